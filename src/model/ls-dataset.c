@@ -1,0 +1,1350 @@
+/* ls-dataset.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ls-dataset"
+
+#include "config.h"
+
+#include "ls-dataset-private.h"
+#include "ls-json-reader-private.h"
+#include "ls-rebalance-private.h"
+#include "ls-model-resources.h"
+
+#include <math.h>
+#include <string.h>
+
+#define DATASET_FORMAT "lodestone-dataset"
+#define DATASET_VERSION 1
+#define DEFAULT_RESOURCE APP_PATH "/datasets/rare-earths.json"
+
+/* Relative slack when comparing sums of given flows with production and
+ * need: the figures are published rounded, the check is for real excess. */
+#define SUM_TOLERANCE 1e-9
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *unit;
+  const char *basis;
+  LsFigure    yield;
+} Stage;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  double      latitude;
+  double      longitude;
+} Country;
+
+typedef struct
+{
+  const char  *id;
+  const char  *name;
+  const char  *description;
+  const char  *source;
+  gboolean    *members;
+  const char **joined;
+} Alliance;
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  const char *detail;
+  const char *url;
+} Source;
+
+typedef struct
+{
+  int          year;
+  LsFigure    *production;  /* n_stages × n_countries; source NULL when absent */
+  GArray      *flows;       /* LsGivenFlow */
+  LsFlowState *baseline;    /* lazily completed */
+} Year;
+
+struct _LsDataset
+{
+  GObject       parent_instance;
+
+  GStringChunk *strings;
+  char         *filename;
+  const char   *title;
+  const char   *description;
+  int           default_year;
+  int           china;
+
+  Stage        *stages;
+  guint         n_stages;
+  Country      *countries;
+  guint         n_countries;
+  Alliance     *alliances;
+  guint         n_alliances;
+  Source       *sources;
+  guint         n_sources;
+  Year         *years;
+  int          *year_list;
+  guint         n_years;
+
+  /* id → index + 1 */
+  GHashTable   *stage_ids;
+  GHashTable   *country_ids;
+  GHashTable   *alliance_ids;
+  GHashTable   *source_ids;
+};
+
+G_DEFINE_FINAL_TYPE (LsDataset, ls_dataset, G_TYPE_OBJECT)
+
+static void
+ls_dataset_finalize (GObject *object)
+{
+  LsDataset *self = (LsDataset *)object;
+
+  for (guint i = 0; i < self->n_alliances; i++)
+    {
+      g_free (self->alliances[i].members);
+      g_free (self->alliances[i].joined);
+    }
+
+  for (guint i = 0; i < self->n_years; i++)
+    {
+      g_free (self->years[i].production);
+      g_clear_pointer (&self->years[i].flows, g_array_unref);
+      g_clear_pointer (&self->years[i].baseline, _ls_flow_state_free);
+    }
+
+  g_free (self->stages);
+  g_free (self->countries);
+  g_free (self->alliances);
+  g_free (self->sources);
+  g_free (self->years);
+  g_free (self->year_list);
+  g_free (self->filename);
+  g_clear_pointer (&self->stage_ids, g_hash_table_unref);
+  g_clear_pointer (&self->country_ids, g_hash_table_unref);
+  g_clear_pointer (&self->alliance_ids, g_hash_table_unref);
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (ls_dataset_parent_class)->finalize (object);
+}
+
+static void
+ls_dataset_class_init (LsDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ls_dataset_finalize;
+}
+
+static void
+ls_dataset_init (LsDataset *self)
+{
+  self->strings = g_string_chunk_new (4096);
+  self->stage_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->country_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->alliance_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->china = -1;
+}
+
+/* Loading ------------------------------------------------------------- */
+
+typedef struct
+{
+  LsDataset    *self;
+  LsJsonReader *reader;
+} Loader;
+
+static const char *
+intern (Loader     *loader,
+        const char *str)
+{
+  return str != NULL ? g_string_chunk_insert_const (loader->self->strings, str) : NULL;
+}
+
+static int
+lookup (GHashTable *ids,
+        const char *id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (ids, id)) - 1;
+}
+
+/* Reads an optional string member; absent gives NULL. */
+static gboolean
+read_optional_string (Loader      *loader,
+                      JsonNode    *object,
+                      const char  *path,
+                      const char  *name,
+                      const char **value,
+                      GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+  JsonNode *node;
+  const char *str;
+
+  *value = NULL;
+  if (!(node = _ls_json_member (loader->reader, object, path, name, FALSE, error)))
+    return error == NULL || *error == NULL;
+
+  if (!_ls_json_string (loader->reader, node, member_path, &str, error))
+    return FALSE;
+
+  *value = intern (loader, str);
+  return TRUE;
+}
+
+static gboolean
+read_string (Loader      *loader,
+             JsonNode    *object,
+             const char  *path,
+             const char  *name,
+             const char **value,
+             GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+  JsonNode *node;
+  const char *str;
+
+  if (!(node = _ls_json_member (loader->reader, object, path, name, TRUE, error)))
+    return FALSE;
+
+  if (!_ls_json_string (loader->reader, node, member_path, &str, error))
+    return FALSE;
+
+  if (str[0] == '\0')
+    {
+      _ls_json_reader_set_error (loader->reader, error, node, member_path,
+                                 LS_DATA_ERROR_VALUE, "must not be empty");
+      return FALSE;
+    }
+
+  *value = intern (loader, str);
+  return TRUE;
+}
+
+/* Reads a required id and checks that it is new in @ids. */
+static gboolean
+read_new_id (Loader      *loader,
+             JsonNode    *object,
+             const char  *path,
+             GHashTable  *ids,
+             guint        index,
+             gboolean     iso3,
+             const char **value,
+             GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.id", path);
+  JsonNode *node;
+
+  if (!read_string (loader, object, path, "id", value, error))
+    return FALSE;
+
+  node = json_object_get_member (json_node_get_object (object), "id");
+
+  if (!_ls_json_check_id (loader->reader, node, member_path, *value, iso3, error))
+    return FALSE;
+
+  if (g_hash_table_contains (ids, *value))
+    {
+      _ls_json_reader_set_error (loader->reader, error, node, member_path,
+                                 LS_DATA_ERROR_DUPLICATE, "“%s” is defined twice", *value);
+      return FALSE;
+    }
+
+  g_hash_table_insert (ids, (gpointer) *value, GINT_TO_POINTER (index + 1));
+  return TRUE;
+}
+
+/* Reads a required reference to an id of @ids; returns its index or -1. */
+static int
+read_reference (Loader      *loader,
+                JsonNode    *object,
+                const char  *path,
+                const char  *name,
+                GHashTable  *ids,
+                const char  *what,
+                GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+  const char *id;
+  int index;
+
+  if (!read_string (loader, object, path, name, &id, error))
+    return -1;
+
+  if ((index = lookup (ids, id)) < 0)
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (object), name);
+
+      _ls_json_reader_set_error (loader->reader, error, node, member_path,
+                                 LS_DATA_ERROR_UNKNOWN_ID, "unknown %s “%s”", what, id);
+      return -1;
+    }
+
+  return index;
+}
+
+static gboolean
+read_source_reference (Loader      *loader,
+                       JsonNode    *object,
+                       const char  *path,
+                       gboolean     required,
+                       const char **value,
+                       GError     **error)
+{
+  int index;
+
+  *value = NULL;
+
+  if (!required && json_object_get_member (json_node_get_object (object), "source") == NULL)
+    return TRUE;
+
+  if ((index = read_reference (loader, object, path, "source",
+                               loader->self->source_ids, "source", error)) < 0)
+    return FALSE;
+
+  *value = loader->self->sources[index].id;
+  return TRUE;
+}
+
+/* A figure: "value", "source" (required), "estimated", "note". */
+static gboolean
+read_figure (Loader      *loader,
+             JsonNode    *object,
+             const char  *path,
+             double       max,
+             LsFigure    *figure,
+             GError     **error)
+{
+  g_autofree char *value_path = g_strdup_printf ("%s.value", path);
+  g_autofree char *estimated_path = g_strdup_printf ("%s.estimated", path);
+  JsonNode *node;
+
+  if (!(node = _ls_json_member (loader->reader, object, path, "value", TRUE, error)) ||
+      !_ls_json_number (loader->reader, node, value_path, 0.0, max, &figure->value, error))
+    return FALSE;
+
+  if (!read_source_reference (loader, object, path, TRUE, &figure->source, error))
+    return FALSE;
+
+  figure->estimated = FALSE;
+  if ((node = json_object_get_member (json_node_get_object (object), "estimated")) &&
+      !_ls_json_boolean (loader->reader, node, estimated_path, &figure->estimated, error))
+    return FALSE;
+
+  return read_optional_string (loader, object, path, "note", &figure->note, error);
+}
+
+/* Iterates over the members of an array member: calls @func for each. */
+typedef gboolean (*ElementFunc) (Loader      *loader,
+                                 JsonNode    *element,
+                                 const char  *path,
+                                 guint        index,
+                                 gpointer     user_data,
+                                 GError     **error);
+
+static gboolean
+read_array (Loader      *loader,
+            JsonNode    *object,
+            const char  *path,
+            const char  *name,
+            gboolean     required,
+            guint        min_length,
+            ElementFunc  func,
+            gpointer     user_data,
+            GError     **error)
+{
+  g_autofree char *array_path = g_strdup_printf ("%s.%s", path, name);
+  JsonNode *node;
+  JsonArray *array;
+  guint length;
+
+  if (!(node = _ls_json_member (loader->reader, object, path, name, required, error)))
+    return !required && (error == NULL || *error == NULL);
+
+  if (!(array = _ls_json_array (loader->reader, node, array_path, error)))
+    return FALSE;
+
+  length = json_array_get_length (array);
+  if (length < min_length)
+    {
+      _ls_json_reader_set_error (loader->reader, error, node, array_path, LS_DATA_ERROR_VALUE,
+                                 "needs at least %u entries, found %u", min_length, length);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", array_path, i);
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!_ls_json_object (loader->reader, element, element_path, error))
+        return FALSE;
+
+      if (!func (loader, element, element_path, i, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+array_length (JsonNode   *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (json_node_get_object (object), name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
+}
+
+static gboolean
+read_source (Loader      *loader,
+             JsonNode    *element,
+             const char  *path,
+             guint        index,
+             gpointer     user_data,
+             GError     **error)
+{
+  Source *source = &loader->self->sources[index];
+
+  return read_new_id (loader, element, path, loader->self->source_ids, index, FALSE, &source->id, error) &&
+         read_string (loader, element, path, "title", &source->title, error) &&
+         read_optional_string (loader, element, path, "detail", &source->detail, error) &&
+         read_optional_string (loader, element, path, "url", &source->url, error);
+}
+
+static gboolean
+read_stage (Loader      *loader,
+            JsonNode    *element,
+            const char  *path,
+            guint        index,
+            gpointer     user_data,
+            GError     **error)
+{
+  Stage *stage = &loader->self->stages[index];
+  g_autofree char *yield_path = g_strdup_printf ("%s.yield", path);
+  JsonNode *node;
+
+  if (!read_new_id (loader, element, path, loader->self->stage_ids, index, FALSE, &stage->id, error) ||
+      !read_string (loader, element, path, "name", &stage->name, error) ||
+      !read_string (loader, element, path, "unit", &stage->unit, error) ||
+      !read_optional_string (loader, element, path, "basis", &stage->basis, error))
+    return FALSE;
+
+  /* Yield: output per unit of input (DESIGN.md "Stages and units"). */
+  if (!(node = _ls_json_member (loader->reader, element, path, "yield", TRUE, error)) ||
+      !_ls_json_object (loader->reader, node, yield_path, error) ||
+      !read_figure (loader, node, yield_path, 1.0, &stage->yield, error))
+    return FALSE;
+
+  if (stage->yield.value <= 0.0)
+    {
+      g_autofree char *value_path = g_strdup_printf ("%s.value", yield_path);
+
+      _ls_json_reader_set_error (loader->reader, error,
+                                 json_object_get_member (json_node_get_object (node), "value"),
+                                 value_path, LS_DATA_ERROR_VALUE,
+                                 "a yield must be above 0");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_country (Loader      *loader,
+              JsonNode    *element,
+              const char  *path,
+              guint        index,
+              gpointer     user_data,
+              GError     **error)
+{
+  Country *country = &loader->self->countries[index];
+  g_autofree char *label_path = g_strdup_printf ("%s.label", path);
+  g_autofree char *lat_path = g_strdup_printf ("%s.label.lat", path);
+  g_autofree char *lon_path = g_strdup_printf ("%s.label.lon", path);
+  JsonNode *label;
+  JsonNode *node;
+
+  if (!read_new_id (loader, element, path, loader->self->country_ids, index, TRUE, &country->id, error) ||
+      !read_string (loader, element, path, "name", &country->name, error))
+    return FALSE;
+
+  if (!(label = _ls_json_member (loader->reader, element, path, "label", TRUE, error)) ||
+      !_ls_json_object (loader->reader, label, label_path, error))
+    return FALSE;
+
+  if (!(node = _ls_json_member (loader->reader, label, label_path, "lat", TRUE, error)) ||
+      !_ls_json_number (loader->reader, node, lat_path, -90.0, 90.0, &country->latitude, error))
+    return FALSE;
+
+  if (!(node = _ls_json_member (loader->reader, label, label_path, "lon", TRUE, error)) ||
+      !_ls_json_number (loader->reader, node, lon_path, -180.0, 180.0, &country->longitude, error))
+    return FALSE;
+
+  if (g_str_equal (country->id, "CHN"))
+    loader->self->china = index;
+
+  return TRUE;
+}
+
+static gboolean
+read_member (Loader      *loader,
+             JsonNode    *element,
+             const char  *path,
+             guint        index,
+             gpointer     user_data,
+             GError     **error)
+{
+  Alliance *alliance = user_data;
+  int country;
+
+  if ((country = read_reference (loader, element, path, "country",
+                                 loader->self->country_ids, "country", error)) < 0)
+    return FALSE;
+
+  if (alliance->members[country])
+    {
+      g_autofree char *country_path = g_strdup_printf ("%s.country", path);
+
+      _ls_json_reader_set_error (loader->reader, error,
+                                 json_object_get_member (json_node_get_object (element), "country"),
+                                 country_path, LS_DATA_ERROR_DUPLICATE,
+                                 "“%s” is listed twice", loader->self->countries[country].id);
+      return FALSE;
+    }
+
+  alliance->members[country] = TRUE;
+  return read_optional_string (loader, element, path, "joined", &alliance->joined[country], error);
+}
+
+static gboolean
+read_alliance (Loader      *loader,
+               JsonNode    *element,
+               const char  *path,
+               guint        index,
+               gpointer     user_data,
+               GError     **error)
+{
+  Alliance *alliance = &loader->self->alliances[index];
+
+  alliance->members = g_new0 (gboolean, loader->self->n_countries);
+  alliance->joined = g_new0 (const char *, loader->self->n_countries);
+
+  return read_new_id (loader, element, path, loader->self->alliance_ids, index, FALSE, &alliance->id, error) &&
+         read_string (loader, element, path, "name", &alliance->name, error) &&
+         read_optional_string (loader, element, path, "description", &alliance->description, error) &&
+         read_source_reference (loader, element, path, FALSE, &alliance->source, error) &&
+         read_array (loader, element, path, "members", TRUE, 0, read_member, alliance, error);
+}
+
+typedef struct
+{
+  Year     *year;
+  GArray   *flow_nodes;  /* JsonNode* of each flow, for errors found later */
+  GArray   *flow_paths;  /* char* */
+} YearLoad;
+
+static gboolean
+read_production (Loader      *loader,
+                 JsonNode    *element,
+                 const char  *path,
+                 guint        index,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  YearLoad *load = user_data;
+  LsDataset *self = loader->self;
+  LsFigure figure;
+  LsFigure *slot;
+  int stage;
+  int country;
+
+  if ((stage = read_reference (loader, element, path, "stage", self->stage_ids, "stage", error)) < 0 ||
+      (country = read_reference (loader, element, path, "country", self->country_ids, "country", error)) < 0 ||
+      !read_figure (loader, element, path, G_MAXDOUBLE, &figure, error))
+    return FALSE;
+
+  slot = &load->year->production[stage * self->n_countries + country];
+  if (slot->source != NULL)
+    {
+      _ls_json_reader_set_error (loader->reader, error, element, path, LS_DATA_ERROR_DUPLICATE,
+                                 "a second figure for %s at stage “%s” in %d",
+                                 self->countries[country].id, self->stages[stage].id,
+                                 load->year->year);
+      return FALSE;
+    }
+
+  *slot = figure;
+  return TRUE;
+}
+
+static gboolean
+read_flow (Loader      *loader,
+           JsonNode    *element,
+           const char  *path,
+           guint        index,
+           gpointer     user_data,
+           GError     **error)
+{
+  YearLoad *load = user_data;
+  LsDataset *self = loader->self;
+  LsGivenFlow flow;
+  int stage;
+  int from;
+  int to;
+
+  if ((stage = read_reference (loader, element, path, "stage", self->stage_ids, "stage", error)) < 0 ||
+      (from = read_reference (loader, element, path, "from", self->country_ids, "country", error)) < 0 ||
+      (to = read_reference (loader, element, path, "to", self->country_ids, "country", error)) < 0 ||
+      !read_figure (loader, element, path, G_MAXDOUBLE, &flow.figure, error))
+    return FALSE;
+
+  if ((guint) stage + 1 >= self->n_stages)
+    {
+      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
+
+      _ls_json_reader_set_error (loader->reader, error,
+                                 json_object_get_member (json_node_get_object (element), "stage"),
+                                 stage_path, LS_DATA_ERROR_VALUE,
+                                 "“%s” is the last stage: its output flows nowhere",
+                                 self->stages[stage].id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < load->year->flows->len; i++)
+    {
+      const LsGivenFlow *other = &g_array_index (load->year->flows, LsGivenFlow, i);
+
+      if (other->stage == (guint) stage && other->from == (guint) from && other->to == (guint) to)
+        {
+          _ls_json_reader_set_error (loader->reader, error, element, path, LS_DATA_ERROR_DUPLICATE,
+                                     "a second flow %s → %s at stage “%s” in %d",
+                                     self->countries[from].id, self->countries[to].id,
+                                     self->stages[stage].id, load->year->year);
+          return FALSE;
+        }
+    }
+
+  flow.stage = stage;
+  flow.from = from;
+  flow.to = to;
+  g_array_append_val (load->year->flows, flow);
+  g_array_append_val (load->flow_nodes, element);
+  {
+    char *copy = g_strdup (path);
+    g_array_append_val (load->flow_paths, copy);
+  }
+
+  return TRUE;
+}
+
+static gboolean
+exceeds (double sum,
+         double limit)
+{
+  return sum > limit + SUM_TOLERANCE * MAX (1.0, limit);
+}
+
+/* Checks that given flows agree with production: nobody ships what it
+ * does not make, and nobody receives more than its next stage needs (so
+ * that a scenario with no levers reproduces the baseline exactly). */
+static gboolean
+check_flows (Loader    *loader,
+             YearLoad  *load,
+             GError   **error)
+{
+  LsDataset *self = loader->self;
+  Year *year = load->year;
+  guint C = self->n_countries;
+  g_autofree double *out = g_new0 (double, self->n_stages * C);
+  g_autofree double *in = g_new0 (double, self->n_stages * C);
+
+  for (guint k = 0; k < year->flows->len; k++)
+    {
+      const LsGivenFlow *flow = &g_array_index (year->flows, LsGivenFlow, k);
+      JsonNode *node = g_array_index (load->flow_nodes, JsonNode *, k);
+      const char *path = g_array_index (load->flow_paths, char *, k);
+      double produced = year->production[flow->stage * C + flow->from].value;
+      double next = year->production[(flow->stage + 1) * C + flow->to].value;
+      double need = next / self->stages[flow->stage + 1].yield.value;
+
+      if (produced <= 0.0 && flow->figure.value > 0.0)
+        {
+          _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
+                                     "%s produces nothing at stage “%s” in %d, so it cannot export",
+                                     self->countries[flow->from].id, self->stages[flow->stage].id,
+                                     year->year);
+          return FALSE;
+        }
+
+      out[flow->stage * C + flow->from] += flow->figure.value;
+      in[flow->stage * C + flow->to] += flow->figure.value;
+
+      if (exceeds (out[flow->stage * C + flow->from], produced))
+        {
+          _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
+                                     "%s's given exports at stage “%s” (%g t) exceed its output (%g t) in %d",
+                                     self->countries[flow->from].id, self->stages[flow->stage].id,
+                                     out[flow->stage * C + flow->from], produced, year->year);
+          return FALSE;
+        }
+
+      if (exceeds (in[flow->stage * C + flow->to], need))
+        {
+          _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
+                                     "%s's given imports of “%s” material (%g t) exceed what its "
+                                     "“%s” output needs (%g t) in %d",
+                                     self->countries[flow->to].id, self->stages[flow->stage].id,
+                                     in[flow->stage * C + flow->to], self->stages[flow->stage + 1].id,
+                                     need, year->year);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+clear_path (gpointer data)
+{
+  g_free (*(char **) data);
+}
+
+static gboolean
+read_year (Loader      *loader,
+           JsonNode    *element,
+           const char  *path,
+           guint        index,
+           gpointer     user_data,
+           GError     **error)
+{
+  LsDataset *self = loader->self;
+  Year *year = &self->years[index];
+  g_autofree char *year_path = g_strdup_printf ("%s.year", path);
+  g_autoptr(GArray) flow_nodes = g_array_new (FALSE, FALSE, sizeof (JsonNode *));
+  g_autoptr(GArray) flow_paths = g_array_new (FALSE, FALSE, sizeof (char *));
+  YearLoad load = { year, flow_nodes, flow_paths };
+  JsonNode *node;
+  gint64 value;
+
+  g_array_set_clear_func (flow_paths, clear_path);
+  year->production = g_new0 (LsFigure, self->n_stages * self->n_countries);
+  year->flows = g_array_new (FALSE, FALSE, sizeof (LsGivenFlow));
+
+  if (!(node = _ls_json_member (loader->reader, element, path, "year", TRUE, error)) ||
+      !_ls_json_integer (loader->reader, node, year_path, &value, error))
+    return FALSE;
+
+  if (value < 1900 || value > 2200)
+    {
+      _ls_json_reader_set_error (loader->reader, error, node, year_path, LS_DATA_ERROR_VALUE,
+                                 "%" G_GINT64_FORMAT " is not a plausible year", value);
+      return FALSE;
+    }
+
+  year->year = value;
+  self->year_list[index] = value;
+
+  for (guint i = 0; i < index; i++)
+    if (self->years[i].year == year->year)
+      {
+        _ls_json_reader_set_error (loader->reader, error, node, year_path, LS_DATA_ERROR_DUPLICATE,
+                                   "%d is given twice", year->year);
+        return FALSE;
+      }
+
+  return read_array (loader, element, path, "production", TRUE, 0, read_production, &load, error) &&
+         read_array (loader, element, path, "flows", FALSE, 0, read_flow, &load, error) &&
+         check_flows (loader, &load, error);
+}
+
+static gboolean
+ls_dataset_load (LsDataset     *self,
+                 LsJsonReader  *reader,
+                 GError       **error)
+{
+  Loader loader = { self, reader };
+  JsonNode *root = _ls_json_reader_get_root (reader);
+  const char *format;
+  JsonNode *node;
+  gint64 version;
+  gint64 default_year = 0;
+
+  if (!_ls_json_object (reader, root, "$", error))
+    return FALSE;
+
+  if (!read_string (&loader, root, "$", "format", &format, error))
+    return FALSE;
+
+  if (!g_str_equal (format, DATASET_FORMAT))
+    {
+      _ls_json_reader_set_error (reader, error, json_object_get_member (json_node_get_object (root), "format"),
+                                 "$.format", LS_DATA_ERROR_VALUE,
+                                 "expected “" DATASET_FORMAT "”, found “%s”", format);
+      return FALSE;
+    }
+
+  if (!(node = _ls_json_member (reader, root, "$", "version", TRUE, error)) ||
+      !_ls_json_integer (reader, node, "$.version", &version, error))
+    return FALSE;
+
+  if (version != DATASET_VERSION)
+    {
+      _ls_json_reader_set_error (reader, error, node, "$.version", LS_DATA_ERROR_VALUE,
+                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
+                                 version, DATASET_VERSION);
+      return FALSE;
+    }
+
+  if (!read_string (&loader, root, "$", "title", &self->title, error) ||
+      !read_optional_string (&loader, root, "$", "description", &self->description, error))
+    return FALSE;
+
+  /* Sizes first: later arrays refer to earlier ones by index. */
+  self->n_sources = array_length (root, "sources");
+  self->sources = g_new0 (Source, MAX (1, self->n_sources));
+  self->n_stages = array_length (root, "stages");
+  self->stages = g_new0 (Stage, MAX (1, self->n_stages));
+  self->n_countries = array_length (root, "countries");
+  self->countries = g_new0 (Country, MAX (1, self->n_countries));
+
+  if (!read_array (&loader, root, "$", "sources", TRUE, 1, read_source, NULL, error) ||
+      !read_array (&loader, root, "$", "stages", TRUE, 2, read_stage, NULL, error) ||
+      !read_array (&loader, root, "$", "countries", TRUE, 1, read_country, NULL, error))
+    return FALSE;
+
+  self->n_alliances = array_length (root, "alliances");
+  self->alliances = g_new0 (Alliance, MAX (1, self->n_alliances));
+  if (!read_array (&loader, root, "$", "alliances", FALSE, 0, read_alliance, NULL, error))
+    return FALSE;
+
+  self->n_years = array_length (root, "years");
+  self->years = g_new0 (Year, MAX (1, self->n_years));
+  self->year_list = g_new0 (int, MAX (1, self->n_years));
+  if (!read_array (&loader, root, "$", "years", TRUE, 1, read_year, NULL, error))
+    return FALSE;
+
+  if ((node = json_object_get_member (json_node_get_object (root), "default_year")))
+    {
+      if (!_ls_json_integer (reader, node, "$.default_year", &default_year, error))
+        return FALSE;
+
+      if (!ls_dataset_has_year (self, default_year))
+        {
+          _ls_json_reader_set_error (reader, error, node, "$.default_year", LS_DATA_ERROR_UNKNOWN_ID,
+                                     "the dataset has no year %" G_GINT64_FORMAT, default_year);
+          return FALSE;
+        }
+      self->default_year = default_year;
+    }
+  else
+    {
+      for (guint i = 0; i < self->n_years; i++)
+        self->default_year = MAX (self->default_year, self->year_list[i]);
+    }
+
+  return TRUE;
+}
+
+/**
+ * ls_dataset_new_from_bytes:
+ * @bytes: the JSON text
+ * @filename: (nullable): the name used in error messages
+ * @error: return location for a #LsDataError
+ *
+ * Parses and validates a dataset.
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
+ */
+LsDataset *
+ls_dataset_new_from_bytes (GBytes      *bytes,
+                           const char  *filename,
+                           GError     **error)
+{
+  g_autoptr(LsJsonReader) reader = NULL;
+  g_autoptr(LsDataset) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(reader = _ls_json_reader_new (bytes, filename, error)))
+    return NULL;
+
+  self = g_object_new (LS_TYPE_DATASET, NULL);
+  self->filename = g_strdup (_ls_json_reader_get_filename (reader));
+
+  if (!ls_dataset_load (self, reader, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ls_dataset_new_from_file:
+ * @file: a JSON file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
+ */
+LsDataset *
+ls_dataset_new_from_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_path (file);
+  if (name == NULL)
+    name = g_file_get_uri (file);
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+    {
+      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  return ls_dataset_new_from_bytes (bytes, name, error);
+}
+
+/**
+ * ls_dataset_new_default:
+ * @error: return location for a #GError
+ *
+ * Loads the dataset embedded in the program.
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+LsDataset *
+ls_dataset_new_default (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Looked up in our own resource: a static library's constructor that
+   * would register it globally is not linked into every program. */
+  bytes = g_resource_lookup_data (ls_model_get_resource (), DEFAULT_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return ls_dataset_new_from_bytes (bytes, "rare-earths.json", error);
+}
+
+/* Accessors ----------------------------------------------------------- */
+
+const char *
+ls_dataset_get_filename (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  return self->filename;
+}
+
+const char *
+ls_dataset_get_title (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  return self->title;
+}
+
+const char *
+ls_dataset_get_description (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  return self->description;
+}
+
+guint
+ls_dataset_get_n_stages (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), 0);
+  return self->n_stages;
+}
+
+int
+ls_dataset_lookup_stage (LsDataset  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return lookup (self->stage_ids, id);
+}
+
+const char *
+ls_dataset_get_stage_id (LsDataset *self,
+                         guint      stage)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (stage < self->n_stages, NULL);
+  return self->stages[stage].id;
+}
+
+const char *
+ls_dataset_get_stage_name (LsDataset *self,
+                           guint      stage)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (stage < self->n_stages, NULL);
+  return self->stages[stage].name;
+}
+
+const char *
+ls_dataset_get_stage_unit (LsDataset *self,
+                           guint      stage)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (stage < self->n_stages, NULL);
+  return self->stages[stage].unit;
+}
+
+double
+ls_dataset_get_stage_yield (LsDataset *self,
+                            guint      stage)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), 1.0);
+  g_return_val_if_fail (stage < self->n_stages, 1.0);
+  return self->stages[stage].yield.value;
+}
+
+const LsFigure *
+ls_dataset_get_stage_yield_figure (LsDataset *self,
+                                   guint      stage)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (stage < self->n_stages, NULL);
+  return &self->stages[stage].yield;
+}
+
+guint
+ls_dataset_get_n_countries (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), 0);
+  return self->n_countries;
+}
+
+int
+ls_dataset_lookup_country (LsDataset  *self,
+                           const char *iso3)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), -1);
+  g_return_val_if_fail (iso3 != NULL, -1);
+  return lookup (self->country_ids, iso3);
+}
+
+const char *
+ls_dataset_get_country_id (LsDataset *self,
+                           guint      country)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  if (country == self->n_countries)
+    return LS_UNKNOWN_SUPPLIER_ID;
+  g_return_val_if_fail (country < self->n_countries, NULL);
+  return self->countries[country].id;
+}
+
+const char *
+ls_dataset_get_country_name (LsDataset *self,
+                             guint      country)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  if (country == self->n_countries)
+    return "Unknown origin";
+  g_return_val_if_fail (country < self->n_countries, NULL);
+  return self->countries[country].name;
+}
+
+void
+ls_dataset_get_country_label_point (LsDataset *self,
+                                    guint      country,
+                                    double    *latitude,
+                                    double    *longitude)
+{
+  g_return_if_fail (LS_IS_DATASET (self));
+  g_return_if_fail (country < self->n_countries);
+
+  if (latitude != NULL)
+    *latitude = self->countries[country].latitude;
+  if (longitude != NULL)
+    *longitude = self->countries[country].longitude;
+}
+
+/**
+ * ls_dataset_get_china:
+ * @self: a #LsDataset
+ *
+ * Returns: the index of China, or -1 when the dataset has none
+ */
+int
+ls_dataset_get_china (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), -1);
+  return self->china;
+}
+
+guint
+ls_dataset_get_n_alliances (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), 0);
+  return self->n_alliances;
+}
+
+int
+ls_dataset_lookup_alliance (LsDataset  *self,
+                            const char *id)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return lookup (self->alliance_ids, id);
+}
+
+const char *
+ls_dataset_get_alliance_id (LsDataset *self,
+                            guint      alliance)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  return self->alliances[alliance].id;
+}
+
+const char *
+ls_dataset_get_alliance_name (LsDataset *self,
+                              guint      alliance)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  return self->alliances[alliance].name;
+}
+
+const char *
+ls_dataset_get_alliance_description (LsDataset *self,
+                                     guint      alliance)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  return self->alliances[alliance].description;
+}
+
+const char *
+ls_dataset_get_alliance_source (LsDataset *self,
+                                guint      alliance)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  return self->alliances[alliance].source;
+}
+
+gboolean
+ls_dataset_alliance_has_member (LsDataset *self,
+                                guint      alliance,
+                                guint      country)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (alliance < self->n_alliances, FALSE);
+  g_return_val_if_fail (country < self->n_countries, FALSE);
+  return self->alliances[alliance].members[country];
+}
+
+/**
+ * ls_dataset_get_alliance_joined:
+ *
+ * Returns: (nullable): when @country joined @alliance, as an ISO date
+ *   (year, year-month or full date), or %NULL when unknown
+ */
+const char *
+ls_dataset_get_alliance_joined (LsDataset *self,
+                                guint      alliance,
+                                guint      country)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  g_return_val_if_fail (country < self->n_countries, NULL);
+  return self->alliances[alliance].joined[country];
+}
+
+guint
+ls_dataset_get_n_sources (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), 0);
+  return self->n_sources;
+}
+
+int
+ls_dataset_lookup_source (LsDataset  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  return lookup (self->source_ids, id);
+}
+
+const char *
+ls_dataset_get_source_id (LsDataset *self,
+                          guint      source)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (source < self->n_sources, NULL);
+  return self->sources[source].id;
+}
+
+const char *
+ls_dataset_get_source_title (LsDataset *self,
+                             guint      source)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (source < self->n_sources, NULL);
+  return self->sources[source].title;
+}
+
+const char *
+ls_dataset_get_source_detail (LsDataset *self,
+                              guint      source)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (source < self->n_sources, NULL);
+  return self->sources[source].detail;
+}
+
+const char *
+ls_dataset_get_source_url (LsDataset *self,
+                           guint      source)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (source < self->n_sources, NULL);
+  return self->sources[source].url;
+}
+
+const int *
+ls_dataset_get_years (LsDataset *self,
+                      guint     *n_years)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+
+  if (n_years != NULL)
+    *n_years = self->n_years;
+
+  return self->year_list;
+}
+
+static Year *
+find_year (LsDataset *self,
+           int        year)
+{
+  for (guint i = 0; i < self->n_years; i++)
+    if (self->years[i].year == year)
+      return &self->years[i];
+
+  return NULL;
+}
+
+gboolean
+ls_dataset_has_year (LsDataset *self,
+                     int        year)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), FALSE);
+  return find_year (self, year) != NULL;
+}
+
+int
+ls_dataset_get_default_year (LsDataset *self)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), 0);
+  return self->default_year;
+}
+
+/**
+ * ls_dataset_get_production:
+ *
+ * Returns: the output of @country at @stage in @year, t in the stage's
+ *   unit; 0 when the dataset gives no figure
+ */
+double
+ls_dataset_get_production (LsDataset *self,
+                           int        year,
+                           guint      stage,
+                           guint      country)
+{
+  const LsFigure *figure = ls_dataset_get_production_figure (self, year, stage, country);
+
+  return figure != NULL ? figure->value : 0.0;
+}
+
+/**
+ * ls_dataset_get_production_figure:
+ *
+ * Returns: (nullable): the figure with its source, or %NULL when the
+ *   dataset gives none
+ */
+const LsFigure *
+ls_dataset_get_production_figure (LsDataset *self,
+                                  int        year,
+                                  guint      stage,
+                                  guint      country)
+{
+  Year *y;
+  const LsFigure *figure;
+
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (stage < self->n_stages, NULL);
+  g_return_val_if_fail (country < self->n_countries, NULL);
+
+  if (!(y = find_year (self, year)))
+    return NULL;
+
+  figure = &y->production[stage * self->n_countries + country];
+  return figure->source != NULL ? figure : NULL;
+}
+
+guint
+ls_dataset_get_n_given_flows (LsDataset *self,
+                              int        year)
+{
+  Year *y;
+
+  g_return_val_if_fail (LS_IS_DATASET (self), 0);
+
+  y = find_year (self, year);
+  return y != NULL ? y->flows->len : 0;
+}
+
+const LsGivenFlow *
+ls_dataset_get_given_flow (LsDataset *self,
+                           int        year,
+                           guint      index)
+{
+  Year *y;
+
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+
+  y = find_year (self, year);
+  g_return_val_if_fail (y != NULL, NULL);
+  g_return_val_if_fail (index < y->flows->len, NULL);
+
+  return &g_array_index (y->flows, LsGivenFlow, index);
+}
+
+const LsFlowState *
+_ls_dataset_get_baseline (LsDataset *self,
+                          int        year)
+{
+  Year *y;
+
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+
+  if (!(y = find_year (self, year)))
+    return NULL;
+
+  if (y->baseline == NULL)
+    y->baseline = _ls_complete_baseline (self, year);
+
+  return y->baseline;
+}

@@ -1,0 +1,49 @@
+/* ls-flow-state-private.h
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Output and flows of one year, for the baseline or a scenario.
+ *
+ * production[s * C + c]: output of stage s in country c (t).
+ * flow[(s * (C + 1) + i) * C + j]: stage-s material from supplier i to
+ *   country j, for s < S − 1; i = C is the pseudo-supplier "unknown".
+ * estimated[…]: the part of the same cell that is an estimate (completed
+ *   by the model, re-routed, or a given flow marked estimated).
+ * surplus[s * C + c]: output of c at stage s that goes nowhere.
+ * unallocated[s], unknown_origin[s]: totals, keyed by the stage the
+ *   material leaves.
+ */
+typedef struct
+{
+  guint   n_stages;
+  guint   n_countries;
+  double *production;
+  double *flow;
+  double *estimated;
+  double *surplus;
+  double *unallocated;
+  double *unknown_origin;
+} LsFlowState;
+
+#define LS_FLOW_INDEX(st, s, i, j) \
+  ((((gsize) (s) * ((st)->n_countries + 1) + (i)) * (st)->n_countries) + (j))
+
+LsFlowState *_ls_flow_state_new   (guint              n_stages,
+                                   guint              n_countries);
+LsFlowState *_ls_flow_state_copy  (const LsFlowState *self);
+void         _ls_flow_state_free  (LsFlowState       *self);
+void         _ls_flow_state_finish (LsFlowState      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LsFlowState, _ls_flow_state_free)
+
+G_END_DECLS

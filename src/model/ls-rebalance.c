@@ -1,0 +1,600 @@
+/* ls-rebalance.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ls-rebalance"
+
+#include "config.h"
+
+#include "ls-rebalance-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* DESIGN.md "Rebalancing" step 5: stop a phase when a round moves less
+ * than this share of the remaining need at the start of step 5. */
+#define ROUND_THRESHOLD 1e-9
+#define MAX_ROUNDS 100
+
+LsFlowState *
+_ls_flow_state_new (guint n_stages,
+                    guint n_countries)
+{
+  LsFlowState *self = g_new0 (LsFlowState, 1);
+  gsize n_flows = (gsize) MAX (1, n_stages - 1) * (n_countries + 1) * n_countries;
+
+  self->n_stages = n_stages;
+  self->n_countries = n_countries;
+  self->production = g_new0 (double, n_stages * n_countries);
+  self->flow = g_new0 (double, n_flows);
+  self->estimated = g_new0 (double, n_flows);
+  self->surplus = g_new0 (double, n_stages * n_countries);
+  self->unallocated = g_new0 (double, n_stages);
+  self->unknown_origin = g_new0 (double, n_stages);
+
+  return self;
+}
+
+LsFlowState *
+_ls_flow_state_copy (const LsFlowState *self)
+{
+  LsFlowState *copy = _ls_flow_state_new (self->n_stages, self->n_countries);
+  gsize n_flows = (gsize) MAX (1, self->n_stages - 1) * (self->n_countries + 1) * self->n_countries;
+
+  memcpy (copy->production, self->production, sizeof (double) * self->n_stages * self->n_countries);
+  memcpy (copy->flow, self->flow, sizeof (double) * n_flows);
+  memcpy (copy->estimated, self->estimated, sizeof (double) * n_flows);
+  memcpy (copy->surplus, self->surplus, sizeof (double) * self->n_stages * self->n_countries);
+  memcpy (copy->unallocated, self->unallocated, sizeof (double) * self->n_stages);
+  memcpy (copy->unknown_origin, self->unknown_origin, sizeof (double) * self->n_stages);
+
+  return copy;
+}
+
+void
+_ls_flow_state_free (LsFlowState *self)
+{
+  g_free (self->production);
+  g_free (self->flow);
+  g_free (self->estimated);
+  g_free (self->surplus);
+  g_free (self->unallocated);
+  g_free (self->unknown_origin);
+  g_free (self);
+}
+
+/* Fills surplus, unallocated and unknown_origin from production and
+ * flows: what a country makes and ships nowhere is its surplus. */
+void
+_ls_flow_state_finish (LsFlowState *self)
+{
+  guint C = self->n_countries;
+
+  for (guint s = 0; s + 1 < self->n_stages; s++)
+    {
+      double unallocated = 0.0;
+      double unknown = 0.0;
+
+      for (guint i = 0; i < C; i++)
+        {
+          double out = 0.0;
+
+          for (guint j = 0; j < C; j++)
+            out += self->flow[LS_FLOW_INDEX (self, s, i, j)];
+
+          self->surplus[s * C + i] = MAX (0.0, self->production[s * C + i] - out);
+          unallocated += self->surplus[s * C + i];
+        }
+
+      for (guint j = 0; j < C; j++)
+        unknown += self->flow[LS_FLOW_INDEX (self, s, C, j)];
+
+      self->unallocated[s] = unallocated;
+      self->unknown_origin[s] = unknown;
+    }
+}
+
+static void
+add_flow (LsFlowState *st,
+          guint        s,
+          guint        i,
+          guint        j,
+          double       value,
+          gboolean     estimated)
+{
+  gsize k = LS_FLOW_INDEX (st, s, i, j);
+
+  st->flow[k] += value;
+  if (estimated)
+    st->estimated[k] += value;
+}
+
+static void
+scale_flow (LsFlowState *st,
+            gsize        k,
+            double       factor)
+{
+  st->flow[k] *= factor;
+  st->estimated[k] *= factor;
+}
+
+/**
+ * _ls_complete_baseline:
+ *
+ * DESIGN.md "Completing the flows": given flows, then domestic supply,
+ * then proportional estimated flows, then unknown origin for what no
+ * surplus covers.
+ */
+LsFlowState *
+_ls_complete_baseline (LsDataset *dataset,
+                       int        year)
+{
+  guint S = ls_dataset_get_n_stages (dataset);
+  guint C = ls_dataset_get_n_countries (dataset);
+  guint n_given = ls_dataset_get_n_given_flows (dataset, year);
+  LsFlowState *st = _ls_flow_state_new (S, C);
+  g_autofree double *need = g_new0 (double, C);
+  g_autofree double *given_in = g_new0 (double, C);
+  g_autofree double *given_out = g_new0 (double, C);
+  g_autofree double *surplus = g_new0 (double, C);
+  g_autofree gboolean *given_self = g_new0 (gboolean, C);
+
+  for (guint s = 0; s < S; s++)
+    for (guint c = 0; c < C; c++)
+      st->production[s * C + c] = ls_dataset_get_production (dataset, year, s, c);
+
+  for (guint k = 0; k < n_given; k++)
+    {
+      const LsGivenFlow *flow = ls_dataset_get_given_flow (dataset, year, k);
+
+      add_flow (st, flow->stage, flow->from, flow->to, flow->figure.value, flow->figure.estimated);
+    }
+
+  for (guint s = 0; s + 1 < S; s++)
+    {
+      double yield = ls_dataset_get_stage_yield (dataset, s + 1);
+      const double *P = &st->production[s * C];
+      const double *next = &st->production[(s + 1) * C];
+      double U = 0.0;
+      double N = 0.0;
+
+      /* Step 1: need, given inflow and outflow. */
+      for (guint c = 0; c < C; c++)
+        {
+          given_in[c] = 0.0;
+          given_out[c] = 0.0;
+          given_self[c] = FALSE;
+        }
+
+      for (guint k = 0; k < n_given; k++)
+        {
+          const LsGivenFlow *flow = ls_dataset_get_given_flow (dataset, year, k);
+
+          if (flow->stage != s)
+            continue;
+
+          given_in[flow->to] += flow->figure.value;
+          given_out[flow->from] += flow->figure.value;
+          if (flow->from == flow->to)
+            given_self[flow->to] = TRUE;
+        }
+
+      for (guint j = 0; j < C; j++)
+        need[j] = MAX (0.0, next[j] / yield - given_in[j]);
+
+      /* Step 2: domestic first, where no domestic flow is given. */
+      for (guint j = 0; j < C; j++)
+        {
+          double domestic = 0.0;
+
+          if (!given_self[j])
+            domestic = MIN (need[j], MAX (0.0, P[j] - given_out[j]));
+
+          if (domestic > 0.0)
+            {
+              add_flow (st, s, j, j, domestic, TRUE);
+              need[j] -= domestic;
+            }
+
+          /* Step 3: surplus u[j] = max(0, P − O − d). */
+          surplus[j] = MAX (0.0, P[j] - given_out[j] - domestic);
+          U += surplus[j];
+        }
+
+      for (guint j = 0; j < C; j++)
+        N += need[j];
+
+      /* Step 3: F[i][j] = u[i] · r[j] / max(U, N). */
+      if (MAX (U, N) > 0.0)
+        {
+          double denominator = MAX (U, N);
+
+          for (guint i = 0; i < C; i++)
+            {
+              if (surplus[i] <= 0.0)
+                continue;
+
+              for (guint j = 0; j < C; j++)
+                if (need[j] > 0.0)
+                  add_flow (st, s, i, j, surplus[i] * need[j] / denominator, TRUE);
+            }
+        }
+
+      /* Step 4: what no surplus covers comes from "unknown". */
+      if (N > U)
+        {
+          for (guint j = 0; j < C; j++)
+            if (need[j] > 0.0)
+              add_flow (st, s, C, j, need[j] * (N - U) / N, TRUE);
+        }
+    }
+
+  _ls_flow_state_finish (st);
+
+  return st;
+}
+
+typedef struct
+{
+  LsFlowState    *st;
+  const LsLevers *levers;
+  guint           stage;
+  double         *need;     /* r[j] */
+  double         *surplus;  /* u[i] */
+  double         *offer;    /* C × C scratch */
+  double         *offered;  /* C scratch */
+} Rerouting;
+
+static gboolean
+may_serve (const Rerouting *rr,
+           guint            i,
+           guint            j,
+           gboolean         members_only)
+{
+  guint C = rr->st->n_countries;
+
+  if (rr->levers->restricted[((gsize) rr->stage * C + i) * C + j])
+    return FALSE;
+
+  return !members_only || (rr->levers->members[i] && rr->levers->members[j]);
+}
+
+/* DESIGN.md "Rebalancing" step 5: proportional offers, in rounds. */
+static void
+run_rounds (Rerouting *rr,
+            gboolean   members_only,
+            double     threshold)
+{
+  guint C = rr->st->n_countries;
+
+  for (guint round = 0; round < MAX_ROUNDS; round++)
+    {
+      double moved = 0.0;
+      gboolean any_offer = FALSE;
+
+      memset (rr->offered, 0, sizeof (double) * C);
+
+      /* Every exporter with surplus offers it to the importers it may
+       * serve, in proportion to their remaining need. */
+      for (guint i = 0; i < C; i++)
+        {
+          double *row = &rr->offer[(gsize) i * C];
+          double total_need = 0.0;
+
+          memset (row, 0, sizeof (double) * C);
+
+          if (rr->surplus[i] <= 0.0)
+            continue;
+
+          for (guint j = 0; j < C; j++)
+            if (rr->need[j] > 0.0 && may_serve (rr, i, j, members_only))
+              total_need += rr->need[j];
+
+          if (total_need <= 0.0)
+            continue;
+
+          for (guint j = 0; j < C; j++)
+            if (rr->need[j] > 0.0 && may_serve (rr, i, j, members_only))
+              {
+                row[j] = rr->surplus[i] * rr->need[j] / total_need;
+                rr->offered[j] += row[j];
+                any_offer = TRUE;
+              }
+        }
+
+      if (!any_offer)
+        break;
+
+      /* Each importer takes up to its need, pro rata across its offers. */
+      for (guint j = 0; j < C; j++)
+        {
+          double take;
+          double ratio;
+
+          if (rr->offered[j] <= 0.0)
+            continue;
+
+          take = MIN (rr->need[j], rr->offered[j]);
+          ratio = take / rr->offered[j];
+
+          for (guint i = 0; i < C; i++)
+            {
+              double amount = rr->offer[(gsize) i * C + j] * ratio;
+
+              if (amount <= 0.0)
+                continue;
+
+              add_flow (rr->st, rr->stage, i, j, amount, TRUE);
+              rr->surplus[i] = MAX (0.0, rr->surplus[i] - amount);
+            }
+
+          rr->need[j] = MAX (0.0, rr->need[j] - take);
+          moved += take;
+        }
+
+      if (moved < threshold || moved <= 0.0)
+        break;
+    }
+}
+
+/* DESIGN.md "Rebalancing" step 6: the friend-shoring swap. Members'
+ * spare and exported supply replaces, up to φ of what is possible, what
+ * members take from non-members; non-members get back from non-members
+ * what members no longer send them. Restrictions are not consulted. */
+static void
+swap_to_members (Rerouting *rr)
+{
+  LsFlowState *st = rr->st;
+  const gboolean *members = rr->levers->members;
+  guint C = st->n_countries;
+  guint s = rr->stage;
+  g_autofree double *available = g_new0 (double, C);
+  g_autofree double *reduced = g_new0 (double, C);
+  g_autofree double *freed = g_new0 (double, C);
+  g_autofree double *lost = g_new0 (double, C);
+  double need = 0.0;
+  double avail = 0.0;
+  double x;
+  double a;
+  double b;
+  double total_lost = 0.0;
+
+  for (guint i = 0; i < C; i++)
+    for (guint j = 0; j < C; j++)
+      {
+        double f = st->flow[LS_FLOW_INDEX (st, s, i, j)];
+
+        if (!members[i] && members[j])
+          need += f;
+        else if (members[i] && !members[j])
+          available[i] += f;
+      }
+
+  for (guint i = 0; i < C; i++)
+    if (members[i])
+      {
+        available[i] += rr->surplus[i];
+        avail += available[i];
+      }
+
+  if (need <= 0.0 || avail <= 0.0)
+    return;
+
+  x = rr->levers->friend_shoring * MIN (need, avail);
+  if (x <= 0.0)
+    return;
+
+  a = x / need;
+  b = x / avail;
+
+  for (guint i = 0; i < C; i++)
+    for (guint j = 0; j < C; j++)
+      {
+        gsize k = LS_FLOW_INDEX (st, s, i, j);
+        double f = st->flow[k];
+
+        if (f <= 0.0)
+          continue;
+
+        if (!members[i] && members[j])
+          {
+            reduced[j] += f * a;
+            freed[i] += f * a;
+            scale_flow (st, k, 1.0 - a);
+          }
+        else if (members[i] && !members[j])
+          {
+            lost[j] += f * b;
+            scale_flow (st, k, 1.0 - b);
+          }
+      }
+
+  for (guint i = 0; i < C; i++)
+    if (members[i])
+      rr->surplus[i] *= 1.0 - b;
+
+  /* Member importer j gets red[j] from member i pro rata to avail[i]. */
+  for (guint j = 0; j < C; j++)
+    {
+      if (reduced[j] <= 0.0)
+        continue;
+
+      for (guint i = 0; i < C; i++)
+        if (members[i] && available[i] > 0.0)
+          add_flow (st, s, i, j, reduced[j] * available[i] / avail, TRUE);
+    }
+
+  /* The volume freed at non-member exporters replaces, pro rata, what
+   * non-member importers lost; the rest stays unallocated. */
+  for (guint m = 0; m < C; m++)
+    total_lost += lost[m];
+
+  for (guint m = 0; m < C; m++)
+    {
+      if (lost[m] <= 0.0)
+        continue;
+
+      for (guint k = 0; k < C; k++)
+        if (freed[k] > 0.0)
+          add_flow (st, s, k, m, lost[m] * freed[k] / x, TRUE);
+    }
+
+  for (guint k = 0; k < C; k++)
+    if (freed[k] > 0.0)
+      rr->surplus[k] += freed[k] * MAX (0.0, 1.0 - total_lost / x);
+}
+
+/**
+ * _ls_rebalance:
+ * @target: (out caller-allocates): n_stages × n_countries, T[s][c]
+ * @shortfall: (out caller-allocates): n_stages × n_countries
+ *
+ * DESIGN.md "Rebalancing", stage by stage from first to last.
+ */
+LsFlowState *
+_ls_rebalance (LsDataset         *dataset,
+               const LsFlowState *baseline,
+               const LsLevers    *levers,
+               double            *target,
+               double            *shortfall)
+{
+  guint S = baseline->n_stages;
+  guint C = baseline->n_countries;
+  LsFlowState *st = _ls_flow_state_new (S, C);
+  g_autofree double *need = g_new0 (double, C);
+  g_autofree double *surplus = g_new0 (double, C);
+  g_autofree double *offer = g_new0 (double, (gsize) C * C);
+  g_autofree double *offered = g_new0 (double, C);
+  Rerouting rr = { st, levers, 0, need, surplus, offer, offered };
+
+  memset (shortfall, 0, sizeof (double) * S * C);
+
+  /* Step 1: the first stage's output with its capacity change. */
+  for (guint c = 0; c < C; c++)
+    {
+      target[c] = MAX (0.0, baseline->production[c] + levers->delta[c]);
+      st->production[c] = target[c];
+    }
+
+  for (guint s = 0; s + 1 < S; s++)
+    {
+      double yield = ls_dataset_get_stage_yield (dataset, s + 1);
+      const double *P = &baseline->production[s * C];
+      const double *P2 = &st->production[s * C];
+      double *T = &target[(s + 1) * C];
+      double start_need = 0.0;
+
+      rr.stage = s;
+
+      /* Step 2: scale each baseline outflow by P'/P; "unknown" keeps its. */
+      for (guint i = 0; i <= C; i++)
+        {
+          double factor = 1.0;
+
+          if (i < C)
+            factor = P[i] > 0.0 ? P2[i] / P[i] : 0.0;
+
+          for (guint j = 0; j < C; j++)
+            {
+              gsize k = LS_FLOW_INDEX (st, s, i, j);
+
+              st->flow[k] = baseline->flow[k] * factor;
+              st->estimated[k] = baseline->estimated[k] * factor;
+            }
+        }
+
+      /* Step 3: restrictions. */
+      for (guint i = 0; i < C; i++)
+        for (guint j = 0; j < C; j++)
+          {
+            double keep = levers->keep[((gsize) s * C + i) * C + j];
+
+            if (keep < 1.0)
+              scale_flow (st, LS_FLOW_INDEX (st, s, i, j), keep);
+          }
+
+      /* Step 4: targets, the cap on inflows, remaining need, surplus. */
+      for (guint j = 0; j < C; j++)
+        {
+          double max_need;
+          double in = 0.0;
+
+          T[j] = MAX (0.0, baseline->production[(s + 1) * C + j] + levers->delta[(s + 1) * C + j]);
+          max_need = T[j] / yield;
+
+          for (guint i = 0; i <= C; i++)
+            in += st->flow[LS_FLOW_INDEX (st, s, i, j)];
+
+          if (in > max_need)
+            {
+              double factor = max_need / in;
+
+              for (guint i = 0; i <= C; i++)
+                scale_flow (st, LS_FLOW_INDEX (st, s, i, j), factor);
+              in = max_need;
+            }
+
+          need[j] = MAX (0.0, max_need - in);
+          start_need += need[j];
+        }
+
+      for (guint i = 0; i < C; i++)
+        {
+          double out = 0.0;
+
+          for (guint j = 0; j < C; j++)
+            out += st->flow[LS_FLOW_INDEX (st, s, i, j)];
+
+          surplus[i] = MAX (0.0, P2[i] - out);
+        }
+
+      /* Step 5: own surplus first, then rounds (members first when φ > 0). */
+      for (guint i = 0; i < C; i++)
+        {
+          double domestic;
+
+          if (levers->restricted[((gsize) s * C + i) * C + i])
+            continue;
+
+          domestic = MIN (surplus[i], need[i]);
+          if (domestic > 0.0)
+            {
+              add_flow (st, s, i, i, domestic, TRUE);
+              surplus[i] -= domestic;
+              need[i] -= domestic;
+            }
+        }
+
+      if (levers->friend_shoring > 0.0)
+        run_rounds (&rr, TRUE, ROUND_THRESHOLD * start_need);
+      run_rounds (&rr, FALSE, ROUND_THRESHOLD * start_need);
+
+      /* Step 6: the friend-shoring swap. */
+      if (levers->friend_shoring > 0.0)
+        swap_to_members (&rr);
+
+      /* Step 7: next stage's output and shortfall. */
+      for (guint j = 0; j < C; j++)
+        {
+          double in = 0.0;
+
+          for (guint i = 0; i <= C; i++)
+            in += st->flow[LS_FLOW_INDEX (st, s, i, j)];
+
+          /* A need met in full comes back as T up to rounding; do not
+           * report that rounding as a shortfall. */
+          if (T[j] - yield * in <= ROUND_THRESHOLD * T[j])
+            st->production[(s + 1) * C + j] = T[j];
+          else
+            st->production[(s + 1) * C + j] = yield * in;
+          shortfall[(s + 1) * C + j] = T[j] - st->production[(s + 1) * C + j];
+        }
+    }
+
+  _ls_flow_state_finish (st);
+
+  return st;
+}

@@ -1,0 +1,1625 @@
+/* ls-scenario.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ls-scenario"
+
+#include "config.h"
+
+#include "ls-scenario.h"
+#include "ls-dataset.h"
+#include "ls-json-reader-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define SCENARIO_FORMAT "lodestone-scenario"
+#define SCENARIO_VERSION 1
+
+struct _LsScenario
+{
+  GObject    parent_instance;
+
+  char      *name;
+  char      *description;
+  int        year;
+  double     friend_shoring;
+
+  /* NULL-terminated arrays of ids */
+  GPtrArray *alliances;
+  GPtrArray *added;
+  GPtrArray *removed;
+  GPtrArray *capacity;      /* LsCapacityChange */
+  GPtrArray *restrictions;  /* LsRestriction */
+
+  /* "FILE:LINE:COL: PATH" of each entry read from a file, keyed by
+   * "alliance/ID", "country/ID", "capacity/N", "restriction/N", so that
+   * ls_scenario_validate() can say where an unknown id was written. */
+  GHashTable *origins;
+};
+
+G_DEFINE_FINAL_TYPE (LsScenario, ls_scenario, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_YEAR,
+  PROP_FRIEND_SHORING,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Parties, restrictions, capacity changes ----------------------------- */
+
+/**
+ * ls_party_parse:
+ * @text: `bloc`, `non-bloc`, or a comma-separated list of ISO3 codes
+ * @party: (out caller-allocates): the party
+ *
+ * Returns: %FALSE when @text is empty or holds an empty list item
+ */
+gboolean
+ls_party_parse (const char *text,
+                LsParty    *party)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (party != NULL, FALSE);
+
+  memset (party, 0, sizeof *party);
+
+  if (g_str_equal (text, "bloc"))
+    {
+      party->kind = LS_PARTY_BLOC;
+      return TRUE;
+    }
+
+  if (g_str_equal (text, "non-bloc"))
+    {
+      party->kind = LS_PARTY_NON_BLOC;
+      return TRUE;
+    }
+
+  parts = g_strsplit (text, ",", -1);
+  if (parts[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] == '\0')
+        return FALSE;
+    }
+
+  party->kind = LS_PARTY_COUNTRIES;
+  party->countries = g_steal_pointer (&parts);
+  return TRUE;
+}
+
+char *
+ls_party_to_string (const LsParty *party)
+{
+  switch (party->kind)
+    {
+    case LS_PARTY_BLOC:
+      return g_strdup ("bloc");
+    case LS_PARTY_NON_BLOC:
+      return g_strdup ("non-bloc");
+    case LS_PARTY_COUNTRIES:
+    default:
+      return g_strjoinv (",", party->countries != NULL ? party->countries : (char *[]) { NULL });
+    }
+}
+
+void
+ls_party_clear (LsParty *party)
+{
+  g_clear_pointer (&party->countries, g_strfreev);
+  party->kind = LS_PARTY_COUNTRIES;
+}
+
+static void
+party_copy (LsParty       *dest,
+            const LsParty *src)
+{
+  dest->kind = src->kind;
+  dest->countries = g_strdupv (src->countries);
+}
+
+static gboolean
+party_equal (const LsParty *a,
+             const LsParty *b)
+{
+  if (a->kind != b->kind)
+    return FALSE;
+
+  if (a->kind != LS_PARTY_COUNTRIES)
+    return TRUE;
+
+  return g_strv_equal ((const char * const *) (a->countries ? a->countries : (char *[]) { NULL }),
+                       (const char * const *) (b->countries ? b->countries : (char *[]) { NULL }));
+}
+
+LsRestriction *
+ls_restriction_new (const char    *stage,
+                    const LsParty *from,
+                    const LsParty *to,
+                    double         fraction)
+{
+  LsRestriction *self;
+
+  g_return_val_if_fail (stage != NULL, NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  self = g_new0 (LsRestriction, 1);
+  self->stage = g_strdup (stage);
+  party_copy (&self->from, from);
+  party_copy (&self->to, to);
+  self->fraction = CLAMP (fraction, 0.0, 1.0);
+
+  return self;
+}
+
+LsRestriction *
+ls_restriction_copy (const LsRestriction *self)
+{
+  return ls_restriction_new (self->stage, &self->from, &self->to, self->fraction);
+}
+
+void
+ls_restriction_free (LsRestriction *self)
+{
+  g_free (self->stage);
+  ls_party_clear (&self->from);
+  ls_party_clear (&self->to);
+  g_free (self);
+}
+
+LsCapacityChange *
+ls_capacity_change_new (const char *stage,
+                        const char *country,
+                        double      delta,
+                        const char *note)
+{
+  LsCapacityChange *self;
+
+  g_return_val_if_fail (stage != NULL, NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  self = g_new0 (LsCapacityChange, 1);
+  self->stage = g_strdup (stage);
+  self->country = g_strdup (country);
+  self->delta = delta;
+  self->note = g_strdup (note);
+
+  return self;
+}
+
+LsCapacityChange *
+ls_capacity_change_copy (const LsCapacityChange *self)
+{
+  return ls_capacity_change_new (self->stage, self->country, self->delta, self->note);
+}
+
+void
+ls_capacity_change_free (LsCapacityChange *self)
+{
+  g_free (self->stage);
+  g_free (self->country);
+  g_free (self->note);
+  g_free (self);
+}
+
+/* GObject ------------------------------------------------------------- */
+
+static void
+ls_scenario_emit_changed (LsScenario *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+ls_scenario_finalize (GObject *object)
+{
+  LsScenario *self = (LsScenario *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->alliances, g_ptr_array_unref);
+  g_clear_pointer (&self->added, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
+  g_clear_pointer (&self->capacity, g_ptr_array_unref);
+  g_clear_pointer (&self->restrictions, g_ptr_array_unref);
+  g_clear_pointer (&self->origins, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ls_scenario_parent_class)->finalize (object);
+}
+
+static void
+ls_scenario_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LsScenario *self = LS_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, ls_scenario_get_name (self));
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, ls_scenario_get_description (self));
+      break;
+
+    case PROP_YEAR:
+      g_value_set_int (value, ls_scenario_get_year (self));
+      break;
+
+    case PROP_FRIEND_SHORING:
+      g_value_set_double (value, ls_scenario_get_friend_shoring (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ls_scenario_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LsScenario *self = LS_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      ls_scenario_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_DESCRIPTION:
+      ls_scenario_set_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_YEAR:
+      ls_scenario_set_year (self, g_value_get_int (value));
+      break;
+
+    case PROP_FRIEND_SHORING:
+      ls_scenario_set_friend_shoring (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ls_scenario_class_init (LsScenarioClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ls_scenario_finalize;
+  object_class->get_property = ls_scenario_get_property;
+  object_class->set_property = ls_scenario_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LsScenario:year:
+   *
+   * The year of the dataset to use; 0 means the dataset's default year.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LsScenario:friend-shoring:
+   *
+   * φ in [0, 1] (DESIGN.md "Rebalancing" steps 5 and 6).
+   */
+  properties[PROP_FRIEND_SHORING] =
+    g_param_spec_double ("friend-shoring", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LsScenario::changed:
+   *
+   * Emitted after any edit of the scenario: a property, the bloc, a
+   * capacity change or a restriction.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ls_scenario_init (LsScenario *self)
+{
+  self->alliances = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->added = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->removed = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->capacity = g_ptr_array_new_with_free_func ((GDestroyNotify) ls_capacity_change_free);
+  self->restrictions = g_ptr_array_new_with_free_func ((GDestroyNotify) ls_restriction_free);
+  self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/**
+ * ls_scenario_new:
+ *
+ * Creates an empty scenario: the dataset's default year, an empty bloc,
+ * no levers.
+ *
+ * Returns: (transfer full): a new #LsScenario
+ */
+LsScenario *
+ls_scenario_new (void)
+{
+  return g_object_new (LS_TYPE_SCENARIO, NULL);
+}
+
+/* Loading ------------------------------------------------------------- */
+
+static void
+remember_origin (LsScenario   *self,
+                 LsJsonReader *reader,
+                 JsonNode     *node,
+                 const char   *path,
+                 const char   *key)
+{
+  g_autoptr(GError) where = NULL;
+  const char *colon;
+
+  /* The reader formats "FILE:LINE:COL: PATH: message"; keep all but the
+   * message. */
+  _ls_json_reader_set_error (reader, &where, node, path, 0, "-");
+  colon = g_strrstr (where->message, ": -");
+  g_hash_table_replace (self->origins, g_strdup (key),
+                        g_strndup (where->message, colon - where->message));
+}
+
+static gboolean
+read_id_list (LsScenario    *self,
+              LsJsonReader  *reader,
+              JsonNode      *root,
+              const char    *name,
+              const char    *kind,
+              GPtrArray     *list,
+              GError       **error)
+{
+  g_autofree char *path = g_strdup_printf ("$.%s", name);
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!(node = _ls_json_member (reader, root, "$", name, FALSE, error)))
+    return error == NULL || *error == NULL;
+
+  if (!(array = _ls_json_array (reader, node, path, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+      g_autofree char *key = NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      const char *id;
+
+      if (!_ls_json_string (reader, element, element_path, &id, error))
+        return FALSE;
+
+      if (g_ptr_array_find_with_equal_func (list, id, g_str_equal, NULL))
+        {
+          _ls_json_reader_set_error (reader, error, element, element_path,
+                                     LS_DATA_ERROR_DUPLICATE, "“%s” is listed twice", id);
+          return FALSE;
+        }
+
+      g_ptr_array_add (list, g_strdup (id));
+      key = g_strdup_printf ("%s/%s", kind, id);
+      remember_origin (self, reader, element, element_path, key);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_party (LsJsonReader  *reader,
+            JsonNode      *object,
+            const char    *path,
+            const char    *name,
+            LsParty       *party,
+            GError       **error)
+{
+  g_autofree char *party_path = g_strdup_printf ("%s.%s", path, name);
+  JsonNode *node;
+
+  if (!(node = _ls_json_member (reader, object, path, name, TRUE, error)))
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+
+      if (n == 0)
+        {
+          _ls_json_reader_set_error (reader, error, node, party_path, LS_DATA_ERROR_VALUE,
+                                     "the list of countries is empty");
+          return FALSE;
+        }
+
+      party->kind = LS_PARTY_COUNTRIES;
+      party->countries = g_new0 (char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *element_path = g_strdup_printf ("%s[%u]", party_path, i);
+          const char *id;
+
+          if (!_ls_json_string (reader, json_array_get_element (array, i), element_path, &id, error))
+            return FALSE;
+
+          party->countries[i] = g_strdup (id);
+        }
+
+      return TRUE;
+    }
+  else
+    {
+      const char *text;
+
+      if (!_ls_json_string (reader, node, party_path, &text, error))
+        return FALSE;
+
+      if (g_str_equal (text, "bloc"))
+        party->kind = LS_PARTY_BLOC;
+      else if (g_str_equal (text, "non-bloc"))
+        party->kind = LS_PARTY_NON_BLOC;
+      else
+        {
+          _ls_json_reader_set_error (reader, error, node, party_path, LS_DATA_ERROR_VALUE,
+                                     "expected a list of countries, “bloc” or “non-bloc”, found “%s”",
+                                     text);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+}
+
+static gboolean
+read_restrictions (LsScenario    *self,
+                   LsJsonReader  *reader,
+                   JsonNode      *root,
+                   GError       **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!(node = _ls_json_member (reader, root, "$", "restrictions", FALSE, error)))
+    return error == NULL || *error == NULL;
+
+  if (!(array = _ls_json_array (reader, node, "$.restrictions", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.restrictions[%u]", i);
+      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
+      g_autofree char *fraction_path = g_strdup_printf ("%s.fraction", path);
+      g_autofree char *key = g_strdup_printf ("restriction/%u", i);
+      JsonNode *element = json_array_get_element (array, i);
+      LsRestriction *restriction;
+      const char *stage;
+      JsonNode *member;
+
+      if (!_ls_json_object (reader, element, path, error))
+        return FALSE;
+
+      restriction = g_new0 (LsRestriction, 1);
+      g_ptr_array_add (self->restrictions, restriction);
+
+      if (!(member = _ls_json_member (reader, element, path, "stage", TRUE, error)) ||
+          !_ls_json_string (reader, member, stage_path, &stage, error))
+        return FALSE;
+      restriction->stage = g_strdup (stage);
+
+      if (!read_party (reader, element, path, "from", &restriction->from, error) ||
+          !read_party (reader, element, path, "to", &restriction->to, error))
+        return FALSE;
+
+      if (!(member = _ls_json_member (reader, element, path, "fraction", TRUE, error)) ||
+          !_ls_json_number (reader, member, fraction_path, 0.0, 1.0, &restriction->fraction, error))
+        return FALSE;
+
+      remember_origin (self, reader, element, path, key);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_capacity (LsScenario    *self,
+               LsJsonReader  *reader,
+               JsonNode      *root,
+               GError       **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!(node = _ls_json_member (reader, root, "$", "capacity", FALSE, error)))
+    return error == NULL || *error == NULL;
+
+  if (!(array = _ls_json_array (reader, node, "$.capacity", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.capacity[%u]", i);
+      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
+      g_autofree char *country_path = g_strdup_printf ("%s.country", path);
+      g_autofree char *delta_path = g_strdup_printf ("%s.delta", path);
+      g_autofree char *note_path = g_strdup_printf ("%s.note", path);
+      g_autofree char *key = g_strdup_printf ("capacity/%u", i);
+      JsonNode *element = json_array_get_element (array, i);
+      const char *stage;
+      const char *country;
+      const char *note = NULL;
+      double delta;
+      JsonNode *member;
+
+      if (!_ls_json_object (reader, element, path, error))
+        return FALSE;
+
+      if (!(member = _ls_json_member (reader, element, path, "stage", TRUE, error)) ||
+          !_ls_json_string (reader, member, stage_path, &stage, error))
+        return FALSE;
+
+      if (!(member = _ls_json_member (reader, element, path, "country", TRUE, error)) ||
+          !_ls_json_string (reader, member, country_path, &country, error))
+        return FALSE;
+
+      if (!(member = _ls_json_member (reader, element, path, "delta", TRUE, error)) ||
+          !_ls_json_number (reader, member, delta_path, -G_MAXDOUBLE, G_MAXDOUBLE, &delta, error))
+        return FALSE;
+
+      if ((member = json_object_get_member (json_node_get_object (element), "note")) &&
+          !_ls_json_string (reader, member, note_path, &note, error))
+        return FALSE;
+
+      g_ptr_array_add (self->capacity, ls_capacity_change_new (stage, country, delta, note));
+      remember_origin (self, reader, element, path, key);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ls_scenario_load (LsScenario    *self,
+                  LsJsonReader  *reader,
+                  GError       **error)
+{
+  JsonNode *root = _ls_json_reader_get_root (reader);
+  JsonNode *node;
+  const char *str;
+  gint64 integer;
+
+  if (!_ls_json_object (reader, root, "$", error))
+    return FALSE;
+
+  if (!(node = _ls_json_member (reader, root, "$", "format", TRUE, error)) ||
+      !_ls_json_string (reader, node, "$.format", &str, error))
+    return FALSE;
+
+  if (!g_str_equal (str, SCENARIO_FORMAT))
+    {
+      _ls_json_reader_set_error (reader, error, node, "$.format", LS_DATA_ERROR_VALUE,
+                                 "expected “" SCENARIO_FORMAT "”, found “%s”", str);
+      return FALSE;
+    }
+
+  if (!(node = _ls_json_member (reader, root, "$", "version", TRUE, error)) ||
+      !_ls_json_integer (reader, node, "$.version", &integer, error))
+    return FALSE;
+
+  if (integer != SCENARIO_VERSION)
+    {
+      _ls_json_reader_set_error (reader, error, node, "$.version", LS_DATA_ERROR_VALUE,
+                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
+                                 integer, SCENARIO_VERSION);
+      return FALSE;
+    }
+
+  if ((node = json_object_get_member (json_node_get_object (root), "name")))
+    {
+      if (!_ls_json_string (reader, node, "$.name", &str, error))
+        return FALSE;
+      self->name = g_strdup (str);
+    }
+
+  if ((node = json_object_get_member (json_node_get_object (root), "description")))
+    {
+      if (!_ls_json_string (reader, node, "$.description", &str, error))
+        return FALSE;
+      self->description = g_strdup (str);
+    }
+
+  if ((node = json_object_get_member (json_node_get_object (root), "year")))
+    {
+      if (!_ls_json_integer (reader, node, "$.year", &integer, error))
+        return FALSE;
+
+      if (integer < 0 || integer > G_MAXINT)
+        {
+          _ls_json_reader_set_error (reader, error, node, "$.year", LS_DATA_ERROR_VALUE,
+                                     "%" G_GINT64_FORMAT " is not a year", integer);
+          return FALSE;
+        }
+
+      self->year = integer;
+      remember_origin (self, reader, node, "$.year", "year");
+    }
+
+  if ((node = json_object_get_member (json_node_get_object (root), "friend_shoring")) &&
+      !_ls_json_number (reader, node, "$.friend_shoring", 0.0, 1.0, &self->friend_shoring, error))
+    return FALSE;
+
+  return read_id_list (self, reader, root, "alliances", "alliance", self->alliances, error) &&
+         read_id_list (self, reader, root, "add", "country", self->added, error) &&
+         read_id_list (self, reader, root, "remove", "country", self->removed, error) &&
+         read_capacity (self, reader, root, error) &&
+         read_restrictions (self, reader, root, error);
+}
+
+/**
+ * ls_scenario_new_from_bytes:
+ * @bytes: JSON text of a scenario file
+ * @filename: (nullable): the name used in error messages
+ * @error: return location for a #LsDataError
+ *
+ * Reads a scenario. The ids it names are checked against a dataset by
+ * ls_scenario_validate().
+ *
+ * Returns: (transfer full) (nullable): the scenario
+ */
+LsScenario *
+ls_scenario_new_from_bytes (GBytes      *bytes,
+                            const char  *filename,
+                            GError     **error)
+{
+  g_autoptr(LsJsonReader) reader = NULL;
+  g_autoptr(LsScenario) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (!(reader = _ls_json_reader_new (bytes, filename, error)))
+    return NULL;
+
+  self = ls_scenario_new ();
+  if (!ls_scenario_load (self, reader, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+LsScenario *
+ls_scenario_new_from_file (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_path (file);
+  if (name == NULL)
+    name = g_file_get_uri (file);
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+    {
+      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  return ls_scenario_new_from_bytes (bytes, name, error);
+}
+
+/* Saving -------------------------------------------------------------- */
+
+static void
+add_id_list (JsonBuilder *builder,
+             const char  *name,
+             GPtrArray   *list)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < list->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (list, i));
+  json_builder_end_array (builder);
+}
+
+static void
+add_party (JsonBuilder   *builder,
+           const char    *name,
+           const LsParty *party)
+{
+  json_builder_set_member_name (builder, name);
+
+  switch (party->kind)
+    {
+    case LS_PARTY_BLOC:
+      json_builder_add_string_value (builder, "bloc");
+      break;
+
+    case LS_PARTY_NON_BLOC:
+      json_builder_add_string_value (builder, "non-bloc");
+      break;
+
+    case LS_PARTY_COUNTRIES:
+    default:
+      json_builder_begin_array (builder);
+      for (guint i = 0; party->countries != NULL && party->countries[i] != NULL; i++)
+        json_builder_add_string_value (builder, party->countries[i]);
+      json_builder_end_array (builder);
+      break;
+    }
+}
+
+/**
+ * ls_scenario_to_data:
+ * @self: a #LsScenario
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the scenario as JSON text
+ */
+char *
+ls_scenario_to_data (LsScenario *self,
+                     gsize      *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, SCENARIO_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, SCENARIO_VERSION);
+  if (self->name != NULL)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, self->name);
+    }
+  if (self->description != NULL)
+    {
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, self->description);
+    }
+  if (self->year != 0)
+    {
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, self->year);
+    }
+  add_id_list (builder, "alliances", self->alliances);
+  add_id_list (builder, "add", self->added);
+  add_id_list (builder, "remove", self->removed);
+  json_builder_set_member_name (builder, "friend_shoring");
+  json_builder_add_double_value (builder, self->friend_shoring);
+
+  json_builder_set_member_name (builder, "capacity");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->capacity->len; i++)
+    {
+      const LsCapacityChange *change = g_ptr_array_index (self->capacity, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, change->stage);
+      json_builder_set_member_name (builder, "country");
+      json_builder_add_string_value (builder, change->country);
+      json_builder_set_member_name (builder, "delta");
+      json_builder_add_double_value (builder, change->delta);
+      if (change->note != NULL)
+        {
+          json_builder_set_member_name (builder, "note");
+          json_builder_add_string_value (builder, change->note);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "restrictions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->restrictions->len; i++)
+    {
+      const LsRestriction *restriction = g_ptr_array_index (self->restrictions, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, restriction->stage);
+      add_party (builder, "from", &restriction->from);
+      add_party (builder, "to", &restriction->to);
+      json_builder_set_member_name (builder, "fraction");
+      json_builder_add_double_value (builder, restriction->fraction);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  text = json_generator_to_data (generator, NULL);
+  {
+    char *with_newline = g_strconcat (text, "\n", NULL);
+
+    if (length != NULL)
+      *length = strlen (with_newline);
+
+    return with_newline;
+  }
+}
+
+/**
+ * ls_scenario_save_to_file:
+ *
+ * Writes the scenario atomically: the file is replaced only once the new
+ * contents are complete on disk, so a failure never loses the old file.
+ */
+gboolean
+ls_scenario_save_to_file (LsScenario    *self,
+                          GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = ls_scenario_to_data (self, &length);
+
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copy, compare -------------------------------------------------------- */
+
+static void
+copy_ids (GPtrArray *dest,
+          GPtrArray *src)
+{
+  g_ptr_array_set_size (dest, 0);
+  for (guint i = 0; i < src->len; i++)
+    g_ptr_array_add (dest, g_strdup (g_ptr_array_index (src, i)));
+}
+
+/**
+ * ls_scenario_assign:
+ * @self: a #LsScenario
+ * @other: the scenario to copy from
+ *
+ * Makes @self equal to @other and emits #LsScenario::changed once.
+ */
+void
+ls_scenario_assign (LsScenario *self,
+                    LsScenario *other)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (LS_IS_SCENARIO (other));
+
+  if (self == other || ls_scenario_equal (self, other))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  ls_scenario_set_name (self, other->name);
+  ls_scenario_set_description (self, other->description);
+  ls_scenario_set_year (self, other->year);
+  ls_scenario_set_friend_shoring (self, other->friend_shoring);
+
+  copy_ids (self->alliances, other->alliances);
+  copy_ids (self->added, other->added);
+  copy_ids (self->removed, other->removed);
+
+  g_ptr_array_set_size (self->capacity, 0);
+  for (guint i = 0; i < other->capacity->len; i++)
+    g_ptr_array_add (self->capacity, ls_capacity_change_copy (g_ptr_array_index (other->capacity, i)));
+
+  g_ptr_array_set_size (self->restrictions, 0);
+  for (guint i = 0; i < other->restrictions->len; i++)
+    g_ptr_array_add (self->restrictions, ls_restriction_copy (g_ptr_array_index (other->restrictions, i)));
+
+  g_hash_table_remove_all (self->origins);
+
+  g_object_thaw_notify (G_OBJECT (self));
+  ls_scenario_emit_changed (self);
+}
+
+/**
+ * ls_scenario_copy:
+ *
+ * Returns: (transfer full): an independent copy of @self
+ */
+LsScenario *
+ls_scenario_copy (LsScenario *self)
+{
+  LsScenario *copy;
+
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+
+  copy = ls_scenario_new ();
+  ls_scenario_assign (copy, self);
+
+  return copy;
+}
+
+static gboolean
+ids_equal (GPtrArray *a,
+           GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    if (!g_ptr_array_find_with_equal_func (b, g_ptr_array_index (a, i), g_str_equal, NULL))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * ls_scenario_equal:
+ *
+ * Returns: %TRUE when @a and @b describe the same scenario (the order of
+ *   the alliance and country lists does not matter)
+ */
+gboolean
+ls_scenario_equal (LsScenario *a,
+                   LsScenario *b)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (a), FALSE);
+  g_return_val_if_fail (LS_IS_SCENARIO (b), FALSE);
+
+  if (g_strcmp0 (a->name, b->name) != 0 ||
+      g_strcmp0 (a->description, b->description) != 0 ||
+      a->year != b->year ||
+      a->friend_shoring != b->friend_shoring ||
+      !ids_equal (a->alliances, b->alliances) ||
+      !ids_equal (a->added, b->added) ||
+      !ids_equal (a->removed, b->removed) ||
+      a->capacity->len != b->capacity->len ||
+      a->restrictions->len != b->restrictions->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->capacity->len; i++)
+    {
+      const LsCapacityChange *x = g_ptr_array_index (a->capacity, i);
+      const LsCapacityChange *y = g_ptr_array_index (b->capacity, i);
+
+      if (g_strcmp0 (x->stage, y->stage) != 0 || g_strcmp0 (x->country, y->country) != 0 ||
+          x->delta != y->delta || g_strcmp0 (x->note, y->note) != 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->restrictions->len; i++)
+    {
+      const LsRestriction *x = g_ptr_array_index (a->restrictions, i);
+      const LsRestriction *y = g_ptr_array_index (b->restrictions, i);
+
+      if (g_strcmp0 (x->stage, y->stage) != 0 || x->fraction != y->fraction ||
+          !party_equal (&x->from, &y->from) || !party_equal (&x->to, &y->to))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ls_scenario_has_levers:
+ *
+ * Returns: %TRUE when a capacity change, a restriction or friend-shoring
+ *   is set (the bloc alone changes no flow)
+ */
+gboolean
+ls_scenario_has_levers (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+
+  return self->capacity->len > 0 || self->restrictions->len > 0 || self->friend_shoring > 0.0;
+}
+
+/* Validation ---------------------------------------------------------- */
+
+static gboolean
+fail_at (LsScenario  *self,
+         GError     **error,
+         const char  *key,
+         const char  *suffix,
+         LsDataError  code,
+         const char  *message)
+{
+  const char *origin = g_hash_table_lookup (self->origins, key);
+
+  if (origin != NULL)
+    g_set_error (error, LS_DATA_ERROR, code, "%s%s: %s", origin, suffix, message);
+  else
+    g_set_error (error, LS_DATA_ERROR, code, "scenario: %s", message);
+
+  return FALSE;
+}
+
+static gboolean
+check_country (LsScenario  *self,
+               LsDataset   *dataset,
+               const char  *country,
+               const char  *key,
+               const char  *suffix,
+               GError     **error)
+{
+  g_autofree char *message = NULL;
+
+  if (ls_dataset_lookup_country (dataset, country) >= 0)
+    return TRUE;
+
+  message = g_strdup_printf ("unknown country “%s”", country);
+  return fail_at (self, error, key, suffix, LS_DATA_ERROR_UNKNOWN_ID, message);
+}
+
+static gboolean
+check_stage (LsScenario  *self,
+             LsDataset   *dataset,
+             const char  *stage,
+             gboolean     needs_next,
+             const char  *key,
+             GError     **error)
+{
+  g_autofree char *message = NULL;
+  int index = ls_dataset_lookup_stage (dataset, stage);
+
+  if (index >= 0 && (!needs_next || (guint) index + 1 < ls_dataset_get_n_stages (dataset)))
+    return TRUE;
+
+  if (index < 0)
+    message = g_strdup_printf ("unknown stage “%s”", stage);
+  else
+    message = g_strdup_printf ("“%s” is the last stage: nothing is exported from it", stage);
+
+  return fail_at (self, error, key, ".stage", index < 0 ? LS_DATA_ERROR_UNKNOWN_ID : LS_DATA_ERROR_VALUE,
+                  message);
+}
+
+static gboolean
+check_party (LsScenario    *self,
+             LsDataset     *dataset,
+             const LsParty *party,
+             const char    *key,
+             const char    *side,
+             GError       **error)
+{
+  if (party->kind != LS_PARTY_COUNTRIES)
+    return TRUE;
+
+  for (guint i = 0; party->countries != NULL && party->countries[i] != NULL; i++)
+    {
+      g_autofree char *suffix = g_strdup_printf (".%s[%u]", side, i);
+
+      if (!check_country (self, dataset, party->countries[i], key, suffix, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ls_scenario_validate:
+ * @self: a #LsScenario
+ * @dataset: the dataset it is meant for
+ * @error: return location for a #LsDataError
+ *
+ * Checks that every year, alliance, country and stage the scenario names
+ * exists in @dataset. For a scenario read from a file, the error names
+ * the file, line, column and JSON path of the offending entry.
+ */
+gboolean
+ls_scenario_validate (LsScenario  *self,
+                      LsDataset   *dataset,
+                      GError     **error)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (LS_IS_DATASET (dataset), FALSE);
+
+  if (self->year != 0 && !ls_dataset_has_year (dataset, self->year))
+    {
+      g_autofree char *message = g_strdup_printf ("the dataset has no year %d", self->year);
+
+      return fail_at (self, error, "year", "", LS_DATA_ERROR_UNKNOWN_ID, message);
+    }
+
+  for (guint i = 0; i < self->alliances->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->alliances, i);
+
+      if (ls_dataset_lookup_alliance (dataset, id) < 0)
+        {
+          g_autofree char *key = g_strdup_printf ("alliance/%s", id);
+          g_autofree char *message = g_strdup_printf ("unknown alliance “%s”", id);
+
+          return fail_at (self, error, key, "", LS_DATA_ERROR_UNKNOWN_ID, message);
+        }
+    }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      GPtrArray *list = k == 0 ? self->added : self->removed;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const char *id = g_ptr_array_index (list, i);
+          g_autofree char *key = g_strdup_printf ("country/%s", id);
+
+          if (!check_country (self, dataset, id, key, "", error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < self->capacity->len; i++)
+    {
+      const LsCapacityChange *change = g_ptr_array_index (self->capacity, i);
+      g_autofree char *key = g_strdup_printf ("capacity/%u", i);
+
+      if (!check_stage (self, dataset, change->stage, FALSE, key, error) ||
+          !check_country (self, dataset, change->country, key, ".country", error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->restrictions->len; i++)
+    {
+      const LsRestriction *restriction = g_ptr_array_index (self->restrictions, i);
+      g_autofree char *key = g_strdup_printf ("restriction/%u", i);
+
+      if (!check_stage (self, dataset, restriction->stage, TRUE, key, error) ||
+          !check_party (self, dataset, &restriction->from, key, "from", error) ||
+          !check_party (self, dataset, &restriction->to, key, "to", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Properties and edits -------------------------------------------------- */
+
+const char *
+ls_scenario_get_name (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  return self->name;
+}
+
+void
+ls_scenario_set_name (LsScenario *self,
+                      const char *name)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  ls_scenario_emit_changed (self);
+}
+
+const char *
+ls_scenario_get_description (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  return self->description;
+}
+
+void
+ls_scenario_set_description (LsScenario *self,
+                             const char *description)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+
+  if (g_strcmp0 (self->description, description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_strdup (description);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  ls_scenario_emit_changed (self);
+}
+
+int
+ls_scenario_get_year (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), 0);
+  return self->year;
+}
+
+void
+ls_scenario_set_year (LsScenario *self,
+                      int         year)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (year >= 0);
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  g_hash_table_remove (self->origins, "year");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  ls_scenario_emit_changed (self);
+}
+
+double
+ls_scenario_get_friend_shoring (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), 0.0);
+  return self->friend_shoring;
+}
+
+void
+ls_scenario_set_friend_shoring (LsScenario *self,
+                                double      strength)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (!isnan (strength));
+
+  strength = CLAMP (strength, 0.0, 1.0);
+
+  if (self->friend_shoring == strength)
+    return;
+
+  self->friend_shoring = strength;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRIEND_SHORING]);
+  ls_scenario_emit_changed (self);
+}
+
+/**
+ * ls_scenario_get_alliances:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): ids of the chosen
+ *   alliances; the bloc is their union
+ */
+const char * const *
+ls_scenario_get_alliances (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  return (const char * const *) self->alliances->pdata;
+}
+
+gboolean
+ls_scenario_has_alliance (LsScenario *self,
+                          const char *alliance)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (alliance != NULL, FALSE);
+  return g_ptr_array_find_with_equal_func (self->alliances, alliance, g_str_equal, NULL);
+}
+
+void
+ls_scenario_set_alliance (LsScenario *self,
+                          const char *alliance,
+                          gboolean    enabled)
+{
+  guint index;
+
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (alliance != NULL);
+
+  enabled = !!enabled;
+
+  if (g_ptr_array_find_with_equal_func (self->alliances, alliance, g_str_equal, &index) == enabled)
+    return;
+
+  if (enabled)
+    g_ptr_array_add (self->alliances, g_strdup (alliance));
+  else
+    g_ptr_array_remove_index (self->alliances, index);
+
+  ls_scenario_emit_changed (self);
+}
+
+LsMembership
+ls_scenario_get_membership (LsScenario *self,
+                            const char *country)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), LS_MEMBERSHIP_DEFAULT);
+  g_return_val_if_fail (country != NULL, LS_MEMBERSHIP_DEFAULT);
+
+  if (g_ptr_array_find_with_equal_func (self->added, country, g_str_equal, NULL))
+    return LS_MEMBERSHIP_ADDED;
+
+  if (g_ptr_array_find_with_equal_func (self->removed, country, g_str_equal, NULL))
+    return LS_MEMBERSHIP_REMOVED;
+
+  return LS_MEMBERSHIP_DEFAULT;
+}
+
+void
+ls_scenario_set_membership (LsScenario   *self,
+                            const char   *country,
+                            LsMembership  membership)
+{
+  guint index;
+
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (country != NULL);
+
+  if (ls_scenario_get_membership (self, country) == membership)
+    return;
+
+  if (g_ptr_array_find_with_equal_func (self->added, country, g_str_equal, &index))
+    g_ptr_array_remove_index (self->added, index);
+  if (g_ptr_array_find_with_equal_func (self->removed, country, g_str_equal, &index))
+    g_ptr_array_remove_index (self->removed, index);
+
+  if (membership == LS_MEMBERSHIP_ADDED)
+    g_ptr_array_add (self->added, g_strdup (country));
+  else if (membership == LS_MEMBERSHIP_REMOVED)
+    g_ptr_array_add (self->removed, g_strdup (country));
+
+  ls_scenario_emit_changed (self);
+}
+
+/**
+ * ls_scenario_get_added:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): countries in the
+ *   bloc whatever the alliances
+ */
+const char * const *
+ls_scenario_get_added (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  return (const char * const *) self->added->pdata;
+}
+
+/**
+ * ls_scenario_get_removed:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): countries out of
+ *   the bloc whatever the alliances
+ */
+const char * const *
+ls_scenario_get_removed (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  return (const char * const *) self->removed->pdata;
+}
+
+static gboolean
+in_chosen_alliance (LsScenario *self,
+                    LsDataset  *dataset,
+                    guint       country)
+{
+  for (guint i = 0; i < self->alliances->len; i++)
+    {
+      int alliance = ls_dataset_lookup_alliance (dataset, g_ptr_array_index (self->alliances, i));
+
+      if (alliance >= 0 && ls_dataset_alliance_has_member (dataset, alliance, country))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * ls_scenario_compute_bloc:
+ * @self: a #LsScenario
+ * @dataset: the dataset
+ * @members: (array) (out caller-allocates): one flag per country of @dataset
+ * @error: return location for a #LsDataError
+ *
+ * The focus bloc B: the union of the chosen alliances, plus the countries
+ * added, minus the countries removed (DESIGN.md "A scenario").
+ */
+gboolean
+ls_scenario_compute_bloc (LsScenario  *self,
+                          LsDataset   *dataset,
+                          gboolean    *members,
+                          GError     **error)
+{
+  guint n_countries;
+
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (LS_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (members != NULL, FALSE);
+
+  if (!ls_scenario_validate (self, dataset, error))
+    return FALSE;
+
+  n_countries = ls_dataset_get_n_countries (dataset);
+
+  for (guint c = 0; c < n_countries; c++)
+    members[c] = in_chosen_alliance (self, dataset, c);
+
+  for (guint i = 0; i < self->added->len; i++)
+    members[ls_dataset_lookup_country (dataset, g_ptr_array_index (self->added, i))] = TRUE;
+
+  for (guint i = 0; i < self->removed->len; i++)
+    members[ls_dataset_lookup_country (dataset, g_ptr_array_index (self->removed, i))] = FALSE;
+
+  return TRUE;
+}
+
+/**
+ * ls_scenario_toggle_member:
+ * @self: a #LsScenario
+ * @dataset: the dataset
+ * @country: an ISO3 code
+ *
+ * Puts @country in the bloc if it is out, out if it is in, recording the
+ * change as an addition or removal by hand only where the alliances do
+ * not already give that result.
+ */
+void
+ls_scenario_toggle_member (LsScenario *self,
+                           LsDataset  *dataset,
+                           const char *country)
+{
+  gboolean by_alliance;
+  gboolean member;
+  int index;
+
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (LS_IS_DATASET (dataset));
+  g_return_if_fail (country != NULL);
+
+  if ((index = ls_dataset_lookup_country (dataset, country)) < 0)
+    return;
+
+  by_alliance = in_chosen_alliance (self, dataset, index);
+
+  switch (ls_scenario_get_membership (self, country))
+    {
+    case LS_MEMBERSHIP_ADDED:
+      member = TRUE;
+      break;
+    case LS_MEMBERSHIP_REMOVED:
+      member = FALSE;
+      break;
+    case LS_MEMBERSHIP_DEFAULT:
+    default:
+      member = by_alliance;
+      break;
+    }
+
+  if (member)
+    ls_scenario_set_membership (self, country, by_alliance ? LS_MEMBERSHIP_REMOVED : LS_MEMBERSHIP_DEFAULT);
+  else
+    ls_scenario_set_membership (self, country, by_alliance ? LS_MEMBERSHIP_DEFAULT : LS_MEMBERSHIP_ADDED);
+}
+
+guint
+ls_scenario_get_n_capacity_changes (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), 0);
+  return self->capacity->len;
+}
+
+const LsCapacityChange *
+ls_scenario_get_capacity_change (LsScenario *self,
+                                 guint       index)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (index < self->capacity->len, NULL);
+  return g_ptr_array_index (self->capacity, index);
+}
+
+void
+ls_scenario_add_capacity_change (LsScenario             *self,
+                                 const LsCapacityChange *change)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (change != NULL);
+
+  g_ptr_array_add (self->capacity, ls_capacity_change_copy (change));
+  ls_scenario_emit_changed (self);
+}
+
+void
+ls_scenario_remove_capacity_change (LsScenario *self,
+                                    guint       index)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (index < self->capacity->len);
+
+  g_ptr_array_remove_index (self->capacity, index);
+  /* Later entries moved: their file positions no longer match. */
+  g_hash_table_remove_all (self->origins);
+  ls_scenario_emit_changed (self);
+}
+
+guint
+ls_scenario_get_n_restrictions (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), 0);
+  return self->restrictions->len;
+}
+
+const LsRestriction *
+ls_scenario_get_restriction (LsScenario *self,
+                             guint       index)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (index < self->restrictions->len, NULL);
+  return g_ptr_array_index (self->restrictions, index);
+}
+
+void
+ls_scenario_add_restriction (LsScenario          *self,
+                             const LsRestriction *restriction)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (restriction != NULL);
+
+  g_ptr_array_add (self->restrictions, ls_restriction_copy (restriction));
+  ls_scenario_emit_changed (self);
+}
+
+void
+ls_scenario_remove_restriction (LsScenario *self,
+                                guint       index)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (index < self->restrictions->len);
+
+  g_ptr_array_remove_index (self->restrictions, index);
+  g_hash_table_remove_all (self->origins);
+  ls_scenario_emit_changed (self);
+}
