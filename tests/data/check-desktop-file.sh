@@ -1,0 +1,27 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Lodestone authors
+#
+# Usage: check-desktop-file.sh DESKTOP-FILE APP-ID
+set -u
+. "$(dirname "$0")/lib.sh"
+require_tool DESKTOP_FILE_VALIDATE desktop-file-validate desktop-file-utils
+
+file=$1
+app_id=$2
+
+out=$("$DESKTOP_FILE_VALIDATE" "$file" 2>&1)
+rc=$?
+[ -z "$out" ] || printf '%s\n' "$out"
+[ $rc -eq 0 ] || fail "desktop-file-validate exited with $rc"
+# Some errors ("will be fatal in the future") still exit 0, and Flathub
+# rejects them all (PLATFORM.md §3.1), so the text counts too.
+if printf '%s\n' "$out" | grep -qi 'error'; then
+  fail "desktop-file-validate reported an error"
+fi
+
+# The icon is found by id (no path, no extension), and the binary by name.
+grep -qx "Icon=$app_id" "$file" || fail "Icon= is not $app_id"
+grep -qx "Exec=lodestone" "$file" || fail "Exec= is not lodestone"
+
+echo "OK: $file"
