@@ -549,6 +549,7 @@ typedef struct
   Year     *year;
   GArray   *flow_nodes;  /* JsonNode* of each flow, for errors found later */
   GArray   *flow_paths;  /* char* */
+  gboolean *seen;        /* stage × from × to: a flow was given */
 } YearLoad;
 
 static gboolean
@@ -596,6 +597,7 @@ read_flow (Loader      *loader,
   YearLoad *load = user_data;
   LsDataset *self = loader->self;
   LsGivenFlow flow;
+  gsize pair;
   int stage;
   int from;
   int to;
@@ -618,19 +620,16 @@ read_flow (Loader      *loader,
       return FALSE;
     }
 
-  for (guint i = 0; i < load->year->flows->len; i++)
+  pair = ((gsize) stage * self->n_countries + from) * self->n_countries + to;
+  if (load->seen[pair])
     {
-      const LsGivenFlow *other = &g_array_index (load->year->flows, LsGivenFlow, i);
-
-      if (other->stage == (guint) stage && other->from == (guint) from && other->to == (guint) to)
-        {
-          _ls_json_reader_set_error (loader->reader, error, element, path, LS_DATA_ERROR_DUPLICATE,
-                                     "a second flow %s → %s at stage “%s” in %d",
-                                     self->countries[from].id, self->countries[to].id,
-                                     self->stages[stage].id, load->year->year);
-          return FALSE;
-        }
+      _ls_json_reader_set_error (loader->reader, error, element, path, LS_DATA_ERROR_DUPLICATE,
+                                 "a second flow %s → %s at stage “%s” in %d",
+                                 self->countries[from].id, self->countries[to].id,
+                                 self->stages[stage].id, load->year->year);
+      return FALSE;
     }
+  load->seen[pair] = TRUE;
 
   flow.stage = stage;
   flow.from = from;
@@ -730,7 +729,8 @@ read_year (Loader      *loader,
   g_autofree char *year_path = g_strdup_printf ("%s.year", path);
   g_autoptr(GArray) flow_nodes = g_array_new (FALSE, FALSE, sizeof (JsonNode *));
   g_autoptr(GArray) flow_paths = g_array_new (FALSE, FALSE, sizeof (char *));
-  YearLoad load = { year, flow_nodes, flow_paths };
+  g_autofree gboolean *seen = g_new0 (gboolean, (gsize) self->n_stages * self->n_countries * self->n_countries);
+  YearLoad load = { year, flow_nodes, flow_paths, seen };
   JsonNode *node;
   gint64 value;
 

@@ -1,4 +1,4 @@
-/* ls-cli-render.h
+/* ls-cli-layout.h
  *
  * Copyright 2026 The Lodestone authors
  *
@@ -12,8 +12,6 @@
 G_BEGIN_DECLS
 
 int ls_cli_layout (int    argc,
-                   char **argv);
-int ls_cli_render (int    argc,
                    char **argv);
 
 G_END_DECLS

@@ -1,0 +1,131 @@
+/* ls-palette.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ls-palette.h"
+
+#include <math.h>
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+
+/* The GNOME HIG palette (blue 3, red 3, …): colours people already read
+ * in GNOME apps; darker shades on a light background, lighter on dark. */
+static const LsColor light_colors[] = {
+  RGB (0xffffff), /* background */
+  RGB (0x241f31), /* foreground */
+  RGB (0x5e5c64), /* dim foreground */
+  RGB (0xdeddda), /* grid */
+  RGB (0x1c71d8), /* member: blue 4 */
+  RGB (0xc01c28), /* china: red 4 */
+  RGB (0x9a9996), /* other: light 5 */
+  RGB (0x77767b), /* unknown: dark 1 */
+  RGB (0xc0bfbc), /* other uses: light 4 */
+  RGB (0xe66100), /* shortfall: orange 4 */
+  RGB (0xb5835a), /* unallocated: brown 2 */
+  RGB (0xf5c211), /* highlight: yellow 4 */
+  RGB (0xdbe8f6), /* sea */
+  RGB (0xf6f5f4), /* land: light 1 */
+  RGB (0x9a9996), /* border */
+};
+
+static const LsColor dark_colors[] = {
+  RGB (0x1e1e1e),
+  RGB (0xffffff),
+  RGB (0xc0bfbc),
+  RGB (0x3d3846),
+  RGB (0x62a0ea), /* blue 2 */
+  RGB (0xf66151), /* red 1 */
+  RGB (0x9a9996),
+  RGB (0x77767b),
+  RGB (0x5e5c64),
+  RGB (0xffa348), /* orange 2 */
+  RGB (0xcdab8f),
+  RGB (0xf8e45c),
+  RGB (0x1a2533),
+  RGB (0x3d3846),
+  RGB (0x77767b),
+};
+
+/* Distinct hues for origins, in the order of the largest producers. */
+static const guint32 origin_light[] = {
+  0xc01c28, 0x1c71d8, 0x2ec27e, 0xe66100, 0x813d9c, 0x986a44, 0x1a5fb4, 0xa51d2d, 0x26a269, 0xc64600,
+};
+static const guint32 origin_dark[] = {
+  0xf66151, 0x62a0ea, 0x57e389, 0xffa348, 0xc061cb, 0xcdab8f, 0x99c1f1, 0xed333b, 0x8ff0a4, 0xff7800,
+};
+
+void
+ls_render_style_init (LsRenderStyle *style,
+                      gboolean       dark)
+{
+  const LsColor *c = dark ? dark_colors : light_colors;
+
+  g_return_if_fail (style != NULL);
+
+  style->dark = !!dark;
+  style->font_scale = 1.0;
+  style->font_family = NULL;
+  style->label_mode = LS_LABEL_VALUES;
+  style->color_by = LS_COLOR_BY_MEMBERSHIP;
+  style->other_threshold = 0.02;
+  style->background = c[0];
+  style->foreground = c[1];
+  style->dim_foreground = c[2];
+  style->grid = c[3];
+  style->member = c[4];
+  style->china = c[5];
+  style->other = c[6];
+  style->unknown = c[7];
+  style->other_uses = c[8];
+  style->shortfall = c[9];
+  style->unallocated = c[10];
+  style->highlight = c[11];
+  style->sea = c[12];
+  style->land = c[13];
+  style->border = c[14];
+}
+
+void
+ls_color_lerp (const LsColor *a,
+               const LsColor *b,
+               double         t,
+               LsColor       *out)
+{
+  t = CLAMP (t, 0.0, 1.0);
+  out->red = a->red + (b->red - a->red) * t;
+  out->green = a->green + (b->green - a->green) * t;
+  out->blue = a->blue + (b->blue - a->blue) * t;
+  out->alpha = a->alpha + (b->alpha - a->alpha) * t;
+}
+
+void
+ls_color_for_origin (guint     index,
+                     gboolean  dark,
+                     LsColor  *out)
+{
+  const guint32 *table = dark ? origin_dark : origin_light;
+  guint32 hex = table[index % G_N_ELEMENTS (origin_light)];
+
+  out->red = (hex >> 16 & 0xff) / 255.0;
+  out->green = (hex >> 8 & 0xff) / 255.0;
+  out->blue = (hex & 0xff) / 255.0;
+  out->alpha = 1.0;
+}
+
+/* A sequential ramp for choropleths, from the land colour to a deep
+ * blue; t in [0, 1], square-root spaced so that small shares show. */
+void
+ls_color_sequential (const LsRenderStyle *style,
+                     double               t,
+                     LsColor             *out)
+{
+  static const LsColor deep_light = RGB (0x1a5fb4);
+  static const LsColor deep_dark = RGB (0x99c1f1);
+
+  ls_color_lerp (&style->land, style->dark ? &deep_dark : &deep_light, sqrt (CLAMP (t, 0.0, 1.0)), out);
+}

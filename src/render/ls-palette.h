@@ -1,0 +1,87 @@
+/* ls-palette.h
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} LsColor;
+
+/**
+ * LsLabelMode:
+ * @LS_LABEL_VALUES: label figures in tonnes
+ * @LS_LABEL_PERCENT: label figures as shares of the stage
+ */
+typedef enum
+{
+  LS_LABEL_VALUES,
+  LS_LABEL_PERCENT,
+} LsLabelMode;
+
+/**
+ * LsColorBy:
+ * @LS_COLOR_BY_MEMBERSHIP: bloc member, China, or other
+ * @LS_COLOR_BY_ORIGIN: the mining country the material traces back to
+ */
+typedef enum
+{
+  LS_COLOR_BY_MEMBERSHIP,
+  LS_COLOR_BY_ORIGIN,
+} LsColorBy;
+
+/*
+ * How a figure is drawn: passed in by the caller, never looked up from a
+ * theme, so that the window and headless export draw the same figure.
+ */
+typedef struct
+{
+  gboolean    dark;
+  double      font_scale;       /* 1.0 normal, larger for presenter mode */
+  const char *font_family;      /* NULL: "Cantarell, Noto Sans, sans-serif" */
+  LsLabelMode label_mode;
+  LsColorBy   color_by;
+  double      other_threshold;  /* share of a stage below which countries merge into "Other" */
+
+  LsColor     background;
+  LsColor     foreground;
+  LsColor     dim_foreground;
+  LsColor     grid;
+  LsColor     member;
+  LsColor     china;
+  LsColor     other;
+  LsColor     unknown;
+  LsColor     other_uses;
+  LsColor     shortfall;
+  LsColor     unallocated;
+  LsColor     highlight;
+  LsColor     sea;
+  LsColor     land;
+  LsColor     border;
+} LsRenderStyle;
+
+void     ls_render_style_init     (LsRenderStyle *style,
+                                   gboolean       dark);
+void     ls_color_lerp            (const LsColor *a,
+                                   const LsColor *b,
+                                   double         t,
+                                   LsColor       *out);
+void     ls_color_for_origin      (guint          index,
+                                   gboolean       dark,
+                                   LsColor       *out);
+void     ls_color_sequential      (const LsRenderStyle *style,
+                                   double         t,
+                                   LsColor       *out);
+
+G_END_DECLS

@@ -1,0 +1,323 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+/* Runs lodestone-cli with @args; returns its exit status. */
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("LODESTONE_CLI");
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lodestone-cli-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli ((const char *[]) { NULL }, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "frobnicate", NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown verb"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--help", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "shares"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Every verb has its own help. */
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *verbs[] = { "check", "shares", "flows", "layout", "render" };
+
+      g_assert_cmpint (run_cli ((const char *[]) { verbs[i], "--help", NULL }, &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, verbs[i]));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--no-such-option", NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--format", "xml", NULL }, &out, &err), ==, 2);
+}
+
+static void
+test_check (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *truncated = write_temp ("truncated.json", "{\"format\": \"lodestone-dataset\",\n \"version\": 1,\n \"sources\": [");
+  g_autofree char *bad_scenario = write_temp ("bad-scenario.json",
+                                              "{\"format\": \"lodestone-scenario\", \"version\": 1,\n"
+                                              " \"alliances\": [\"msp\", \"no-such-bloc\"]}");
+  g_autofree char *preset = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+                                                   "03-china-restricts-oxides.json", NULL);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "check", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "valid dataset"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "check", truncated, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "truncated.json:"));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "check", bad_scenario, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "bad-scenario.json:2:"));
+  g_assert_nonnull (strstr (err, "$.alliances[1]"));
+  g_assert_nonnull (strstr (err, "no-such-bloc"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "check", preset, NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "valid scenario"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "check", "/nonexistent/file.json", NULL }, &out, &err), ==, 1);
+}
+
+static double
+stage_value (JsonObject *root,
+             const char *stage,
+             const char *member)
+{
+  JsonArray *stages = json_object_get_array_member (root, "stages");
+
+  for (guint i = 0; i < json_array_get_length (stages); i++)
+    {
+      JsonObject *object = json_array_get_object_element (stages, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "id"), stage))
+        return json_object_get_double_member (object, member);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The headline of the shipped 2024 data, as the CLI prints it. */
+static void
+test_shares (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *root;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--year", "2024", "--format", "json", NULL }, &out, &err), ==, 0);
+  root = parse_object (parser, out);
+  g_assert_cmpint (json_object_get_int_member (root, "year"), ==, 2024);
+  g_assert_cmpfloat (stage_value (root, "mining", "china_share"), >=, 0.60);
+  g_assert_cmpfloat (stage_value (root, "mining", "china_share"), <=, 0.70);
+  g_assert_cmpfloat (stage_value (root, "separation", "china_share"), >=, 0.85);
+  g_assert_cmpfloat (stage_value (root, "separation", "china_share"), <=, 0.93);
+  g_assert_cmpfloat (stage_value (root, "magnets", "china_share"), >, 0.80);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "separation"));
+  g_assert_nonnull (strstr (out, "CHN"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--format", "csv", "--alliance", "msp", NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "year,stage,country,"));
+  g_assert_nonnull (strstr (out, ",KOR,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--alliance", "no-such", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no-such"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--year", "1999", NULL }, &out, &err), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--friend-shoring", "2", NULL }, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--restrict", "separation:CHN:bloc", NULL }, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--restrict", "smelting:CHN:bloc:1", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "smelting"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "shares", "--capacity", "mining:XXX:10", NULL }, &out, &err), ==, 1);
+}
+
+static void
+assert_flows_equal (JsonArray *a,
+                    JsonArray *b)
+{
+  g_assert_cmpuint (json_array_get_length (a), ==, json_array_get_length (b));
+
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *x = json_array_get_object_element (a, i);
+      JsonObject *y = json_array_get_object_element (b, i);
+
+      g_assert_cmpstr (json_object_get_string_member (x, "stage"), ==, json_object_get_string_member (y, "stage"));
+      g_assert_cmpstr (json_object_get_string_member (x, "from"), ==, json_object_get_string_member (y, "from"));
+      g_assert_cmpstr (json_object_get_string_member (x, "to"), ==, json_object_get_string_member (y, "to"));
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (x, "value"),
+                                      json_object_get_double_member (y, "value"),
+                                      1e-9 * MAX (1.0, json_object_get_double_member (x, "value")));
+    }
+}
+
+static void
+test_flows (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *keys[] = { "year", "bloc", "stages", "production", "given_flows", "scenario", "baseline", "result", NULL };
+  g_autoptr(GList) members = NULL;
+  JsonObject *root;
+  JsonObject *scenario;
+  JsonArray *restrictions;
+
+  /* No levers and φ = 0: the result is the baseline. */
+  g_assert_cmpint (run_cli ((const char *[]) { "flows", "--format", "json", "--alliance", "msp", NULL }, &out, &err), ==, 0);
+  root = parse_object (parser, out);
+  members = json_object_get_members (root);
+  g_assert_cmpuint (g_list_length (members), ==, g_strv_length ((char **) keys));
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_assert_true (json_object_has_member (root, keys[i]));
+  g_assert_true (json_object_has_member (json_object_get_object_member (root, "baseline"), "unknown_origin"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (root, "result"), "dependency"));
+  assert_flows_equal (json_object_get_array_member (json_object_get_object_member (root, "baseline"), "flows"),
+                      json_object_get_array_member (json_object_get_object_member (root, "result"), "flows"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "flows", "--format", "json", "--alliance", "msp",
+                                               "--restrict", "separation:CHN:bloc:0.5",
+                                               "--restrict", "mining:MMR,USA:non-bloc:1",
+                                               "--capacity", "separation:VNM:1000",
+                                               "--friend-shoring", "0.25", NULL }, &out, &err), ==, 0);
+  root = parse_object (parser, out);
+  scenario = json_object_get_object_member (root, "scenario");
+  g_assert_cmpfloat (json_object_get_double_member (scenario, "friend_shoring"), ==, 0.25);
+  restrictions = json_object_get_array_member (scenario, "restrictions");
+  g_assert_cmpuint (json_array_get_length (restrictions), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (restrictions, 0), "to"), ==, "bloc");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (restrictions, 1), "from")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (scenario, "capacity")), ==, 1);
+}
+
+static void
+test_layout (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *graph = write_temp ("graph.json",
+                                       "{\"width\": 600, \"height\": 400, \"nodes\": ["
+                                       "{\"id\": \"a\", \"column\": 0, \"label\": \"A\"},"
+                                       "{\"id\": \"b\", \"column\": 0, \"label\": \"B\"},"
+                                       "{\"id\": \"c\", \"column\": 1, \"label\": \"C\"}],"
+                                       "\"links\": [{\"source\": \"a\", \"target\": \"c\", \"value\": 2},"
+                                       "{\"source\": \"b\", \"target\": \"c\", \"value\": 1}]}");
+  g_autofree char *bad = write_temp ("bad-graph.json",
+                                     "{\"width\": 600, \"height\": 400, \"nodes\": [],\n"
+                                     "\"links\": [{\"source\": \"a\", \"target\": \"c\", \"value\": 2}]}");
+  JsonObject *root;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "layout", graph, NULL }, &out, &err), ==, 0);
+  root = parse_object (parser, out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "nodes")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "links")), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "layout", bad, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "bad-graph.json"));
+  g_assert_nonnull (strstr (err, "$.links[0]"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "layout", NULL }, &out, &err), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lodestone/cli/usage", test_usage);
+  g_test_add_func ("/lodestone/cli/check", test_check);
+  g_test_add_func ("/lodestone/cli/shares", test_shares);
+  g_test_add_func ("/lodestone/cli/flows", test_flows);
+  g_test_add_func ("/lodestone/cli/layout", test_layout);
+
+  return g_test_run ();
+}

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Builds Lodestone and runs it on the embedded dataset, from the build tree.
+set -eu
+cd "$(dirname "$0")/.."
+
+sh tools/deps.sh
+if [ -d _build ]; then
+  meson setup --reconfigure _build >/dev/null
+else
+  meson setup _build
+fi
+ninja -C _build
+
+# Run from the build tree: the schema and translations come from there.
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
+exec ./_build/src/ui/lodestone "$@"
