@@ -1,0 +1,584 @@
+/* test-loader-errors.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Bad datasets and scenarios: each fails with the right LsDataError code
+ * and a message of the form FILE:LINE:COLUMN: JSON-PATH: what, never with
+ * a crash. Each case edits one spot of a valid document. */
+
+#include <stdlib.h>
+
+#include "ls-dataset.h"
+#include "ls-result.h"
+#include "ls-scenario.h"
+#include "ls-test-utils.h"
+
+/* Line numbers matter: the tests check the LINE of the message. */
+static const char base_dataset[] =
+  "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"t\", \"default_year\": 2024,\n"          /* 1 */
+  " \"sources\": [{\"id\": \"s1\", \"title\": \"Source\", \"detail\": \"table 1\", \"url\": \"https://example.org\"}],\n"
+  " \"stages\": [{\"id\": \"mining\", \"name\": \"Mining\", \"unit\": \"t REO\", \"yield\": {\"value\": 1, \"source\": \"s1\"}},\n"
+  "            {\"id\": \"separation\", \"name\": \"Separation\", \"unit\": \"t\", \"yield\": {\"value\": 0.5, \"source\": \"s1\"}},\n"
+  "            {\"id\": \"metal\", \"name\": \"Metal\", \"unit\": \"t\", \"yield\": {\"value\": 1, \"source\": \"s1\"}}],\n"
+  " \"countries\": [{\"id\": \"AAA\", \"name\": \"A\", \"label\": {\"lat\": 1, \"lon\": 2}},\n"                  /* 6 */
+  "               {\"id\": \"BBB\", \"name\": \"B\", \"label\": {\"lat\": 1, \"lon\": 2}},\n"
+  "               {\"id\": \"CCC\", \"name\": \"C\", \"label\": {\"lat\": 1, \"lon\": 2}}],\n"
+  " \"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"members\": [{\"country\": \"AAA\", \"joined\": \"2022\"}]}],\n"
+  " \"years\": [{\"year\": 2024,\n"                                                                         /* 10 */
+  "   \"production\": [\n"
+  "     {\"stage\": \"mining\", \"country\": \"AAA\", \"value\": 100, \"source\": \"s1\"},\n"
+  "     {\"stage\": \"mining\", \"country\": \"BBB\", \"value\": 50, \"source\": \"s1\"},\n"
+  "     {\"stage\": \"separation\", \"country\": \"BBB\", \"value\": 20, \"source\": \"s1\"},\n"
+  "     {\"stage\": \"separation\", \"country\": \"CCC\", \"value\": 10, \"source\": \"s1\"},\n"                /* 15 */
+  "     {\"stage\": \"metal\", \"country\": \"CCC\", \"value\": 25, \"source\": \"s1\"}],\n"
+  "   \"flows\": [\n"
+  "     {\"stage\": \"mining\", \"from\": \"AAA\", \"to\": \"BBB\", \"value\": 30, \"source\": \"s1\", \"estimated\": false},\n"
+  "     {\"stage\": \"mining\", \"from\": \"BBB\", \"to\": \"CCC\", \"value\": 5, \"source\": \"s1\", \"estimated\": false},\n"
+  "     {\"stage\": \"separation\", \"from\": \"BBB\", \"to\": \"CCC\", \"value\": 10, \"source\": \"s1\", \"estimated\": true}]}]}\n"; /* 20 */
+
+static const char base_scenario[] =
+  "{\"format\": \"lodestone-scenario\", \"version\": 1, \"name\": \"n\", \"description\": \"d\", \"year\": 2024,\n"
+  " \"alliances\": [\"al\"], \"add\": [\"BBB\"], \"remove\": [\"AAA\"], \"friend_shoring\": 0.5,\n"
+  " \"capacity\": [{\"stage\": \"separation\", \"country\": \"BBB\", \"delta\": -5, \"note\": \"x\"}],\n"
+  " \"restrictions\": [{\"stage\": \"mining\", \"from\": [\"AAA\"], \"to\": \"bloc\", \"fraction\": 1.0}]}\n";
+
+/* @text with the one occurrence of @from replaced by @to. */
+static char *
+edit (const char *text,
+      const char *from,
+      const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, from));
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+/* The message is "FILE:LINE:COLUMN: PATH: …"; @line 0 skips the line check,
+ * a NULL @path the path check. */
+static void
+check_message (const GError *error,
+               const char   *filename,
+               guint         line,
+               const char   *path)
+{
+  const char *msg;
+  const char *rest;
+  char *end;
+  guint64 got_line;
+
+  g_assert_nonnull (error);
+  msg = error->message;
+  g_test_message ("error: %s", msg);
+  rest = strstr (msg, filename);
+  g_assert_nonnull (rest);
+  rest += strlen (filename);
+  g_assert_cmpint (rest[0], ==, ':');
+  got_line = g_ascii_strtoull (rest + 1, &end, 10);
+  g_assert_true (end > rest + 1);
+  g_assert_cmpint (end[0], ==, ':');
+  g_assert_true (g_ascii_isdigit (end[1]));
+  g_ascii_strtoull (end + 1, &end, 10);
+  g_assert_cmpint (end[0], ==, ':');
+  g_assert_cmpuint (got_line, >=, 1);
+  if (line > 0)
+    g_assert_cmpuint (got_line, ==, line);
+  if (path != NULL)
+    g_assert_nonnull (strstr (end, path));
+}
+
+static GError *
+load_dataset_error (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  GError *error = NULL;
+  LsDataset *dataset;
+
+  dataset = ls_dataset_new_from_bytes (bytes, "bad.json", &error);
+  g_assert_null (dataset);
+  g_assert_nonnull (error);
+  return error;
+}
+
+/* Edits base_dataset and checks the error. */
+static void
+check_dataset_edit (const char *from,
+                    const char *to,
+                    int         code,
+                    guint       line,
+                    const char *path)
+{
+  g_autofree char *json = edit (base_dataset, from, to);
+  g_autoptr(GError) error = load_dataset_error (json);
+
+  g_assert_error (error, LS_DATA_ERROR, code);
+  check_message (error, "bad.json", line, path);
+}
+
+static void
+test_base_is_valid (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (base_dataset, strlen (base_dataset));
+  g_autoptr(GBytes) sbytes = g_bytes_new_static (base_scenario, strlen (base_scenario));
+  g_autoptr(GError) error = NULL;
+  LsDataset *dataset = ls_dataset_new_from_bytes (bytes, "bad.json", &error);
+  LsScenario *scenario;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  scenario = ls_scenario_new_from_bytes (sbytes, "bad-scenario.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scenario);
+  g_assert_true (ls_scenario_validate (scenario, dataset, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (scenario);
+  g_assert_finalize_object (dataset);
+}
+
+static void
+test_truncated (void)
+{
+  g_autofree char *json = g_strndup (base_dataset, strstr (base_dataset, "\"years\"") - base_dataset + 20);
+  g_autoptr(GError) error = load_dataset_error (json);
+
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_PARSE);
+  check_message (error, "bad.json", 0, NULL);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = load_dataset_error ("");
+
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_PARSE);
+  check_message (error, "bad.json", 0, NULL);
+}
+
+static void
+test_malformed (void)
+{
+  g_autofree char *json = edit (base_dataset, "\"name\": \"B\",", "\"name\": \"B\",,");
+  g_autoptr(GError) error = load_dataset_error (json);
+
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_PARSE);
+  check_message (error, "bad.json", 7, NULL);
+}
+
+static void
+test_not_an_object (void)
+{
+  g_autoptr(GError) error = load_dataset_error ("[1, 2]");
+
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_TYPE);
+  check_message (error, "bad.json", 1, "$");
+}
+
+static void
+test_string_for_number (void)
+{
+  check_dataset_edit ("\"country\": \"BBB\", \"value\": 50,", "\"country\": \"BBB\", \"value\": \"50\",",
+                      LS_DATA_ERROR_TYPE, 13, "$.years[0].production[1].value");
+}
+
+static void
+test_object_for_array (void)
+{
+  check_dataset_edit ("\"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"members\": "
+                      "[{\"country\": \"AAA\", \"joined\": \"2022\"}]}]",
+                      "\"alliances\": {\"id\": \"al\"}",
+                      LS_DATA_ERROR_TYPE, 9, "$.alliances");
+}
+
+static void
+test_estimated_not_boolean (void)
+{
+  check_dataset_edit ("\"value\": 30, \"source\": \"s1\", \"estimated\": false",
+                      "\"value\": 30, \"source\": \"s1\", \"estimated\": \"no\"",
+                      LS_DATA_ERROR_TYPE, 18, "$.years[0].flows[0].estimated");
+}
+
+static void
+test_unknown_country (void)
+{
+  check_dataset_edit ("\"from\": \"BBB\", \"to\": \"CCC\", \"value\": 5",
+                      "\"from\": \"BBB\", \"to\": \"ZZZ\", \"value\": 5",
+                      LS_DATA_ERROR_UNKNOWN_ID, 19, "$.years[0].flows[1].to");
+}
+
+static void
+test_unknown_stage (void)
+{
+  check_dataset_edit ("{\"stage\": \"separation\", \"country\": \"BBB\"",
+                      "{\"stage\": \"smelting\", \"country\": \"BBB\"",
+                      LS_DATA_ERROR_UNKNOWN_ID, 14, "$.years[0].production[2].stage");
+}
+
+static void
+test_unknown_source (void)
+{
+  check_dataset_edit ("\"country\": \"CCC\", \"value\": 10, \"source\": \"s1\"",
+                      "\"country\": \"CCC\", \"value\": 10, \"source\": \"s9\"",
+                      LS_DATA_ERROR_UNKNOWN_ID, 15, "$.years[0].production[3].source");
+}
+
+static void
+test_unknown_alliance_member (void)
+{
+  check_dataset_edit ("{\"country\": \"AAA\", \"joined\"", "{\"country\": \"QQQ\", \"joined\"",
+                      LS_DATA_ERROR_UNKNOWN_ID, 9, "$.alliances[0].members[0].country");
+}
+
+static void
+test_negative (void)
+{
+  check_dataset_edit ("\"country\": \"BBB\", \"value\": 50,", "\"country\": \"BBB\", \"value\": -50,",
+                      LS_DATA_ERROR_VALUE, 13, "$.years[0].production[1].value");
+}
+
+static void
+test_not_finite (void)
+{
+  check_dataset_edit ("\"value\": 30,", "\"value\": 1e999,",
+                      LS_DATA_ERROR_VALUE, 18, "$.years[0].flows[0].value");
+}
+
+static void
+test_yield_out_of_range (void)
+{
+  check_dataset_edit ("{\"value\": 0.5, ", "{\"value\": 1.5, ",
+                      LS_DATA_ERROR_VALUE, 4, "$.stages[1].yield.value");
+  check_dataset_edit ("{\"value\": 0.5, ", "{\"value\": 0, ",
+                      LS_DATA_ERROR_VALUE, 4, "$.stages[1].yield.value");
+}
+
+static void
+test_bad_country_id (void)
+{
+  check_dataset_edit ("{\"id\": \"CCC\"", "{\"id\": \"Ccc\"",
+                      LS_DATA_ERROR_VALUE, 8, "$.countries[2].id");
+}
+
+static void
+test_bad_stage_id (void)
+{
+  check_dataset_edit ("{\"id\": \"metal\"", "{\"id\": \"Metal Stage\"",
+                      LS_DATA_ERROR_VALUE, 5, "$.stages[2].id");
+}
+
+static void
+test_wrong_format (void)
+{
+  check_dataset_edit ("\"format\": \"lodestone-dataset\"", "\"format\": \"lodestone-scenario\"",
+                      LS_DATA_ERROR_VALUE, 1, "$.format");
+  check_dataset_edit ("\"version\": 1,", "\"version\": 2,",
+                      LS_DATA_ERROR_VALUE, 1, "$.version");
+}
+
+static void
+test_missing_member (void)
+{
+  check_dataset_edit ("{\"id\": \"AAA\", \"name\": \"A\",", "{\"name\": \"A\",",
+                      LS_DATA_ERROR_MISSING, 6, "$.countries[0]");
+}
+
+static void
+test_duplicate_country (void)
+{
+  check_dataset_edit ("{\"id\": \"CCC\"", "{\"id\": \"BBB\"",
+                      LS_DATA_ERROR_DUPLICATE, 8, "$.countries[2].id");
+}
+
+static void
+test_duplicate_stage (void)
+{
+  check_dataset_edit ("{\"id\": \"metal\"", "{\"id\": \"mining\"",
+                      LS_DATA_ERROR_DUPLICATE, 5, "$.stages[2].id");
+}
+
+static void
+test_duplicate_source (void)
+{
+  check_dataset_edit ("\"url\": \"https://example.org\"}]",
+                      "\"url\": \"https://example.org\"},\n"
+                      "             {\"id\": \"s1\", \"title\": \"Again\", \"detail\": \"x\", \"url\": \"https://example.org\"}]",
+                      LS_DATA_ERROR_DUPLICATE, 3, "$.sources[1].id");
+}
+
+static void
+test_missing_flow_value (void)
+{
+  check_dataset_edit ("\"to\": \"BBB\", \"value\": 30, ", "\"to\": \"BBB\", ",
+                      LS_DATA_ERROR_MISSING, 18, "$.years[0].flows[0]");
+}
+
+static void
+test_duplicate_production (void)
+{
+  check_dataset_edit ("{\"stage\": \"separation\", \"country\": \"CCC\"",
+                      "{\"stage\": \"separation\", \"country\": \"BBB\"",
+                      LS_DATA_ERROR_DUPLICATE, 15, "$.years[0].production[3]");
+}
+
+static void
+test_duplicate_flow (void)
+{
+  check_dataset_edit ("\"value\": 10, \"source\": \"s1\", \"estimated\": true}]",
+                      "\"value\": 10, \"source\": \"s1\", \"estimated\": true},\n"
+                      "     {\"stage\": \"mining\", \"from\": \"AAA\", \"to\": \"BBB\", \"value\": 1, \"source\": \"s1\"}]",
+                      LS_DATA_ERROR_DUPLICATE, 21, "$.years[0].flows[3]");
+}
+
+static void
+test_flow_from_non_producer (void)
+{
+  check_dataset_edit ("\"from\": \"BBB\", \"to\": \"CCC\", \"value\": 5",
+                      "\"from\": \"CCC\", \"to\": \"BBB\", \"value\": 5",
+                      LS_DATA_ERROR_INCONSISTENT, 19, "$.years[0].flows[1]");
+}
+
+/* A flow leaves its stage; the last stage has nowhere to go. DESIGN.md
+ * names no code for this: VALUE (not an allowed stage) or INCONSISTENT. */
+static void
+test_flow_from_last_stage (void)
+{
+  g_autofree char *json = edit (base_dataset,
+                                "\"value\": 10, \"source\": \"s1\", \"estimated\": true}]",
+                                "\"value\": 10, \"source\": \"s1\", \"estimated\": true},\n"
+                                "     {\"stage\": \"metal\", \"from\": \"CCC\", \"to\": \"AAA\", \"value\": 1, \"source\": \"s1\"}]");
+  g_autoptr(GError) error = load_dataset_error (json);
+
+  g_assert_true (error->domain == LS_DATA_ERROR);
+  g_assert_true (error->code == LS_DATA_ERROR_VALUE || error->code == LS_DATA_ERROR_INCONSISTENT);
+  check_message (error, "bad.json", 21, "$.years[0].flows[3]");
+}
+
+/* CCC's need of mined REO is 10 / 0.5 = 20 t; 25 t given into it. */
+static void
+test_inflows_above_need (void)
+{
+  check_dataset_edit ("\"from\": \"BBB\", \"to\": \"CCC\", \"value\": 5",
+                      "\"from\": \"BBB\", \"to\": \"CCC\", \"value\": 25",
+                      LS_DATA_ERROR_INCONSISTENT, 0, "$.years[0]");
+}
+
+/* AAA mines 20 t and ships 30. */
+static void
+test_outflows_above_production (void)
+{
+  check_dataset_edit ("\"country\": \"AAA\", \"value\": 100,", "\"country\": \"AAA\", \"value\": 20,",
+                      LS_DATA_ERROR_INCONSISTENT, 0, "$.years[0]");
+}
+
+static void
+test_default_year_missing (void)
+{
+  check_dataset_edit ("\"default_year\": 2024", "\"default_year\": 1999",
+                      LS_DATA_ERROR_UNKNOWN_ID, 1, "$.default_year");
+}
+
+/* The same errors from a file name the file. */
+static void
+test_fixture_file (void)
+{
+  g_autofree char *path = ls_test_build_filename ("bad-negative.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LsDataset *dataset = ls_dataset_new_from_file (file, NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_VALUE);
+  check_message (error, "bad-negative.json", 28, "$.years[0].production[1].value");
+}
+
+static void
+test_fixture_truncated (void)
+{
+  g_autofree char *path = ls_test_build_filename ("bad-truncated.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LsDataset *dataset = ls_dataset_new_from_file (file, NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_PARSE);
+  check_message (error, "bad-truncated.json", 0, NULL);
+}
+
+static void
+test_missing_files (void)
+{
+  g_autofree char *path = ls_test_build_filename ("model-does-not-exist.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (ls_dataset_new_from_file (file, NULL, &error));
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "model-does-not-exist.json"));
+  g_clear_error (&error);
+
+  g_assert_null (ls_scenario_new_from_file (file, NULL, &error));
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "model-does-not-exist.json"));
+}
+
+/* Scenarios. */
+
+static void
+check_scenario_edit (const char *from,
+                     const char *to,
+                     int         code,
+                     guint       line,
+                     const char *path)
+{
+  g_autofree char *json = edit (base_scenario, from, to);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  LsScenario *scenario;
+
+  scenario = ls_scenario_new_from_bytes (bytes, "bad-scenario.json", &error);
+  g_assert_null (scenario);
+  g_assert_error (error, LS_DATA_ERROR, code);
+  check_message (error, "bad-scenario.json", line, path);
+}
+
+static void
+test_scenario_fraction (void)
+{
+  check_scenario_edit ("\"fraction\": 1.0", "\"fraction\": 1.5",
+                       LS_DATA_ERROR_VALUE, 4, "$.restrictions[0].fraction");
+}
+
+static void
+test_scenario_friend_shoring (void)
+{
+  check_scenario_edit ("\"friend_shoring\": 0.5", "\"friend_shoring\": -0.1",
+                       LS_DATA_ERROR_VALUE, 2, "$.friend_shoring");
+}
+
+static void
+test_scenario_bad_party (void)
+{
+  check_scenario_edit ("\"to\": \"bloc\"", "\"to\": \"everyone\"",
+                       LS_DATA_ERROR_VALUE, 4, "$.restrictions[0].to");
+}
+
+static void
+test_scenario_wrong_type (void)
+{
+  check_scenario_edit ("\"delta\": -5", "\"delta\": \"-5\"",
+                       LS_DATA_ERROR_TYPE, 3, "$.capacity[0].delta");
+}
+
+static void
+test_scenario_truncated (void)
+{
+  g_autofree char *json = g_strndup (base_scenario, 120);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (ls_scenario_new_from_bytes (bytes, "bad-scenario.json", &error));
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_PARSE);
+  check_message (error, "bad-scenario.json", 0, NULL);
+}
+
+static void
+test_scenario_wrong_format (void)
+{
+  check_scenario_edit ("\"format\": \"lodestone-scenario\"", "\"format\": \"lodestone-dataset\"",
+                       LS_DATA_ERROR_VALUE, 1, "$.format");
+}
+
+/* Naming an alliance, country or stage the dataset lacks is for
+ * ls_scenario_validate() and ls_result_new() to catch. */
+static void
+test_scenario_unknown_ids (void)
+{
+  const char *edits[][2] = {
+    { "\"alliances\": [\"al\"]", "\"alliances\": [\"nato\"]" },
+    { "\"add\": [\"BBB\"]", "\"add\": [\"XYZ\"]" },
+    { "{\"stage\": \"separation\", \"country\": \"BBB\"", "{\"stage\": \"refining\", \"country\": \"BBB\"" },
+    { "\"from\": [\"AAA\"]", "\"from\": [\"QQQ\"]" },
+  };
+  g_autoptr(GBytes) dbytes = g_bytes_new_static (base_dataset, strlen (base_dataset));
+  g_autoptr(GError) derror = NULL;
+  LsDataset *dataset = ls_dataset_new_from_bytes (dbytes, "bad.json", &derror);
+
+  g_assert_no_error (derror);
+
+  for (guint k = 0; k < G_N_ELEMENTS (edits); k++)
+    {
+      g_autofree char *json = edit (base_scenario, edits[k][0], edits[k][1]);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GError) error = NULL;
+      LsScenario *scenario = ls_scenario_new_from_bytes (bytes, "bad-scenario.json", &error);
+      LsResult *result;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (scenario);
+      g_assert_false (ls_scenario_validate (scenario, dataset, &error));
+      g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_UNKNOWN_ID);
+      g_clear_error (&error);
+
+      result = ls_result_new (dataset, scenario, &error);
+      g_assert_null (result);
+      g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_UNKNOWN_ID);
+
+      g_assert_finalize_object (scenario);
+    }
+
+  g_assert_finalize_object (dataset);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lodestone/model/loader-errors/base-is-valid", test_base_is_valid);
+  g_test_add_func ("/lodestone/model/loader-errors/truncated", test_truncated);
+  g_test_add_func ("/lodestone/model/loader-errors/empty", test_empty);
+  g_test_add_func ("/lodestone/model/loader-errors/malformed", test_malformed);
+  g_test_add_func ("/lodestone/model/loader-errors/not-an-object", test_not_an_object);
+  g_test_add_func ("/lodestone/model/loader-errors/string-for-number", test_string_for_number);
+  g_test_add_func ("/lodestone/model/loader-errors/object-for-array", test_object_for_array);
+  g_test_add_func ("/lodestone/model/loader-errors/estimated-not-boolean", test_estimated_not_boolean);
+  g_test_add_func ("/lodestone/model/loader-errors/unknown-country", test_unknown_country);
+  g_test_add_func ("/lodestone/model/loader-errors/unknown-stage", test_unknown_stage);
+  g_test_add_func ("/lodestone/model/loader-errors/unknown-source", test_unknown_source);
+  g_test_add_func ("/lodestone/model/loader-errors/unknown-alliance-member", test_unknown_alliance_member);
+  g_test_add_func ("/lodestone/model/loader-errors/negative", test_negative);
+  g_test_add_func ("/lodestone/model/loader-errors/not-finite", test_not_finite);
+  g_test_add_func ("/lodestone/model/loader-errors/yield-out-of-range", test_yield_out_of_range);
+  g_test_add_func ("/lodestone/model/loader-errors/bad-country-id", test_bad_country_id);
+  g_test_add_func ("/lodestone/model/loader-errors/bad-stage-id", test_bad_stage_id);
+  g_test_add_func ("/lodestone/model/loader-errors/wrong-format", test_wrong_format);
+  g_test_add_func ("/lodestone/model/loader-errors/missing-member", test_missing_member);
+  g_test_add_func ("/lodestone/model/loader-errors/duplicate-country", test_duplicate_country);
+  g_test_add_func ("/lodestone/model/loader-errors/duplicate-stage", test_duplicate_stage);
+  g_test_add_func ("/lodestone/model/loader-errors/duplicate-source", test_duplicate_source);
+  g_test_add_func ("/lodestone/model/loader-errors/missing-flow-value", test_missing_flow_value);
+  g_test_add_func ("/lodestone/model/loader-errors/duplicate-production", test_duplicate_production);
+  g_test_add_func ("/lodestone/model/loader-errors/duplicate-flow", test_duplicate_flow);
+  g_test_add_func ("/lodestone/model/loader-errors/flow-from-non-producer", test_flow_from_non_producer);
+  g_test_add_func ("/lodestone/model/loader-errors/flow-from-last-stage", test_flow_from_last_stage);
+  g_test_add_func ("/lodestone/model/loader-errors/inflows-above-need", test_inflows_above_need);
+  g_test_add_func ("/lodestone/model/loader-errors/outflows-above-production", test_outflows_above_production);
+  g_test_add_func ("/lodestone/model/loader-errors/default-year-missing", test_default_year_missing);
+  g_test_add_func ("/lodestone/model/loader-errors/fixture-file", test_fixture_file);
+  g_test_add_func ("/lodestone/model/loader-errors/fixture-truncated", test_fixture_truncated);
+  g_test_add_func ("/lodestone/model/loader-errors/missing-files", test_missing_files);
+  g_test_add_func ("/lodestone/model/loader-errors/scenario-fraction", test_scenario_fraction);
+  g_test_add_func ("/lodestone/model/loader-errors/scenario-friend-shoring", test_scenario_friend_shoring);
+  g_test_add_func ("/lodestone/model/loader-errors/scenario-bad-party", test_scenario_bad_party);
+  g_test_add_func ("/lodestone/model/loader-errors/scenario-wrong-type", test_scenario_wrong_type);
+  g_test_add_func ("/lodestone/model/loader-errors/scenario-truncated", test_scenario_truncated);
+  g_test_add_func ("/lodestone/model/loader-errors/scenario-wrong-format", test_scenario_wrong_format);
+  g_test_add_func ("/lodestone/model/loader-errors/scenario-unknown-ids", test_scenario_unknown_ids);
+
+  return g_test_run ();
+}
