@@ -7,6 +7,8 @@
 
 #include "ls-test-utils.h"
 
+#include "ls-result.h"
+
 /* Loads a dataset given inline; a failure fails the test. */
 LsDataset *
 ls_test_load_dataset (const char *json)
@@ -42,4 +44,194 @@ ls_test_load_dataset_file (const char *name)
   g_assert_nonnull (dataset);
 
   return dataset;
+}
+
+static const char * const stage_ids[] = { "mining", "separation", "metal", "magnets", "use" };
+static const char * const country_ids[] = { "AAA", "BBB", "CCC", "DDD", "CHN" };
+
+static void
+append_number (GString *json,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (json, g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+/* "a b c, d e f" → [["a", "b", "c"], ["d", "e", "f"]]; empty items dropped. */
+static GPtrArray *
+split_items (const char *text)
+{
+  g_auto(GStrv) items = g_strsplit (text != NULL ? text : "", ",", -1);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint k = 0; items[k] != NULL; k++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (g_strstrip (items[k]), " ", -1);
+      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+      guint n = 0;
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (words[w][0] != '\0')
+          {
+            g_strv_builder_add (kept, words[w]);
+            n++;
+          }
+      if (n > 0)
+        g_ptr_array_add (out, g_strv_builder_end (kept));
+    }
+
+  return out;
+}
+
+char *
+ls_test_build_dataset_json (guint       n_stages,
+                            const char *yields,
+                            const char *members,
+                            const char *production,
+                            const char *flows)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_auto(GStrv) yield_words = g_strsplit (yields != NULL ? yields : "", " ", -1);
+  g_auto(GStrv) member_words = g_strsplit (members != NULL ? members : "", " ", -1);
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean first = TRUE;
+
+  g_assert_cmpuint (n_stages, >=, 2);
+  g_assert_cmpuint (n_stages, <=, G_N_ELEMENTS (stage_ids));
+
+  g_string_append (json,
+                   "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"t\",\n"
+                   " \"default_year\": 2024,\n"
+                   " \"sources\": [{\"id\": \"s1\", \"title\": \"Source\", \"detail\": \"table 1\","
+                   " \"url\": \"https://example.org\"}],\n"
+                   " \"stages\": [");
+  for (guint s = 0; s < n_stages; s++)
+    {
+      double y = 1.0;
+
+      if (yield_words[0] != NULL && s < g_strv_length (yield_words) && yield_words[s][0] != '\0')
+        y = g_ascii_strtod (yield_words[s], NULL);
+      g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"%s\", \"unit\": \"t\", "
+                              "\"yield\": {\"value\": ", s > 0 ? "," : "", stage_ids[s], stage_ids[s]);
+      append_number (json, y);
+      g_string_append (json, ", \"source\": \"s1\"}}");
+    }
+  g_string_append (json, "],\n \"countries\": [");
+  for (guint c = 0; c < G_N_ELEMENTS (country_ids); c++)
+    g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"Country %s\", "
+                            "\"label\": {\"lat\": %u, \"lon\": %u}}",
+                            c > 0 ? "," : "", country_ids[c], country_ids[c], c, 2 * c);
+  g_string_append (json, "],\n \"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"members\": [");
+  for (guint k = 0; member_words[k] != NULL; k++)
+    {
+      if (member_words[k][0] == '\0')
+        continue;
+      g_string_append_printf (json, "%s{\"country\": \"%s\", \"joined\": \"2000\"}",
+                              first ? "" : ", ", member_words[k]);
+      first = FALSE;
+    }
+  g_string_append (json, "]}],\n \"years\": [{\"year\": 2024,\n  \"production\": [");
+
+  items = split_items (production);
+  for (guint k = 0; k < items->len; k++)
+    {
+      char **w = g_ptr_array_index (items, k);
+
+      g_assert_cmpuint (g_strv_length (w), ==, 3);
+      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"country\": \"%s\", \"value\": ",
+                              k > 0 ? "," : "", w[0], w[1]);
+      append_number (json, g_ascii_strtod (w[2], NULL));
+      g_string_append (json, ", \"source\": \"s1\"}");
+    }
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  g_string_append (json, "],\n  \"flows\": [");
+  items = split_items (flows);
+  for (guint k = 0; k < items->len; k++)
+    {
+      char **w = g_ptr_array_index (items, k);
+      guint n = g_strv_length (w);
+
+      g_assert_true (n == 4 || n == 5);
+      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"from\": \"%s\", \"to\": \"%s\", \"value\": ",
+                              k > 0 ? "," : "", w[0], w[1], w[2]);
+      append_number (json, g_ascii_strtod (w[3], NULL));
+      g_string_append_printf (json, ", \"source\": \"s1\", \"estimated\": %s}",
+                              n == 5 && g_str_equal (w[4], "e") ? "true" : "false");
+    }
+  g_string_append (json, "]}]}\n");
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+LsDataset *
+ls_test_build_dataset (guint       n_stages,
+                       const char *yields,
+                       const char *members,
+                       const char *production,
+                       const char *flows)
+{
+  g_autofree char *json = ls_test_build_dataset_json (n_stages, yields, members, production, flows);
+
+  return ls_test_load_dataset (json);
+}
+
+LsScenario *
+ls_test_scenario_new (void)
+{
+  LsScenario *scenario = ls_scenario_new ();
+
+  ls_scenario_set_year (scenario, 2024);
+  return scenario;
+}
+
+LsResult *
+ls_test_compute (LsDataset  *dataset,
+                 LsScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+  LsResult *result = ls_result_new (dataset, scenario, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+void
+ls_test_add_capacity (LsScenario *scenario,
+                      const char *stage,
+                      const char *country,
+                      double      delta)
+{
+  g_autoptr(LsCapacityChange) change = ls_capacity_change_new (stage, country, delta, NULL);
+
+  ls_scenario_add_capacity_change (scenario, change);
+}
+
+/* @from and @to: "bloc", "non-bloc" or space-separated ISO3 codes. */
+void
+ls_test_add_restriction (LsScenario *scenario,
+                         const char *stage,
+                         const char *from,
+                         const char *to,
+                         double      fraction)
+{
+  g_auto(GStrv) from_list = g_strsplit (from, " ", -1);
+  g_auto(GStrv) to_list = g_strsplit (to, " ", -1);
+  LsParty from_party = { LS_PARTY_COUNTRIES, from_list };
+  LsParty to_party = { LS_PARTY_COUNTRIES, to_list };
+  g_autoptr(LsRestriction) restriction = NULL;
+
+  if (g_str_equal (from, "bloc"))
+    from_party = (LsParty) { LS_PARTY_BLOC, NULL };
+  else if (g_str_equal (from, "non-bloc"))
+    from_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
+  if (g_str_equal (to, "bloc"))
+    to_party = (LsParty) { LS_PARTY_BLOC, NULL };
+  else if (g_str_equal (to, "non-bloc"))
+    to_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
+
+  restriction = ls_restriction_new (stage, &from_party, &to_party, fraction);
+  ls_scenario_add_restriction (scenario, restriction);
 }

@@ -7,12 +7,50 @@
 
 #pragma once
 
+#include <math.h>
+
 #include "ls-dataset.h"
+#include "ls-result.h"
+#include "ls-scenario.h"
 
 G_BEGIN_DECLS
 
 LsDataset *ls_test_load_dataset         (const char *json);
 LsDataset *ls_test_load_dataset_file    (const char *name);
 char      *ls_test_build_filename       (const char *name);
+
+/* Tiny datasets for hand-computed cases. Countries are always AAA, BBB,
+ * CCC, DDD, CHN (indices 0–4; "unknown" is 5); stages are the first
+ * @n_stages of mining → separation → metal → magnets → use. Production
+ * reads "mining AAA 100, separation CCC 50"; flows read
+ * "mining AAA CCC 30, mining BBB CCC 10 e" (e: estimated). */
+enum { AAA, BBB, CCC, DDD, CHN, UNK };
+
+#define LS_TEST_EPS 1e-9
+#define assert_close(a, b) \
+  g_assert_cmpfloat_with_epsilon ((a), (double) (b), LS_TEST_EPS * MAX (1.0, fabs ((double) (b))))
+
+char       *ls_test_build_dataset_json   (guint        n_stages,
+                                          const char  *yields,
+                                          const char  *members,
+                                          const char  *production,
+                                          const char  *flows);
+LsDataset  *ls_test_build_dataset        (guint        n_stages,
+                                          const char  *yields,
+                                          const char  *members,
+                                          const char  *production,
+                                          const char  *flows);
+LsScenario *ls_test_scenario_new         (void);
+LsResult   *ls_test_compute              (LsDataset   *dataset,
+                                          LsScenario  *scenario);
+void        ls_test_add_capacity         (LsScenario  *scenario,
+                                          const char  *stage,
+                                          const char  *country,
+                                          double       delta);
+void        ls_test_add_restriction      (LsScenario  *scenario,
+                                          const char  *stage,
+                                          const char  *from,
+                                          const char  *to,
+                                          double       fraction);
 
 G_END_DECLS

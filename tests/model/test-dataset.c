@@ -15,207 +15,6 @@
 #include "ls-scenario.h"
 #include "ls-test-utils.h"
 
-/* Tiny datasets for hand-computed cases. Countries are always AAA, BBB,
- * CCC, DDD, CHN (indices 0–4; "unknown" is 5); stages are the first
- * @n_stages of mining → separation → metal → magnets → use. Production
- * reads "mining AAA 100, separation CCC 50"; flows read
- * "mining AAA CCC 30, mining BBB CCC 10 e" (e: estimated). */
-enum { AAA, BBB, CCC, DDD, CHN, UNK };
-
-static const char * const stage_ids[] = { "mining", "separation", "metal", "magnets", "use" };
-static const char * const country_ids[] = { "AAA", "BBB", "CCC", "DDD", "CHN" };
-
-static void
-append_number (GString *json,
-               double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (json, g_ascii_dtostr (buf, sizeof buf, value));
-}
-
-/* "a b c, d e f" → [["a", "b", "c"], ["d", "e", "f"]]; empty items dropped. */
-static GPtrArray *
-split_items (const char *text)
-{
-  g_auto(GStrv) items = g_strsplit (text != NULL ? text : "", ",", -1);
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint k = 0; items[k] != NULL; k++)
-    {
-      g_auto(GStrv) words = g_strsplit_set (g_strstrip (items[k]), " ", -1);
-      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-      guint n = 0;
-
-      for (guint w = 0; words[w] != NULL; w++)
-        if (words[w][0] != '\0')
-          {
-            g_strv_builder_add (kept, words[w]);
-            n++;
-          }
-      if (n > 0)
-        g_ptr_array_add (out, g_strv_builder_end (kept));
-    }
-
-  return out;
-}
-
-static char *
-build_dataset_json (guint       n_stages,
-                    const char *yields,
-                    const char *members,
-                    const char *production,
-                    const char *flows)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_auto(GStrv) yield_words = g_strsplit (yields != NULL ? yields : "", " ", -1);
-  g_auto(GStrv) member_words = g_strsplit (members != NULL ? members : "", " ", -1);
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean first = TRUE;
-
-  g_assert_cmpuint (n_stages, >=, 2);
-  g_assert_cmpuint (n_stages, <=, G_N_ELEMENTS (stage_ids));
-
-  g_string_append (json,
-                   "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"t\",\n"
-                   " \"default_year\": 2024,\n"
-                   " \"sources\": [{\"id\": \"s1\", \"title\": \"Source\", \"detail\": \"table 1\","
-                   " \"url\": \"https://example.org\"}],\n"
-                   " \"stages\": [");
-  for (guint s = 0; s < n_stages; s++)
-    {
-      double y = 1.0;
-
-      if (yield_words[0] != NULL && s < g_strv_length (yield_words) && yield_words[s][0] != '\0')
-        y = g_ascii_strtod (yield_words[s], NULL);
-      g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"%s\", \"unit\": \"t\", "
-                              "\"yield\": {\"value\": ", s > 0 ? "," : "", stage_ids[s], stage_ids[s]);
-      append_number (json, y);
-      g_string_append (json, ", \"source\": \"s1\"}}");
-    }
-  g_string_append (json, "],\n \"countries\": [");
-  for (guint c = 0; c < G_N_ELEMENTS (country_ids); c++)
-    g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"Country %s\", "
-                            "\"label\": {\"lat\": %u, \"lon\": %u}}",
-                            c > 0 ? "," : "", country_ids[c], country_ids[c], c, 2 * c);
-  g_string_append (json, "],\n \"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"members\": [");
-  for (guint k = 0; member_words[k] != NULL; k++)
-    {
-      if (member_words[k][0] == '\0')
-        continue;
-      g_string_append_printf (json, "%s{\"country\": \"%s\", \"joined\": \"2000\"}",
-                              first ? "" : ", ", member_words[k]);
-      first = FALSE;
-    }
-  g_string_append (json, "]}],\n \"years\": [{\"year\": 2024,\n  \"production\": [");
-
-  items = split_items (production);
-  for (guint k = 0; k < items->len; k++)
-    {
-      char **w = g_ptr_array_index (items, k);
-
-      g_assert_cmpuint (g_strv_length (w), ==, 3);
-      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"country\": \"%s\", \"value\": ",
-                              k > 0 ? "," : "", w[0], w[1]);
-      append_number (json, g_ascii_strtod (w[2], NULL));
-      g_string_append (json, ", \"source\": \"s1\"}");
-    }
-  g_clear_pointer (&items, g_ptr_array_unref);
-
-  g_string_append (json, "],\n  \"flows\": [");
-  items = split_items (flows);
-  for (guint k = 0; k < items->len; k++)
-    {
-      char **w = g_ptr_array_index (items, k);
-      guint n = g_strv_length (w);
-
-      g_assert_true (n == 4 || n == 5);
-      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"from\": \"%s\", \"to\": \"%s\", \"value\": ",
-                              k > 0 ? "," : "", w[0], w[1], w[2]);
-      append_number (json, g_ascii_strtod (w[3], NULL));
-      g_string_append_printf (json, ", \"source\": \"s1\", \"estimated\": %s}",
-                              n == 5 && g_str_equal (w[4], "e") ? "true" : "false");
-    }
-  g_string_append (json, "]}]}\n");
-
-  return g_string_free (g_steal_pointer (&json), FALSE);
-}
-
-static LsDataset *
-build_dataset (guint       n_stages,
-               const char *yields,
-               const char *members,
-               const char *production,
-               const char *flows)
-{
-  g_autofree char *json = build_dataset_json (n_stages, yields, members, production, flows);
-
-  return ls_test_load_dataset (json);
-}
-
-static LsScenario *
-scenario_for (void)
-{
-  LsScenario *scenario = ls_scenario_new ();
-
-  ls_scenario_set_year (scenario, 2024);
-  return scenario;
-}
-
-static LsResult *
-compute (LsDataset  *dataset,
-         LsScenario *scenario)
-{
-  g_autoptr(GError) error = NULL;
-  LsResult *result = ls_result_new (dataset, scenario, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-G_GNUC_UNUSED static void
-add_capacity (LsScenario *scenario,
-              const char *stage,
-              const char *country,
-              double      delta)
-{
-  g_autoptr(LsCapacityChange) change = ls_capacity_change_new (stage, country, delta, NULL);
-
-  ls_scenario_add_capacity_change (scenario, change);
-}
-
-/* @from and @to: "bloc", "non-bloc" or space-separated ISO3 codes. */
-G_GNUC_UNUSED static void
-add_restriction (LsScenario *scenario,
-                 const char *stage,
-                 const char *from,
-                 const char *to,
-                 double      fraction)
-{
-  g_auto(GStrv) from_list = g_strsplit (from, " ", -1);
-  g_auto(GStrv) to_list = g_strsplit (to, " ", -1);
-  LsParty from_party = { LS_PARTY_COUNTRIES, from_list };
-  LsParty to_party = { LS_PARTY_COUNTRIES, to_list };
-  g_autoptr(LsRestriction) restriction = NULL;
-
-  if (g_str_equal (from, "bloc"))
-    from_party = (LsParty) { LS_PARTY_BLOC, NULL };
-  else if (g_str_equal (from, "non-bloc"))
-    from_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
-  if (g_str_equal (to, "bloc"))
-    to_party = (LsParty) { LS_PARTY_BLOC, NULL };
-  else if (g_str_equal (to, "non-bloc"))
-    to_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
-
-  restriction = ls_restriction_new (stage, &from_party, &to_party, fraction);
-  ls_scenario_add_restriction (scenario, restriction);
-}
-
-#define EPS 1e-9
-#define assert_close(a, b) \
-  g_assert_cmpfloat_with_epsilon ((a), (double) (b), EPS * MAX (1.0, fabs ((double) (b))))
-
 static const char example_json[] =
   "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"Example\",\n"
   " \"description\": \"An example\", \"default_year\": 2024,\n"
@@ -352,9 +151,9 @@ test_dataset_year_selection (void)
 static void
 test_dataset_rounding_tolerated (void)
 {
-  LsDataset *dataset = build_dataset (2, "1 0.1", "", "mining AAA 3, separation BBB 0.3", "mining AAA BBB 3");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsDataset *dataset = ls_test_build_dataset (2, "1 0.1", "", "mining AAA 3, separation BBB 0.3", "mining AAA BBB 3");
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_flow (result, 0, AAA, BBB), 3);
   assert_close (ls_result_get_production (result, 1, BBB), 0.3);
@@ -382,9 +181,9 @@ test_dataset_no_china (void)
 
   /* China's share is then 0, and the rest is everything outside the
    * bloc (AAA, 100 of the 100 t mined). */
-  scenario = scenario_for ();
+  scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
   g_assert_cmpfloat_with_epsilon (ls_result_get_china_share (result, 0), 0, 1e-12);
   g_assert_cmpfloat_with_epsilon (ls_result_get_bloc_share (result, 0), 1, 1e-12);
   g_assert_cmpfloat_with_epsilon (ls_result_get_rest_share (result, 0), 0, 1e-12);
@@ -416,9 +215,9 @@ test_dataset_fixture_file (void)
 static void
 test_completion_need_with_yield (void)
 {
-  LsDataset *dataset = build_dataset (2, "1 0.5", "", "mining AAA 100, separation BBB 20", "");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsDataset *dataset = ls_test_build_dataset (2, "1 0.5", "", "mining AAA 100, separation BBB 20", "");
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, BBB), 40);
   assert_close (ls_result_get_flow (result, 0, AAA, BBB), 40);
@@ -437,11 +236,11 @@ test_completion_need_with_yield (void)
 static void
 test_completion_given_flows (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "",
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
                                       "mining AAA 100, mining BBB 50, separation CCC 80, separation DDD 40",
                                       "mining AAA CCC 30");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 30 + 70.0 * 50 / 120);
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, DDD), 70.0 * 40 / 120);
@@ -460,11 +259,11 @@ test_completion_given_flows (void)
 static void
 test_completion_domestic_first (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "",
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
                                       "mining AAA 100, mining BBB 100, "
                                       "separation AAA 60, separation BBB 30, separation CCC 50", "");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, AAA), 60);
   assert_close (ls_result_get_baseline_flow (result, 0, BBB, BBB), 30);
@@ -486,11 +285,11 @@ test_completion_domestic_first (void)
 static void
 test_completion_domestic_skipped_when_given (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "",
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
                                       "mining AAA 100, mining BBB 100, separation AAA 60, separation CCC 40",
                                       "mining AAA AAA 20");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, AAA), 20 + 80.0 * 40 / 180);
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 80.0 * 40 / 180);
@@ -508,10 +307,10 @@ test_completion_domestic_skipped_when_given (void)
 static void
 test_completion_unknown_origin (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "",
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
                                       "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 22.5);
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, DDD), 7.5);
@@ -534,10 +333,10 @@ test_completion_unknown_origin (void)
 static void
 test_completion_unallocated (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "",
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
                                       "mining AAA 100, mining BBB 50, separation CCC 40", "");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 100.0 * 40 / 150);
   assert_close (ls_result_get_baseline_flow (result, 0, BBB, CCC), 50.0 * 40 / 150);
@@ -557,14 +356,14 @@ test_completion_unallocated (void)
 static void
 test_completion_needs_met (void)
 {
-  LsDataset *dataset = build_dataset (3, "1 0.25 0.8", "",
+  LsDataset *dataset = ls_test_build_dataset (3, "1 0.25 0.8", "",
                                       "mining AAA 100, mining CHN 300, mining BBB 20, "
                                       "separation CHN 50, separation CCC 30, separation DDD 10, "
                                       "metal CHN 60, metal AAA 8",
                                       "mining CHN CHN 150, mining AAA CCC 40 e, "
                                       "separation CCC AAA 5");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   for (guint s = 0; s + 1 < 3; s++)
     for (guint j = 0; j < 5; j++)
@@ -596,11 +395,11 @@ test_completion_needs_met (void)
 static void
 test_completion_estimated_flags (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "",
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
                                       "mining AAA 50, mining BBB 50, separation CCC 100, separation AAA 10",
                                       "mining AAA CCC 20, mining BBB CCC 10 e");
-  LsScenario *scenario = scenario_for ();
-  LsResult *result = compute (dataset, scenario);
+  LsScenario *scenario = ls_test_scenario_new ();
+  LsResult *result = ls_test_compute (dataset, scenario);
 
   /* AAA serves itself 10 first (estimated); then u AAA 20, BBB 40,
    * r CCC 70, N = 70 > U = 60: F = u · 70 / 70. */

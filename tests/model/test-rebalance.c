@@ -16,207 +16,6 @@
 #include "ls-scenario.h"
 #include "ls-test-utils.h"
 
-/* Tiny datasets for hand-computed cases. Countries are always AAA, BBB,
- * CCC, DDD, CHN (indices 0–4; "unknown" is 5); stages are the first
- * @n_stages of mining → separation → metal → magnets → use. Production
- * reads "mining AAA 100, separation CCC 50"; flows read
- * "mining AAA CCC 30, mining BBB CCC 10 e" (e: estimated). */
-enum { AAA, BBB, CCC, DDD, CHN, UNK };
-
-static const char * const stage_ids[] = { "mining", "separation", "metal", "magnets", "use" };
-static const char * const country_ids[] = { "AAA", "BBB", "CCC", "DDD", "CHN" };
-
-static void
-append_number (GString *json,
-               double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (json, g_ascii_dtostr (buf, sizeof buf, value));
-}
-
-/* "a b c, d e f" → [["a", "b", "c"], ["d", "e", "f"]]; empty items dropped. */
-static GPtrArray *
-split_items (const char *text)
-{
-  g_auto(GStrv) items = g_strsplit (text != NULL ? text : "", ",", -1);
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint k = 0; items[k] != NULL; k++)
-    {
-      g_auto(GStrv) words = g_strsplit_set (g_strstrip (items[k]), " ", -1);
-      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-      guint n = 0;
-
-      for (guint w = 0; words[w] != NULL; w++)
-        if (words[w][0] != '\0')
-          {
-            g_strv_builder_add (kept, words[w]);
-            n++;
-          }
-      if (n > 0)
-        g_ptr_array_add (out, g_strv_builder_end (kept));
-    }
-
-  return out;
-}
-
-static char *
-build_dataset_json (guint       n_stages,
-                    const char *yields,
-                    const char *members,
-                    const char *production,
-                    const char *flows)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_auto(GStrv) yield_words = g_strsplit (yields != NULL ? yields : "", " ", -1);
-  g_auto(GStrv) member_words = g_strsplit (members != NULL ? members : "", " ", -1);
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean first = TRUE;
-
-  g_assert_cmpuint (n_stages, >=, 2);
-  g_assert_cmpuint (n_stages, <=, G_N_ELEMENTS (stage_ids));
-
-  g_string_append (json,
-                   "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"t\",\n"
-                   " \"default_year\": 2024,\n"
-                   " \"sources\": [{\"id\": \"s1\", \"title\": \"Source\", \"detail\": \"table 1\","
-                   " \"url\": \"https://example.org\"}],\n"
-                   " \"stages\": [");
-  for (guint s = 0; s < n_stages; s++)
-    {
-      double y = 1.0;
-
-      if (yield_words[0] != NULL && s < g_strv_length (yield_words) && yield_words[s][0] != '\0')
-        y = g_ascii_strtod (yield_words[s], NULL);
-      g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"%s\", \"unit\": \"t\", "
-                              "\"yield\": {\"value\": ", s > 0 ? "," : "", stage_ids[s], stage_ids[s]);
-      append_number (json, y);
-      g_string_append (json, ", \"source\": \"s1\"}}");
-    }
-  g_string_append (json, "],\n \"countries\": [");
-  for (guint c = 0; c < G_N_ELEMENTS (country_ids); c++)
-    g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"Country %s\", "
-                            "\"label\": {\"lat\": %u, \"lon\": %u}}",
-                            c > 0 ? "," : "", country_ids[c], country_ids[c], c, 2 * c);
-  g_string_append (json, "],\n \"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"members\": [");
-  for (guint k = 0; member_words[k] != NULL; k++)
-    {
-      if (member_words[k][0] == '\0')
-        continue;
-      g_string_append_printf (json, "%s{\"country\": \"%s\", \"joined\": \"2000\"}",
-                              first ? "" : ", ", member_words[k]);
-      first = FALSE;
-    }
-  g_string_append (json, "]}],\n \"years\": [{\"year\": 2024,\n  \"production\": [");
-
-  items = split_items (production);
-  for (guint k = 0; k < items->len; k++)
-    {
-      char **w = g_ptr_array_index (items, k);
-
-      g_assert_cmpuint (g_strv_length (w), ==, 3);
-      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"country\": \"%s\", \"value\": ",
-                              k > 0 ? "," : "", w[0], w[1]);
-      append_number (json, g_ascii_strtod (w[2], NULL));
-      g_string_append (json, ", \"source\": \"s1\"}");
-    }
-  g_clear_pointer (&items, g_ptr_array_unref);
-
-  g_string_append (json, "],\n  \"flows\": [");
-  items = split_items (flows);
-  for (guint k = 0; k < items->len; k++)
-    {
-      char **w = g_ptr_array_index (items, k);
-      guint n = g_strv_length (w);
-
-      g_assert_true (n == 4 || n == 5);
-      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"from\": \"%s\", \"to\": \"%s\", \"value\": ",
-                              k > 0 ? "," : "", w[0], w[1], w[2]);
-      append_number (json, g_ascii_strtod (w[3], NULL));
-      g_string_append_printf (json, ", \"source\": \"s1\", \"estimated\": %s}",
-                              n == 5 && g_str_equal (w[4], "e") ? "true" : "false");
-    }
-  g_string_append (json, "]}]}\n");
-
-  return g_string_free (g_steal_pointer (&json), FALSE);
-}
-
-static LsDataset *
-build_dataset (guint       n_stages,
-               const char *yields,
-               const char *members,
-               const char *production,
-               const char *flows)
-{
-  g_autofree char *json = build_dataset_json (n_stages, yields, members, production, flows);
-
-  return ls_test_load_dataset (json);
-}
-
-static LsScenario *
-scenario_for (void)
-{
-  LsScenario *scenario = ls_scenario_new ();
-
-  ls_scenario_set_year (scenario, 2024);
-  return scenario;
-}
-
-static LsResult *
-compute (LsDataset  *dataset,
-         LsScenario *scenario)
-{
-  g_autoptr(GError) error = NULL;
-  LsResult *result = ls_result_new (dataset, scenario, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-G_GNUC_UNUSED static void
-add_capacity (LsScenario *scenario,
-              const char *stage,
-              const char *country,
-              double      delta)
-{
-  g_autoptr(LsCapacityChange) change = ls_capacity_change_new (stage, country, delta, NULL);
-
-  ls_scenario_add_capacity_change (scenario, change);
-}
-
-/* @from and @to: "bloc", "non-bloc" or space-separated ISO3 codes. */
-G_GNUC_UNUSED static void
-add_restriction (LsScenario *scenario,
-                 const char *stage,
-                 const char *from,
-                 const char *to,
-                 double      fraction)
-{
-  g_auto(GStrv) from_list = g_strsplit (from, " ", -1);
-  g_auto(GStrv) to_list = g_strsplit (to, " ", -1);
-  LsParty from_party = { LS_PARTY_COUNTRIES, from_list };
-  LsParty to_party = { LS_PARTY_COUNTRIES, to_list };
-  g_autoptr(LsRestriction) restriction = NULL;
-
-  if (g_str_equal (from, "bloc"))
-    from_party = (LsParty) { LS_PARTY_BLOC, NULL };
-  else if (g_str_equal (from, "non-bloc"))
-    from_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
-  if (g_str_equal (to, "bloc"))
-    to_party = (LsParty) { LS_PARTY_BLOC, NULL };
-  else if (g_str_equal (to, "non-bloc"))
-    to_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
-
-  restriction = ls_restriction_new (stage, &from_party, &to_party, fraction);
-  ls_scenario_add_restriction (scenario, restriction);
-}
-
-#define EPS 1e-9
-#define assert_close(a, b) \
-  g_assert_cmpfloat_with_epsilon ((a), (double) (b), EPS * MAX (1.0, fabs ((double) (b))))
-
 typedef struct
 {
   LsDataset  *dataset;
@@ -228,7 +27,7 @@ static void
 case_compute (Case *c)
 {
   g_clear_pointer (&c->result, ls_result_unref);
-  c->result = compute (c->dataset, c->scenario);
+  c->result = ls_test_compute (c->dataset, c->scenario);
 }
 
 static void
@@ -247,12 +46,12 @@ test_no_levers_is_baseline (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (3, "1 0.25 0.8", "AAA CCC",
+  c.dataset = ls_test_build_dataset (3, "1 0.25 0.8", "AAA CCC",
                              "mining AAA 100, mining CHN 300, mining BBB 20, "
                              "separation CHN 50, separation CCC 30, separation DDD 10, "
                              "metal CHN 60, metal AAA 8, metal DDD 30",
                              "mining CHN CHN 150, mining AAA CCC 40 e, separation CCC AAA 5");
-  c.scenario = scenario_for ();
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
   g_assert_false (ls_scenario_has_levers (c.scenario));
   case_compute (&c);
@@ -304,9 +103,9 @@ test_capacity_first_stage (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "mining", "AAA", -50);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "mining", "AAA", -50);
   g_assert_true (ls_scenario_has_levers (c.scenario));
   case_compute (&c);
 
@@ -331,9 +130,9 @@ test_capacity_clamp (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "mining", "AAA", -150);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "mining", "AAA", -150);
   case_compute (&c);
 
   assert_close (ls_result_get_production (c.result, 0, AAA), 0);
@@ -357,9 +156,9 @@ test_shortfall_cascades (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (3, NULL, "", "mining AAA 100, separation BBB 100, metal CCC 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "mining", "AAA", -40);
+  c.dataset = ls_test_build_dataset (3, NULL, "", "mining AAA 100, separation BBB 100, metal CCC 100", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "mining", "AAA", -40);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, BBB), 60);
@@ -380,10 +179,10 @@ test_scaling_middle_stage (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (3, NULL, "",
+  c.dataset = ls_test_build_dataset (3, NULL, "",
                              "mining AAA 100, separation BBB 50, separation CCC 50, metal DDD 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "BBB", -20);
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "BBB", -20);
   case_compute (&c);
 
   assert_close (ls_result_get_baseline_flow (c.result, 1, BBB, DDD), 50);
@@ -408,10 +207,10 @@ test_zero_baseline_output_is_surplus (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, separation CCC 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "mining", "BBB", 30);
-  add_capacity (c.scenario, "separation", "CCC", 20);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, separation CCC 100", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "mining", "BBB", 30);
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 20);
   case_compute (&c);
 
   assert_close (ls_result_get_production (c.result, 0, BBB), 30);
@@ -431,9 +230,9 @@ test_target_capped_by_input (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, "1 0.5", "", "mining AAA 200, separation CCC 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "CCC", 50);
+  c.dataset = ls_test_build_dataset (2, "1 0.5", "", "mining AAA 200, separation CCC 100", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 50);
   case_compute (&c);
 
   assert_close (ls_result_get_target (c.result, 1, CCC), 150);
@@ -455,9 +254,9 @@ test_restriction_full (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", FOUR_WAY, "");
-  c.scenario = scenario_for ();
-  add_restriction (c.scenario, "mining", "AAA", "CCC", 1.0);
+  c.dataset = ls_test_build_dataset (2, NULL, "", FOUR_WAY, "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "CCC", 1.0);
   case_compute (&c);
 
   assert_close (ls_result_get_baseline_flow (c.result, 0, AAA, CCC), 50);
@@ -486,10 +285,10 @@ test_restriction_partial_no_reroute (void)
   Case c = { 0 };
   double bbb_spare = 110 - 55 - 5500.0 / 105;
 
-  c.dataset = build_dataset (2, NULL, "", FOUR_WAY, "");
-  c.scenario = scenario_for ();
-  add_restriction (c.scenario, "mining", "AAA", "CCC", 0.5);
-  add_capacity (c.scenario, "mining", "BBB", 10);
+  c.dataset = ls_test_build_dataset (2, NULL, "", FOUR_WAY, "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "CCC", 0.5);
+  ls_test_add_capacity (c.scenario, "mining", "BBB", 10);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 25);
@@ -511,10 +310,10 @@ test_restrictions_multiply (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", FOUR_WAY, "");
-  c.scenario = scenario_for ();
-  add_restriction (c.scenario, "mining", "AAA", "CCC", 0.5);
-  add_restriction (c.scenario, "mining", "AAA", "CCC DDD", 0.5);
+  c.dataset = ls_test_build_dataset (2, NULL, "", FOUR_WAY, "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "CCC", 0.5);
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "CCC DDD", 0.5);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 12.5);
@@ -534,10 +333,10 @@ test_restriction_to_bloc (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC", FOUR_WAY, "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC", FOUR_WAY, "");
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
-  add_restriction (c.scenario, "mining", "BBB", "bloc", 1.0);
+  ls_test_add_restriction (c.scenario, "mining", "BBB", "bloc", 1.0);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, BBB, CCC), 0);
@@ -560,10 +359,10 @@ test_restriction_to_non_bloc (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC", FOUR_WAY, "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC", FOUR_WAY, "");
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
-  add_restriction (c.scenario, "mining", "AAA", "non-bloc", 1.0);
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "non-bloc", 1.0);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, DDD), 0);
@@ -588,10 +387,10 @@ test_restriction_own_domestic (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA", "mining CHN 100, separation CHN 50, separation DDD 50", "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA", "mining CHN 100, separation CHN 50, separation DDD 50", "");
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
-  add_restriction (c.scenario, "mining", "CHN", "non-bloc", 0.5);
+  ls_test_add_restriction (c.scenario, "mining", "CHN", "non-bloc", 0.5);
   case_compute (&c);
 
   assert_close (ls_result_get_baseline_flow (c.result, 0, CHN, CHN), 50);
@@ -613,9 +412,9 @@ test_cap_includes_unknown (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "CCC", -30);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "CCC", -30);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 11.25);
@@ -639,9 +438,9 @@ test_cap_to_zero (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "CCC", -100);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "CCC", -100);
   case_compute (&c);
 
   assert_close (ls_result_get_target (c.result, 1, CCC), 0);
@@ -665,9 +464,9 @@ test_reroute_domestic_pass (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100, separation CCC 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "AAA", 30);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100, separation CCC 100", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "AAA", 30);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, AAA), 30);
@@ -686,10 +485,10 @@ test_reroute_domestic_restricted (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100, separation CCC 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "AAA", 30);
-  add_restriction (c.scenario, "mining", "AAA", "AAA", 0.5);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100, separation CCC 100", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "AAA", 30);
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "AAA", 0.5);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, AAA), 0);
@@ -712,11 +511,11 @@ test_reroute_rounds (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "CCC", 100);
-  add_capacity (c.scenario, "separation", "DDD", 50);
-  add_restriction (c.scenario, "mining", "BBB", "DDD", 1.0);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 100);
+  ls_test_add_capacity (c.scenario, "separation", "DDD", 50);
+  ls_test_add_restriction (c.scenario, "mining", "BBB", "DDD", 1.0);
   case_compute (&c);
 
   assert_close (ls_result_get_baseline_unallocated (c.result, 0), 200);
@@ -742,9 +541,9 @@ test_reroute_tiny_need (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 1e9, mining BBB 3e8", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "CCC", 1e-6);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 1e9, mining BBB 3e8", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 1e-6);
   case_compute (&c);
 
   g_assert_cmpfloat_with_epsilon (ls_result_get_production (c.result, 1, CCC), 1e-6, 1e-15);
@@ -763,11 +562,11 @@ test_reroute_zero_fraction (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "CCC", 100);
-  add_capacity (c.scenario, "separation", "DDD", 50);
-  add_restriction (c.scenario, "mining", "BBB", "DDD", 0.0);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 100", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 100);
+  ls_test_add_capacity (c.scenario, "separation", "DDD", 50);
+  ls_test_add_restriction (c.scenario, "mining", "BBB", "DDD", 0.0);
   case_compute (&c);
 
   g_assert_false (ls_result_is_restricted (c.result, 0, BBB, DDD));
@@ -787,9 +586,9 @@ test_reroute_with_yield (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, "1 0.5", "", "mining AAA 100, mining BBB 100, separation CCC 50", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "separation", "DDD", 10);
+  c.dataset = ls_test_build_dataset (2, "1 0.5", "", "mining AAA 100, mining BBB 100, separation CCC 50", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "separation", "DDD", 10);
   case_compute (&c);
 
   assert_close (ls_result_get_baseline_flow (c.result, 0, AAA, CCC), 50);
@@ -808,10 +607,10 @@ test_capacity_changes_add (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90", "");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "mining", "AAA", -20);
-  add_capacity (c.scenario, "mining", "AAA", -30);
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90", "");
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "mining", "AAA", -20);
+  ls_test_add_capacity (c.scenario, "mining", "AAA", -30);
   case_compute (&c);
 
   assert_close (ls_result_get_production (c.result, 0, AAA), 50);
@@ -829,11 +628,11 @@ test_reroute_members_first (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC", "mining AAA 100, mining BBB 100", "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC", "mining AAA 100, mining BBB 100", "");
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
-  add_capacity (c.scenario, "separation", "CCC", 100);
-  add_capacity (c.scenario, "separation", "DDD", 100);
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 100);
+  ls_test_add_capacity (c.scenario, "separation", "DDD", 100);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 50);
@@ -870,10 +669,10 @@ test_friend_shoring_swap (void)
   gboolean defined;
   double share = -1;
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC",
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC",
                              "mining AAA 50, mining BBB 80, separation CCC 60, separation DDD 50",
                              "mining BBB CCC 60, mining AAA DDD 30");
-  c.scenario = scenario_for ();
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
   ls_scenario_set_friend_shoring (c.scenario, 0.5);
   case_compute (&c);
@@ -909,14 +708,14 @@ test_friend_shoring_two_suppliers (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC",
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC",
                              "mining AAA 40, mining CCC 30, mining BBB 100, "
                              "separation CCC 50, separation DDD 70",
                              "mining BBB CCC 50, mining AAA DDD 30, mining CCC DDD 20, mining BBB DDD 20");
-  c.scenario = scenario_for ();
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
   ls_scenario_set_friend_shoring (c.scenario, 1.0);
-  add_restriction (c.scenario, "mining", "AAA", "CCC", 1.0);
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "CCC", 1.0);
   case_compute (&c);
 
   g_assert_true (ls_result_is_restricted (c.result, 0, AAA, CCC));
@@ -947,10 +746,10 @@ test_friend_shoring_skips_unknown (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC",
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC",
                              "mining AAA 50, mining BBB 80, separation CCC 100, separation DDD 50",
                              "mining BBB CCC 60, mining AAA DDD 30");
-  c.scenario = scenario_for ();
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
   ls_scenario_set_friend_shoring (c.scenario, 1.0);
   case_compute (&c);
@@ -985,13 +784,13 @@ test_friend_shoring_many_parties (void)
   Case c = { 0 };
   double share = -1;
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC",
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC",
                              "mining AAA 100, mining BBB 60, mining CHN 100, "
                              "separation CCC 100, separation DDD 50, separation CHN 40",
                              "mining BBB CCC 40, mining CHN CCC 30, mining AAA CCC 30, "
                              "mining AAA DDD 20, mining AAA CHN 10, mining BBB DDD 10, mining CHN DDD 20, "
                              "mining CHN CHN 30");
-  c.scenario = scenario_for ();
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
   ls_scenario_set_friend_shoring (c.scenario, 0.5);
   case_compute (&c);
@@ -1038,13 +837,13 @@ test_members_first_then_all (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC", "mining AAA 60, mining BBB 100", "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC", "mining AAA 60, mining BBB 100", "");
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
   ls_scenario_set_friend_shoring (c.scenario, 0.5);
-  add_capacity (c.scenario, "separation", "CCC", 100);
-  add_capacity (c.scenario, "separation", "DDD", 50);
-  add_restriction (c.scenario, "mining", "AAA", "CCC", 1.0);
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 100);
+  ls_test_add_capacity (c.scenario, "separation", "DDD", 50);
+  ls_test_add_restriction (c.scenario, "mining", "AAA", "CCC", 1.0);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 30);
@@ -1069,12 +868,12 @@ test_members_first_partial (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "AAA CCC", "mining AAA 60, mining BBB 100", "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CCC", "mining AAA 60, mining BBB 100", "");
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_alliance (c.scenario, "al", TRUE);
   ls_scenario_set_friend_shoring (c.scenario, 0.5);
-  add_capacity (c.scenario, "separation", "CCC", 100);
-  add_capacity (c.scenario, "separation", "DDD", 50);
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 100);
+  ls_test_add_capacity (c.scenario, "separation", "DDD", 50);
   case_compute (&c);
 
   assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 60);
@@ -1094,10 +893,10 @@ test_estimated_after_rebalance (void)
 {
   Case c = { 0 };
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90",
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100, mining BBB 50, separation CCC 90",
                              "mining AAA CCC 60, mining BBB CCC 30");
-  c.scenario = scenario_for ();
-  add_capacity (c.scenario, "mining", "AAA", -50);
+  c.scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (c.scenario, "mining", "AAA", -50);
   case_compute (&c);
 
   assert_close (ls_result_get_baseline_flow_estimated (c.result, 0, AAA, CCC), 0);
@@ -1118,12 +917,12 @@ test_unknown_untouched (void)
   Case c = { 0 };
   double share = -1;
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
+  c.scenario = ls_test_scenario_new ();
   ls_scenario_set_membership (c.scenario, "CCC", LS_MEMBERSHIP_ADDED);
   ls_scenario_set_friend_shoring (c.scenario, 1.0);
-  add_capacity (c.scenario, "mining", "AAA", -30);
-  add_restriction (c.scenario, "mining", "non-bloc", "bloc", 1.0);
+  ls_test_add_capacity (c.scenario, "mining", "AAA", -30);
+  ls_test_add_restriction (c.scenario, "mining", "non-bloc", "bloc", 1.0);
   case_compute (&c);
 
   g_assert_true (ls_result_is_member (c.result, CCC));
@@ -1155,15 +954,15 @@ test_unknown_ids_in_scenario (void)
     { "mining", "ZZZ" },
     { "smelting", "AAA" },
   };
-  LsDataset *dataset = build_dataset (2, NULL, "", "mining AAA 10, separation BBB 10", "");
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 10, separation BBB 10", "");
 
   for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
     {
-      g_autoptr(LsScenario) scenario = scenario_for ();
+      g_autoptr(LsScenario) scenario = ls_test_scenario_new ();
       g_autoptr(GError) error = NULL;
       LsResult *result;
 
-      add_capacity (scenario, bad[k].stage, bad[k].country, 5);
+      ls_test_add_capacity (scenario, bad[k].stage, bad[k].country, 5);
       g_assert_false (ls_scenario_validate (scenario, dataset, &error));
       g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_UNKNOWN_ID);
       g_clear_error (&error);
@@ -1179,7 +978,7 @@ test_unknown_ids_in_scenario (void)
 static void
 test_unknown_year (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "", "mining AAA 10, separation BBB 10", "");
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 10, separation BBB 10", "");
   LsScenario *scenario = ls_scenario_new ();
   g_autoptr(GError) error = NULL;
   LsResult *result;
@@ -1200,8 +999,8 @@ test_result_boxed (void)
   Case c = { 0 };
   LsResult *copy;
 
-  c.dataset = build_dataset (2, NULL, "", "mining AAA 10, separation BBB 10", "");
-  c.scenario = scenario_for ();
+  c.dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 10, separation BBB 10", "");
+  c.scenario = ls_test_scenario_new ();
   case_compute (&c);
 
   g_assert_true (G_TYPE_IS_BOXED (LS_TYPE_RESULT));

@@ -15,207 +15,6 @@
 #include "ls-scenario.h"
 #include "ls-test-utils.h"
 
-/* Tiny datasets for hand-computed cases. Countries are always AAA, BBB,
- * CCC, DDD, CHN (indices 0–4; "unknown" is 5); stages are the first
- * @n_stages of mining → separation → metal → magnets → use. Production
- * reads "mining AAA 100, separation CCC 50"; flows read
- * "mining AAA CCC 30, mining BBB CCC 10 e" (e: estimated). */
-enum { AAA, BBB, CCC, DDD, CHN, UNK };
-
-static const char * const stage_ids[] = { "mining", "separation", "metal", "magnets", "use" };
-static const char * const country_ids[] = { "AAA", "BBB", "CCC", "DDD", "CHN" };
-
-static void
-append_number (GString *json,
-               double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (json, g_ascii_dtostr (buf, sizeof buf, value));
-}
-
-/* "a b c, d e f" → [["a", "b", "c"], ["d", "e", "f"]]; empty items dropped. */
-static GPtrArray *
-split_items (const char *text)
-{
-  g_auto(GStrv) items = g_strsplit (text != NULL ? text : "", ",", -1);
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint k = 0; items[k] != NULL; k++)
-    {
-      g_auto(GStrv) words = g_strsplit_set (g_strstrip (items[k]), " ", -1);
-      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-      guint n = 0;
-
-      for (guint w = 0; words[w] != NULL; w++)
-        if (words[w][0] != '\0')
-          {
-            g_strv_builder_add (kept, words[w]);
-            n++;
-          }
-      if (n > 0)
-        g_ptr_array_add (out, g_strv_builder_end (kept));
-    }
-
-  return out;
-}
-
-static char *
-build_dataset_json (guint       n_stages,
-                    const char *yields,
-                    const char *members,
-                    const char *production,
-                    const char *flows)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_auto(GStrv) yield_words = g_strsplit (yields != NULL ? yields : "", " ", -1);
-  g_auto(GStrv) member_words = g_strsplit (members != NULL ? members : "", " ", -1);
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean first = TRUE;
-
-  g_assert_cmpuint (n_stages, >=, 2);
-  g_assert_cmpuint (n_stages, <=, G_N_ELEMENTS (stage_ids));
-
-  g_string_append (json,
-                   "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"t\",\n"
-                   " \"default_year\": 2024,\n"
-                   " \"sources\": [{\"id\": \"s1\", \"title\": \"Source\", \"detail\": \"table 1\","
-                   " \"url\": \"https://example.org\"}],\n"
-                   " \"stages\": [");
-  for (guint s = 0; s < n_stages; s++)
-    {
-      double y = 1.0;
-
-      if (yield_words[0] != NULL && s < g_strv_length (yield_words) && yield_words[s][0] != '\0')
-        y = g_ascii_strtod (yield_words[s], NULL);
-      g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"%s\", \"unit\": \"t\", "
-                              "\"yield\": {\"value\": ", s > 0 ? "," : "", stage_ids[s], stage_ids[s]);
-      append_number (json, y);
-      g_string_append (json, ", \"source\": \"s1\"}}");
-    }
-  g_string_append (json, "],\n \"countries\": [");
-  for (guint c = 0; c < G_N_ELEMENTS (country_ids); c++)
-    g_string_append_printf (json, "%s\n  {\"id\": \"%s\", \"name\": \"Country %s\", "
-                            "\"label\": {\"lat\": %u, \"lon\": %u}}",
-                            c > 0 ? "," : "", country_ids[c], country_ids[c], c, 2 * c);
-  g_string_append (json, "],\n \"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"members\": [");
-  for (guint k = 0; member_words[k] != NULL; k++)
-    {
-      if (member_words[k][0] == '\0')
-        continue;
-      g_string_append_printf (json, "%s{\"country\": \"%s\", \"joined\": \"2000\"}",
-                              first ? "" : ", ", member_words[k]);
-      first = FALSE;
-    }
-  g_string_append (json, "]}],\n \"years\": [{\"year\": 2024,\n  \"production\": [");
-
-  items = split_items (production);
-  for (guint k = 0; k < items->len; k++)
-    {
-      char **w = g_ptr_array_index (items, k);
-
-      g_assert_cmpuint (g_strv_length (w), ==, 3);
-      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"country\": \"%s\", \"value\": ",
-                              k > 0 ? "," : "", w[0], w[1]);
-      append_number (json, g_ascii_strtod (w[2], NULL));
-      g_string_append (json, ", \"source\": \"s1\"}");
-    }
-  g_clear_pointer (&items, g_ptr_array_unref);
-
-  g_string_append (json, "],\n  \"flows\": [");
-  items = split_items (flows);
-  for (guint k = 0; k < items->len; k++)
-    {
-      char **w = g_ptr_array_index (items, k);
-      guint n = g_strv_length (w);
-
-      g_assert_true (n == 4 || n == 5);
-      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"from\": \"%s\", \"to\": \"%s\", \"value\": ",
-                              k > 0 ? "," : "", w[0], w[1], w[2]);
-      append_number (json, g_ascii_strtod (w[3], NULL));
-      g_string_append_printf (json, ", \"source\": \"s1\", \"estimated\": %s}",
-                              n == 5 && g_str_equal (w[4], "e") ? "true" : "false");
-    }
-  g_string_append (json, "]}]}\n");
-
-  return g_string_free (g_steal_pointer (&json), FALSE);
-}
-
-static LsDataset *
-build_dataset (guint       n_stages,
-               const char *yields,
-               const char *members,
-               const char *production,
-               const char *flows)
-{
-  g_autofree char *json = build_dataset_json (n_stages, yields, members, production, flows);
-
-  return ls_test_load_dataset (json);
-}
-
-static LsScenario *
-scenario_for (void)
-{
-  LsScenario *scenario = ls_scenario_new ();
-
-  ls_scenario_set_year (scenario, 2024);
-  return scenario;
-}
-
-static LsResult *
-compute (LsDataset  *dataset,
-         LsScenario *scenario)
-{
-  g_autoptr(GError) error = NULL;
-  LsResult *result = ls_result_new (dataset, scenario, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-G_GNUC_UNUSED static void
-add_capacity (LsScenario *scenario,
-              const char *stage,
-              const char *country,
-              double      delta)
-{
-  g_autoptr(LsCapacityChange) change = ls_capacity_change_new (stage, country, delta, NULL);
-
-  ls_scenario_add_capacity_change (scenario, change);
-}
-
-/* @from and @to: "bloc", "non-bloc" or space-separated ISO3 codes. */
-G_GNUC_UNUSED static void
-add_restriction (LsScenario *scenario,
-                 const char *stage,
-                 const char *from,
-                 const char *to,
-                 double      fraction)
-{
-  g_auto(GStrv) from_list = g_strsplit (from, " ", -1);
-  g_auto(GStrv) to_list = g_strsplit (to, " ", -1);
-  LsParty from_party = { LS_PARTY_COUNTRIES, from_list };
-  LsParty to_party = { LS_PARTY_COUNTRIES, to_list };
-  g_autoptr(LsRestriction) restriction = NULL;
-
-  if (g_str_equal (from, "bloc"))
-    from_party = (LsParty) { LS_PARTY_BLOC, NULL };
-  else if (g_str_equal (from, "non-bloc"))
-    from_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
-  if (g_str_equal (to, "bloc"))
-    to_party = (LsParty) { LS_PARTY_BLOC, NULL };
-  else if (g_str_equal (to, "non-bloc"))
-    to_party = (LsParty) { LS_PARTY_NON_BLOC, NULL };
-
-  restriction = ls_restriction_new (stage, &from_party, &to_party, fraction);
-  ls_scenario_add_restriction (scenario, restriction);
-}
-
-#define EPS 1e-9
-#define assert_close(a, b) \
-  g_assert_cmpfloat_with_epsilon ((a), (double) (b), EPS * MAX (1.0, fabs ((double) (b))))
-
 /* Mining 10, 20, 30, 40 t: shares 0.1–0.4; HHI = 100 + 400 + 900 + 1600;
  * top-3 = CHN, CCC, BBB = 0.9. Bloc AAA, BBB: 0.3; China 0.4; rest 0.3. */
 #define SHARES_DATA "mining AAA 10, mining BBB 20, mining CCC 30, mining CHN 40, separation DDD 5"
@@ -223,14 +22,14 @@ add_restriction (LsScenario *scenario,
 static void
 test_shares_world (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "AAA BBB", SHARES_DATA, "");
-  LsScenario *scenario = scenario_for ();
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "AAA BBB", SHARES_DATA, "");
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
   double sum = 0;
   guint top3[3] = { 99, 99, 99 };
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_stage_total (result, 0), 100);
   assert_close (ls_result_get_share (result, 0, AAA), 0.1);
@@ -262,14 +61,14 @@ test_shares_world (void)
 static void
 test_shares_china_in_bloc (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "AAA BBB", SHARES_DATA, "");
-  LsScenario *scenario = scenario_for ();
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "AAA BBB", SHARES_DATA, "");
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
   ls_scenario_set_membership (scenario, "CHN", LS_MEMBERSHIP_ADDED);
   ls_scenario_set_membership (scenario, "AAA", LS_MEMBERSHIP_REMOVED);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   g_assert_true (ls_result_is_member (result, CHN));
   g_assert_false (ls_result_is_member (result, AAA));
@@ -287,13 +86,13 @@ test_shares_china_in_bloc (void)
 static void
 test_shares_scenario_output (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "AAA BBB", SHARES_DATA, "");
-  LsScenario *scenario = scenario_for ();
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "AAA BBB", SHARES_DATA, "");
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
   guint top3[3];
 
-  add_capacity (scenario, "mining", "AAA", 60);
-  result = compute (dataset, scenario);
+  ls_test_add_capacity (scenario, "mining", "AAA", 60);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_stage_total (result, 0), 160);
   assert_close (ls_result_get_share (result, 0, AAA), 70.0 / 160);
@@ -318,13 +117,13 @@ test_shares_scenario_output (void)
 static void
 test_dependency_by_supplier (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "AAA CCC", "mining AAA 40, mining BBB 30, separation CCC 100", "");
-  LsScenario *scenario = scenario_for ();
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "AAA CCC", "mining AAA 40, mining BBB 30, separation CCC 100", "");
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
   double share = -1;
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_bloc_intake (result, 0), 100);
   g_assert_true (ls_result_get_dependency (result, 0, &share));
@@ -345,13 +144,13 @@ test_dependency_by_supplier (void)
 static void
 test_dependency_domestic (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "AAA", "mining AAA 50, mining BBB 100, separation AAA 100", "");
-  LsScenario *scenario = scenario_for ();
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "AAA", "mining AAA 50, mining BBB 100, separation AAA 100", "");
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
   double share = -1;
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_flow (result, 0, AAA, AAA), 50);
   assert_close (ls_result_get_bloc_intake (result, 0), 100);
@@ -368,19 +167,19 @@ test_dependency_domestic (void)
 static void
 test_dependency_undefined (void)
 {
-  LsDataset *dataset = build_dataset (2, NULL, "AAA", "mining AAA 40, mining BBB 30, separation CCC 100", "");
-  LsScenario *scenario = scenario_for ();
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "AAA", "mining AAA 40, mining BBB 30, separation CCC 100", "");
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
   double share = -1;
 
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
   g_assert_cmpuint (ls_result_get_n_members (result), ==, 0);
   g_assert_false (ls_result_get_dependency (result, 0, &share));
   ls_result_unref (result);
 
   /* AAA mines but separates nothing: its intake of mined REO is 0. */
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
   g_assert_cmpuint (ls_result_get_n_members (result), ==, 1);
   assert_close (ls_result_get_bloc_intake (result, 0), 0);
   g_assert_false (ls_result_get_dependency (result, 0, &share));
@@ -399,17 +198,17 @@ test_dependency_undefined (void)
 static void
 test_traced_origin_chain (void)
 {
-  LsDataset *dataset = build_dataset (3, NULL, "AAA",
+  LsDataset *dataset = ls_test_build_dataset (3, NULL, "AAA",
                                       "mining AAA 60, mining BBB 40, separation CCC 50, separation DDD 50, "
                                       "metal AAA 80",
                                       "mining AAA CCC 40, mining BBB CCC 10, mining AAA DDD 20, mining BBB DDD 30, "
                                       "separation CCC AAA 50, separation DDD AAA 30");
-  LsScenario *scenario = scenario_for ();
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
   double share = -1;
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_country_origin (result, 0, AAA, 0, AAA), 1);
   assert_close (ls_result_get_country_origin (result, 1, CCC, 0, AAA), 0.8);
@@ -450,16 +249,16 @@ test_traced_origin_chain (void)
 static void
 test_traced_origin_four_stages (void)
 {
-  LsDataset *dataset = build_dataset (4, NULL, "AAA",
+  LsDataset *dataset = ls_test_build_dataset (4, NULL, "AAA",
                                       "mining AAA 100, mining BBB 100, separation CCC 100, separation DDD 100, "
                                       "metal CHN 100, magnets AAA 100",
                                       "mining AAA CCC 75, mining BBB CCC 25, mining AAA DDD 25, mining BBB DDD 75, "
                                       "separation CCC CHN 80, separation DDD CHN 20");
-  LsScenario *scenario = scenario_for ();
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_flow (result, 2, CHN, AAA), 100);
   assert_close (ls_result_get_country_origin (result, 2, CHN, 1, CCC), 0.8);
@@ -482,12 +281,12 @@ test_traced_origin_four_stages (void)
 static void
 test_traced_origin_unknown (void)
 {
-  LsDataset *dataset = build_dataset (3, NULL, "DDD", "mining AAA 30, separation CCC 50, metal DDD 50", "");
-  LsScenario *scenario = scenario_for ();
+  LsDataset *dataset = ls_test_build_dataset (3, NULL, "DDD", "mining AAA 30, separation CCC 50, metal DDD 50", "");
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_flow (result, 0, UNK, CCC), 20);
   assert_close (ls_result_get_country_origin (result, 1, CCC, 0, AAA), 0.6);
@@ -507,14 +306,14 @@ test_traced_origin_unknown (void)
 static void
 test_traced_origin_mix_follows_scenario (void)
 {
-  LsDataset *dataset = build_dataset (3, NULL, "DDD",
+  LsDataset *dataset = ls_test_build_dataset (3, NULL, "DDD",
                                       "mining AAA 10, mining CHN 100, separation CCC 40, metal DDD 40",
                                       "mining AAA CCC 10");
-  LsScenario *scenario = scenario_for ();
+  LsScenario *scenario = ls_test_scenario_new ();
   LsResult *result;
 
   ls_scenario_set_alliance (scenario, "al", TRUE);
-  result = compute (dataset, scenario);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_traced_origin (result, 1, 0, AAA), 0.25);
   assert_close (ls_result_get_traced_origin (result, 1, 0, CHN), 0.75);
@@ -523,8 +322,8 @@ test_traced_origin_mix_follows_scenario (void)
   /* Cut China's mining to 20 t: CHN→CCC 30 → 6 (step 2); CHN's 14 t of
    * surplus go to CCC (step 5), which makes 10 + 20 = 30 t: 1/3 AAA,
    * 2/3 CHN; DDD's metal traces the same. */
-  add_capacity (scenario, "mining", "CHN", -80);
-  result = compute (dataset, scenario);
+  ls_test_add_capacity (scenario, "mining", "CHN", -80);
+  result = ls_test_compute (dataset, scenario);
 
   assert_close (ls_result_get_flow (result, 0, CHN, CCC), 20);
   assert_close (ls_result_get_production (result, 1, CCC), 30);
