@@ -427,6 +427,33 @@ add_bloc (JsonBuilder    *builder,
   json_builder_end_array (builder);
 }
 
+/* {"non_bloc_share", "by_supplier": {ISO3: share}}, or null where the
+ * dependency is undefined (DESIGN.md "Shares reported"). */
+static void
+add_dependency (JsonBuilder    *builder,
+                const LsResult *result,
+                guint           stage)
+{
+  LsDataset *dataset = ls_result_get_dataset (result);
+  double dependency;
+
+  if (!ls_result_get_dependency (result, stage, &dependency))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  builder_add_number (builder, "non_bloc_share", dependency);
+  json_builder_set_member_name (builder, "by_supplier");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i <= ls_result_get_n_countries (result); i++)
+    if (ls_result_get_dependency_on (result, stage, i) > 0.0)
+      builder_add_number (builder, country_id (dataset, i), ls_result_get_dependency_on (result, stage, i));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
 /* The supplier (a non-member or "unknown") the bloc depends on most. */
 static guint
 top_supplier (const LsResult *result,
@@ -533,8 +560,6 @@ print_shares_json (const LsResult *result)
   json_builder_begin_array (builder);
   for (guint s = 0; s < S; s++)
     {
-      double dependency;
-
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, ls_dataset_get_stage_id (dataset, s));
@@ -558,21 +583,7 @@ print_shares_json (const LsResult *result)
       json_builder_end_object (builder);
 
       json_builder_set_member_name (builder, "dependency");
-      if (ls_result_get_dependency (result, s, &dependency))
-        {
-          json_builder_begin_object (builder);
-          builder_add_number (builder, "non_bloc_share", dependency);
-          json_builder_set_member_name (builder, "by_supplier");
-          json_builder_begin_object (builder);
-          for (guint i = 0; i <= C; i++)
-            if (ls_result_get_dependency_on (result, s, i) > 0.0)
-              builder_add_number (builder, country_id (dataset, i),
-                                  ls_result_get_dependency_on (result, s, i));
-          json_builder_end_object (builder);
-          json_builder_end_object (builder);
-        }
-      else
-        json_builder_add_null_value (builder);
+      add_dependency (builder, result, s);
 
       json_builder_end_object (builder);
     }
@@ -881,23 +892,8 @@ print_flows_json (LsDataset      *dataset,
   json_builder_begin_object (builder);
   for (guint s = 0; s < S; s++)
     {
-      double dependency;
-
       json_builder_set_member_name (builder, ls_dataset_get_stage_id (dataset, s));
-      if (ls_result_get_dependency (result, s, &dependency))
-        {
-          json_builder_begin_object (builder);
-          builder_add_number (builder, "non_bloc_share", dependency);
-          json_builder_set_member_name (builder, "by_supplier");
-          json_builder_begin_object (builder);
-          for (guint i = 0; i <= C; i++)
-            if (ls_result_get_dependency_on (result, s, i) > 0.0)
-              builder_add_number (builder, country_id (dataset, i), ls_result_get_dependency_on (result, s, i));
-          json_builder_end_object (builder);
-          json_builder_end_object (builder);
-        }
-      else
-        json_builder_add_null_value (builder);
+      add_dependency (builder, result, s);
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);

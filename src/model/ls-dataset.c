@@ -900,20 +900,12 @@ ls_dataset_new_from_file (GFile         *file,
                           GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_path (file);
-  if (name == NULL)
-    name = g_file_get_uri (file);
-
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
-    {
-      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+  if (!(bytes = _ls_json_load_file (file, cancellable, &name, error)))
+    return NULL;
 
   return ls_dataset_new_from_bytes (bytes, name, error);
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "ls-model-types.h"
@@ -33,6 +34,11 @@ void          _ls_json_reader_set_error  (LsJsonReader  *self,
                                           LsDataError    code,
                                           const char    *format,
                                           ...) G_GNUC_PRINTF (6, 7);
+
+GBytes       *_ls_json_load_file         (GFile         *file,
+                                          GCancellable  *cancellable,
+                                          char         **name,
+                                          GError       **error);
 
 JsonObject   *_ls_json_object            (LsJsonReader  *self,
                                           JsonNode      *node,

@@ -270,6 +270,27 @@ _ls_json_reader_get_filename (LsJsonReader *self)
   return self->filename;
 }
 
+/* Reads @file whole; @name is what errors call it (its path, or its URI
+ * where it has none). A failure is an LS_DATA_ERROR_IO naming the file. */
+GBytes *
+_ls_json_load_file (GFile         *file,
+                    GCancellable  *cancellable,
+                    char         **name,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+
+  *name = g_file_get_path (file);
+  if (*name == NULL)
+    *name = g_file_get_uri (file);
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+    g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", *name, local_error->message);
+
+  return bytes;
+}
+
 static const char *
 describe_node (JsonNode *node)
 {
