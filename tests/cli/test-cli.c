@@ -252,7 +252,15 @@ test_flows (void)
   for (guint i = 0; keys[i] != NULL; i++)
     g_assert_true (json_object_has_member (root, keys[i]));
   g_assert_true (json_object_has_member (json_object_get_object_member (root, "baseline"), "unknown_origin"));
-  g_assert_true (json_object_has_member (json_object_get_object_member (root, "result"), "dependency"));
+  {
+    JsonObject *result = json_object_get_object_member (root, "result");
+    const char *result_keys[] = { "production", "flows", "shortfall", "dependency", NULL };
+
+    g_assert_cmpuint (json_object_get_size (result), ==, g_strv_length ((char **) result_keys));
+    for (guint i = 0; result_keys[i] != NULL; i++)
+      g_assert_true (json_object_has_member (result, result_keys[i]));
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_object_get_object_member (result, "dependency"), "use")));
+  }
   assert_flows_equal (json_object_get_array_member (json_object_get_object_member (root, "baseline"), "flows"),
                       json_object_get_array_member (json_object_get_object_member (root, "result"), "flows"));
   g_clear_pointer (&out, g_free);
