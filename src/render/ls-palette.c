@@ -24,7 +24,7 @@ static const LsColor light_colors[] = {
   RGB (0xc01c28), /* china: red 4 */
   RGB (0x9a9996), /* other: light 5 */
   RGB (0x77767b), /* unknown: dark 1 */
-  RGB (0xc0bfbc), /* other uses: light 4 */
+  RGB (0xd8cfc0), /* other uses: a warm grey, apart from "other" */
   RGB (0xe66100), /* shortfall: orange 4 */
   RGB (0xb5835a), /* unallocated: brown 2 */
   RGB (0xf5c211), /* highlight: yellow 4 */
@@ -56,7 +56,7 @@ static const guint32 origin_light[] = {
   0xc01c28, 0x1c71d8, 0x2ec27e, 0xe66100, 0x813d9c, 0x986a44, 0x1a5fb4, 0xa51d2d, 0x26a269, 0xc64600,
 };
 static const guint32 origin_dark[] = {
-  0xf66151, 0x62a0ea, 0x57e389, 0xffa348, 0xc061cb, 0xcdab8f, 0x99c1f1, 0xed333b, 0x8ff0a4, 0xff7800,
+  0xf66151, 0x62a0ea, 0x57e389, 0xffa348, 0xc061cb, 0xf9f06b, 0x99c1f1, 0xed333b, 0x8ff0a4, 0xff7800,
 };
 
 void

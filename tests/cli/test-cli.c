@@ -108,7 +108,7 @@ test_check (void)
   g_autofree char *bad_scenario = write_temp ("bad-scenario.json",
                                               "{\"format\": \"lodestone-scenario\", \"version\": 1,\n"
                                               " \"alliances\": [\"msp\", \"no-such-bloc\"]}");
-  g_autofree char *preset = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+  g_autofree char *preset = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
                                                    "03-china-restricts-oxides.json", NULL);
 
   g_assert_cmpint (run_cli ((const char *[]) { "check", NULL }, &out, &err), ==, 0);
