@@ -1,0 +1,915 @@
+/* ls-sankey-graph.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ls-sankey-graph"
+
+#include "config.h"
+
+#include "ls-sankey-graph.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+typedef struct
+{
+  char   *id;
+  char   *label;
+  guint   column;
+  double  fixed_value;  /* NAN when the node has none */
+} Node;
+
+typedef struct
+{
+  guint  source;
+  guint  target;
+  double value;
+} Link;
+
+struct _LsSankeyGraph
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  GArray     *nodes;     /* of Node */
+  GArray     *links;     /* of Link */
+  GHashTable *by_id;     /* id → node index + 1 */
+
+  double      width;
+  double      height;
+  guint       n_columns;
+};
+
+G_DEFINE_FINAL_TYPE (LsSankeyGraph, ls_sankey_graph, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ls-sankey-graph-error-quark, ls_sankey_graph_error)
+
+static void
+clear_node (gpointer data)
+{
+  Node *node = data;
+
+  g_clear_pointer (&node->id, g_free);
+  g_clear_pointer (&node->label, g_free);
+}
+
+static void
+ls_sankey_graph_finalize (GObject *object)
+{
+  LsSankeyGraph *self = (LsSankeyGraph *)object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->nodes, g_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+
+  G_OBJECT_CLASS (ls_sankey_graph_parent_class)->finalize (object);
+}
+
+static void
+ls_sankey_graph_class_init (LsSankeyGraphClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ls_sankey_graph_finalize;
+}
+
+static void
+ls_sankey_graph_init (LsSankeyGraph *self)
+{
+  self->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
+  g_array_set_clear_func (self->nodes, clear_node);
+  self->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  /* Keys are borrowed from the Node, which lives as long as the graph. */
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* JSON reading.
+ *
+ * json-glib keeps no source positions on its nodes, so while parsing we
+ * record, for each member and array element, where the scanner was when
+ * the value had been read. That is the end of the value: good for the
+ * line, approximate for the column, and the best json-glib 1.6 offers. */
+
+typedef struct
+{
+  guint line;
+  guint column;
+} Position;
+
+typedef struct
+{
+  const char *filename;
+  GHashTable *positions;  /* JsonNode* → Position* */
+} Reader;
+
+static void
+record_position (JsonParser *parser,
+                 JsonNode   *node,
+                 Reader     *reader)
+{
+  Position *pos;
+
+  if (node == NULL)
+    return;
+
+  pos = g_new (Position, 1);
+  pos->line = json_parser_get_current_line (parser);
+  pos->column = json_parser_get_current_pos (parser);
+  g_hash_table_insert (reader->positions, node, pos);
+}
+
+static void
+on_parser_object_member_cb (JsonParser *parser,
+                            JsonObject *object,
+                            const char *member_name,
+                            gpointer    user_data)
+{
+  record_position (parser, json_object_get_member (object, member_name), user_data);
+}
+
+static void
+on_parser_array_element_cb (JsonParser *parser,
+                            JsonArray  *array,
+                            int         index_,
+                            gpointer    user_data)
+{
+  record_position (parser, json_array_get_element (array, index_), user_data);
+}
+
+G_GNUC_PRINTF (6, 7)
+static gboolean
+reader_fail (Reader      *reader,
+             GError     **error,
+             int          code,
+             JsonNode    *node,
+             const char  *path,
+             const char  *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  const Position *pos = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (node != NULL)
+    pos = g_hash_table_lookup (reader->positions, node);
+
+  if (pos != NULL && pos->line > 0)
+    g_set_error (error, LS_SANKEY_GRAPH_ERROR, code, "%s:%u:%u: %s: %s",
+                 reader->filename, pos->line, pos->column, path, message);
+  else
+    g_set_error (error, LS_SANKEY_GRAPH_ERROR, code, "%s: %s: %s",
+                 reader->filename, path, message);
+
+  return FALSE;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a number";
+    }
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* A number member ≥ 0 (or > 0 when @positive); a missing member is an
+ * error only when @required. */
+static gboolean
+read_number (Reader      *reader,
+             JsonObject  *object,
+             JsonNode    *object_node,
+             const char  *member,
+             const char  *path,
+             gboolean     required,
+             gboolean     positive,
+             double      *value,
+             gboolean    *present,
+             GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
+  JsonNode *node = json_object_get_member (object, member);
+  double v;
+
+  if (present != NULL)
+    *present = node != NULL;
+
+  if (node == NULL)
+    {
+      if (!required)
+        return TRUE;
+      return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object_node,
+                          member_path, "missing required member");
+    }
+
+  if (!node_is_number (node))
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
+                        "expected a number, got %s", describe_node (node));
+
+  v = json_node_get_double (node);
+  if (!isfinite (v) || v < 0 || (positive && v == 0))
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, member_path,
+                        "expected a finite number %s 0, got %g", positive ? ">" : "≥", v);
+
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             JsonNode    *object_node,
+             const char  *member,
+             const char  *path,
+             gboolean     required,
+             const char **value,
+             GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      *value = NULL;
+      if (!required)
+        return TRUE;
+      return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object_node,
+                          member_path, "missing required member");
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
+                        "expected a string, got %s", describe_node (node));
+
+  *value = json_node_get_string (node);
+  if (required && **value == '\0')
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, member_path,
+                        "expected a non-empty string");
+
+  return TRUE;
+}
+
+static JsonArray *
+read_array (Reader      *reader,
+            JsonObject  *object,
+            JsonNode    *object_node,
+            const char  *member,
+            GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("$.%s", member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object_node, member_path,
+                   "missing required member");
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
+                   "expected an array, got %s", describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static gboolean
+read_graph (LsSankeyGraph  *self,
+            Reader         *reader,
+            JsonNode       *root,
+            GError        **error)
+{
+  JsonObject *object;
+  JsonArray *nodes;
+  JsonArray *links;
+  double width;
+  double height;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, root, "$",
+                        "expected an object, got %s", describe_node (root));
+
+  object = json_node_get_object (root);
+
+  if (!read_number (reader, object, root, "width", "$", TRUE, TRUE, &width, NULL, error) ||
+      !read_number (reader, object, root, "height", "$", TRUE, TRUE, &height, NULL, error))
+    return FALSE;
+
+  ls_sankey_graph_set_extent (self, width, height);
+
+  if ((nodes = read_array (reader, object, root, "nodes", error)) == NULL ||
+      (links = read_array (reader, object, root, "links", error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.nodes[%u]", i);
+      g_autofree char *column_path = g_strdup_printf ("%s.column", path);
+      JsonNode *element = json_array_get_element (nodes, i);
+      JsonObject *node_object;
+      JsonNode *column_node;
+      const char *id;
+      const char *label;
+      double fixed_value = 0;
+      gboolean has_fixed_value;
+      double column;
+      guint index;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, path,
+                            "expected an object, got %s", describe_node (element));
+
+      node_object = json_node_get_object (element);
+
+      if (!read_string (reader, node_object, element, "id", path, TRUE, &id, error) ||
+          !read_string (reader, node_object, element, "label", path, FALSE, &label, error) ||
+          !read_number (reader, node_object, element, "value", path, FALSE, FALSE,
+                        &fixed_value, &has_fixed_value, error) ||
+          !read_number (reader, node_object, element, "column", path, TRUE, FALSE,
+                        &column, NULL, error))
+        return FALSE;
+
+      column_node = json_object_get_member (node_object, "column");
+      if (column != floor (column) || column >= LS_SANKEY_GRAPH_MAX_COLUMNS)
+        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, column_node,
+                            column_path, "expected an integer from 0 to %d, got %g",
+                            LS_SANKEY_GRAPH_MAX_COLUMNS - 1, column);
+
+      if (g_hash_table_contains (self->by_id, id))
+        {
+          g_autofree char *id_path = g_strdup_printf ("%s.id", path);
+
+          return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_DUPLICATE_NODE,
+                              json_object_get_member (node_object, "id"), id_path,
+                              "duplicate node id “%s”", id);
+        }
+
+      index = ls_sankey_graph_add_node (self, id, (guint)column, label);
+      if (has_fixed_value)
+        ls_sankey_graph_set_node_fixed_value (self, index, fixed_value);
+    }
+
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.links[%u]", i);
+      JsonNode *element = json_array_get_element (links, i);
+      JsonObject *link_object;
+      const char *ends[2];
+      const char *end_names[2] = { "source", "target" };
+      guint end_nodes[2];
+      double value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, path,
+                            "expected an object, got %s", describe_node (element));
+
+      link_object = json_node_get_object (element);
+
+      for (guint e = 0; e < 2; e++)
+        {
+          if (!read_string (reader, link_object, element, end_names[e], path, TRUE,
+                            &ends[e], error))
+            return FALSE;
+
+          if (!ls_sankey_graph_lookup_node (self, ends[e], &end_nodes[e]))
+            {
+              g_autofree char *end_path = g_strdup_printf ("%s.%s", path, end_names[e]);
+
+              return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_UNKNOWN_NODE,
+                                  json_object_get_member (link_object, end_names[e]),
+                                  end_path, "unknown node id “%s”", ends[e]);
+            }
+        }
+
+      if (!read_number (reader, link_object, element, "value", path, TRUE, FALSE,
+                        &value, NULL, error))
+        return FALSE;
+
+      if (ls_sankey_graph_get_node_column (self, end_nodes[1]) <=
+          ls_sankey_graph_get_node_column (self, end_nodes[0]))
+        {
+          g_autofree char *target_path = g_strdup_printf ("%s.target", path);
+
+          return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_LINK,
+                              json_object_get_member (link_object, "target"), target_path,
+                              "link from “%s” (column %u) to “%s” (column %u) "
+                              "does not go to a later column",
+                              ends[0], ls_sankey_graph_get_node_column (self, end_nodes[0]),
+                              ends[1], ls_sankey_graph_get_node_column (self, end_nodes[1]));
+        }
+
+      ls_sankey_graph_add_link (self, end_nodes[0], end_nodes[1], value);
+    }
+
+  return TRUE;
+}
+
+/**
+ * ls_sankey_graph_new:
+ *
+ * Creates an empty graph with no extent.
+ *
+ * Returns: (transfer full): a new #LsSankeyGraph
+ */
+LsSankeyGraph *
+ls_sankey_graph_new (void)
+{
+  return g_object_new (LS_TYPE_SANKEY_GRAPH, NULL);
+}
+
+/**
+ * ls_sankey_graph_new_from_json:
+ * @bytes: the JSON text
+ * @filename: (nullable): the name to use in error messages
+ * @error: return location for a #LsSankeyGraphError or %NULL
+ *
+ * Reads `{"width", "height", "nodes": [{"id", "column", "label", "value"}],
+ * "links": [{"source", "target", "value"}]}`, where `label` and the node's
+ * fixed `value` are optional, `column` is an integer ≥ 0 and a link's
+ * `source` and `target` are node ids, the target in a later column. Other
+ * members are ignored.
+ *
+ * Returns: (transfer full): a new graph, or %NULL with @error set
+ */
+LsSankeyGraph *
+ls_sankey_graph_new_from_json (GBytes      *bytes,
+                               const char  *filename,
+                               GError     **error)
+{
+  g_autoptr(LsSankeyGraph) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Reader reader;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filename == NULL)
+    filename = "<data>";
+
+  positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  reader.filename = filename;
+  reader.positions = positions;
+
+  parser = json_parser_new_immutable ();
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_parser_object_member_cb), &reader);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_parser_array_element_cb), &reader);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > G_MAXSSIZE)
+    {
+      g_set_error (error, LS_SANKEY_GRAPH_ERROR, LS_SANKEY_GRAPH_ERROR_PARSE,
+                   "%s: input too large", filename);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
+    {
+      const char *message = local_error->message;
+
+      /* json-glib prefixes "<data>:line:column:"; put the file name there. */
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      else if (g_str_has_prefix (message, "<data>"))
+        message += strlen ("<data>");
+
+      g_set_error (error, LS_SANKEY_GRAPH_ERROR, LS_SANKEY_GRAPH_ERROR_PARSE,
+                   "%s:%s", filename, message);
+      return NULL;
+    }
+
+  self = ls_sankey_graph_new ();
+  if (!read_graph (self, &reader, json_parser_get_root (parser), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ls_sankey_graph_set_extent:
+ * @self: a #LsSankeyGraph
+ * @width: the width of the figure
+ * @height: the height of the figure
+ *
+ * Sets the extent the layout uses when its options give none.
+ */
+void
+ls_sankey_graph_set_extent (LsSankeyGraph *self,
+                            double         width,
+                            double         height)
+{
+  g_return_if_fail (LS_IS_SANKEY_GRAPH (self));
+  g_return_if_fail (isfinite (width) && width >= 0);
+  g_return_if_fail (isfinite (height) && height >= 0);
+
+  self->width = width;
+  self->height = height;
+}
+
+/**
+ * ls_sankey_graph_get_width:
+ * @self: a #LsSankeyGraph
+ *
+ * Returns: the width given by ls_sankey_graph_set_extent() or the JSON, 0 if none
+ */
+double
+ls_sankey_graph_get_width (LsSankeyGraph *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+
+  return self->width;
+}
+
+/**
+ * ls_sankey_graph_get_height:
+ * @self: a #LsSankeyGraph
+ *
+ * Returns: the height given by ls_sankey_graph_set_extent() or the JSON, 0 if none
+ */
+double
+ls_sankey_graph_get_height (LsSankeyGraph *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+
+  return self->height;
+}
+
+/**
+ * ls_sankey_graph_add_node:
+ * @self: a #LsSankeyGraph
+ * @id: a unique, non-empty id
+ * @column: the stage, from 0 on the left
+ * @label: (nullable): the text to show; the id when %NULL
+ *
+ * Returns: the index of the new node, or %G_MAXUINT if a precondition failed
+ */
+guint
+ls_sankey_graph_add_node (LsSankeyGraph *self,
+                          const char    *id,
+                          guint          column,
+                          const char    *label)
+{
+  Node node;
+
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), G_MAXUINT);
+  g_return_val_if_fail (id != NULL && *id != '\0', G_MAXUINT);
+  g_return_val_if_fail (column < LS_SANKEY_GRAPH_MAX_COLUMNS, G_MAXUINT);
+  g_return_val_if_fail (!g_hash_table_contains (self->by_id, id), G_MAXUINT);
+
+  node.id = g_strdup (id);
+  node.label = g_strdup (label != NULL ? label : id);
+  node.column = column;
+  node.fixed_value = NAN;
+  g_array_append_val (self->nodes, node);
+  g_hash_table_insert (self->by_id, node.id, GUINT_TO_POINTER (self->nodes->len));
+
+  self->n_columns = MAX (self->n_columns, column + 1);
+
+  return self->nodes->len - 1;
+}
+
+/**
+ * ls_sankey_graph_set_node_fixed_value:
+ * @self: a #LsSankeyGraph
+ * @node: a node index
+ * @value: a finite value ≥ 0
+ *
+ * Gives the node a value of its own. Its throughput becomes the largest of
+ * this value and the sums of its incoming and outgoing links, so links still
+ * fit inside it; use it to show a node larger than its links (stock, unknown
+ * destinations) or a node without links.
+ */
+void
+ls_sankey_graph_set_node_fixed_value (LsSankeyGraph *self,
+                                      guint          node,
+                                      double         value)
+{
+  g_return_if_fail (LS_IS_SANKEY_GRAPH (self));
+  g_return_if_fail (node < self->nodes->len);
+  g_return_if_fail (isfinite (value) && value >= 0);
+
+  g_array_index (self->nodes, Node, node).fixed_value = value;
+}
+
+/**
+ * ls_sankey_graph_add_link:
+ * @self: a #LsSankeyGraph
+ * @source: the index of the source node
+ * @target: the index of the target node, in a later column than @source
+ * @value: a finite value ≥ 0
+ *
+ * Returns: the index of the new link, or %G_MAXUINT if a precondition failed
+ */
+guint
+ls_sankey_graph_add_link (LsSankeyGraph *self,
+                          guint          source,
+                          guint          target,
+                          double         value)
+{
+  Link link;
+
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), G_MAXUINT);
+  g_return_val_if_fail (source < self->nodes->len, G_MAXUINT);
+  g_return_val_if_fail (target < self->nodes->len, G_MAXUINT);
+  g_return_val_if_fail (g_array_index (self->nodes, Node, source).column <
+                        g_array_index (self->nodes, Node, target).column, G_MAXUINT);
+  g_return_val_if_fail (isfinite (value) && value >= 0, G_MAXUINT);
+
+  link.source = source;
+  link.target = target;
+  link.value = value;
+  g_array_append_val (self->links, link);
+
+  return self->links->len - 1;
+}
+
+/**
+ * ls_sankey_graph_set_link_value:
+ * @self: a #LsSankeyGraph
+ * @link: a link index
+ * @value: a finite value ≥ 0
+ *
+ * Changes the value of a link, for instance when a scenario lever moves.
+ */
+void
+ls_sankey_graph_set_link_value (LsSankeyGraph *self,
+                                guint          link,
+                                double         value)
+{
+  g_return_if_fail (LS_IS_SANKEY_GRAPH (self));
+  g_return_if_fail (link < self->links->len);
+  g_return_if_fail (isfinite (value) && value >= 0);
+
+  g_array_index (self->links, Link, link).value = value;
+}
+
+/**
+ * ls_sankey_graph_get_n_nodes:
+ * @self: a #LsSankeyGraph
+ *
+ * Returns: the number of nodes; indices run from 0 in the order added
+ */
+guint
+ls_sankey_graph_get_n_nodes (LsSankeyGraph *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+
+  return self->nodes->len;
+}
+
+/**
+ * ls_sankey_graph_get_n_links:
+ * @self: a #LsSankeyGraph
+ *
+ * Returns: the number of links; indices run from 0 in the order added
+ */
+guint
+ls_sankey_graph_get_n_links (LsSankeyGraph *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+
+  return self->links->len;
+}
+
+/**
+ * ls_sankey_graph_get_n_columns:
+ * @self: a #LsSankeyGraph
+ *
+ * Returns: one more than the largest column of a node; 0 when empty
+ */
+guint
+ls_sankey_graph_get_n_columns (LsSankeyGraph *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+
+  return self->n_columns;
+}
+
+/**
+ * ls_sankey_graph_lookup_node:
+ * @self: a #LsSankeyGraph
+ * @id: a node id
+ * @node: (out) (optional): the index of the node
+ *
+ * Returns: %TRUE if a node has this id
+ */
+gboolean
+ls_sankey_graph_lookup_node (LsSankeyGraph *self,
+                             const char    *id,
+                             guint         *node)
+{
+  gpointer found;
+
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  found = g_hash_table_lookup (self->by_id, id);
+  if (found == NULL)
+    return FALSE;
+
+  if (node != NULL)
+    *node = GPOINTER_TO_UINT (found) - 1;
+
+  return TRUE;
+}
+
+/**
+ * ls_sankey_graph_get_node_id:
+ * @self: a #LsSankeyGraph
+ * @node: a node index
+ *
+ * Returns: (transfer none): the unique id of the node
+ */
+const char *
+ls_sankey_graph_get_node_id (LsSankeyGraph *self,
+                             guint          node)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), NULL);
+  g_return_val_if_fail (node < self->nodes->len, NULL);
+
+  return g_array_index (self->nodes, Node, node).id;
+}
+
+/**
+ * ls_sankey_graph_get_node_label:
+ * @self: a #LsSankeyGraph
+ * @node: a node index
+ *
+ * Returns: (transfer none): the label of the node, its id if it has none
+ */
+const char *
+ls_sankey_graph_get_node_label (LsSankeyGraph *self,
+                                guint          node)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), NULL);
+  g_return_val_if_fail (node < self->nodes->len, NULL);
+
+  return g_array_index (self->nodes, Node, node).label;
+}
+
+/**
+ * ls_sankey_graph_get_node_column:
+ * @self: a #LsSankeyGraph
+ * @node: a node index
+ *
+ * Returns: the column (stage) of the node, from 0 on the left
+ */
+guint
+ls_sankey_graph_get_node_column (LsSankeyGraph *self,
+                                 guint          node)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+  g_return_val_if_fail (node < self->nodes->len, 0);
+
+  return g_array_index (self->nodes, Node, node).column;
+}
+
+/**
+ * ls_sankey_graph_get_node_fixed_value:
+ * @self: a #LsSankeyGraph
+ * @node: a node index
+ * @value: (out) (optional): the fixed value
+ *
+ * Returns: %TRUE if the node has a fixed value
+ */
+gboolean
+ls_sankey_graph_get_node_fixed_value (LsSankeyGraph *self,
+                                      guint          node,
+                                      double        *value)
+{
+  double fixed;
+
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), FALSE);
+  g_return_val_if_fail (node < self->nodes->len, FALSE);
+
+  fixed = g_array_index (self->nodes, Node, node).fixed_value;
+  if (isnan (fixed))
+    return FALSE;
+
+  if (value != NULL)
+    *value = fixed;
+
+  return TRUE;
+}
+
+/**
+ * ls_sankey_graph_get_node_value:
+ * @self: a #LsSankeyGraph
+ * @node: a node index
+ *
+ * The throughput of the node: the largest of the sum of its incoming links,
+ * the sum of its outgoing links and its fixed value. O(links).
+ *
+ * Returns: the throughput
+ */
+double
+ls_sankey_graph_get_node_value (LsSankeyGraph *self,
+                                guint          node)
+{
+  double in = 0, out = 0, fixed = 0;
+
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+  g_return_val_if_fail (node < self->nodes->len, 0);
+
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const Link *link = &g_array_index (self->links, Link, i);
+
+      if (link->source == node)
+        out += link->value;
+      if (link->target == node)
+        in += link->value;
+    }
+
+  ls_sankey_graph_get_node_fixed_value (self, node, &fixed);
+
+  return MAX (fixed, MAX (in, out));
+}
+
+/**
+ * ls_sankey_graph_get_link_source:
+ * @self: a #LsSankeyGraph
+ * @link: a link index
+ *
+ * Returns: the index of the node the link leaves
+ */
+guint
+ls_sankey_graph_get_link_source (LsSankeyGraph *self,
+                                 guint          link)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+  g_return_val_if_fail (link < self->links->len, 0);
+
+  return g_array_index (self->links, Link, link).source;
+}
+
+/**
+ * ls_sankey_graph_get_link_target:
+ * @self: a #LsSankeyGraph
+ * @link: a link index
+ *
+ * Returns: the index of the node the link enters, in a later column
+ */
+guint
+ls_sankey_graph_get_link_target (LsSankeyGraph *self,
+                                 guint          link)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+  g_return_val_if_fail (link < self->links->len, 0);
+
+  return g_array_index (self->links, Link, link).target;
+}
+
+/**
+ * ls_sankey_graph_get_link_value:
+ * @self: a #LsSankeyGraph
+ * @link: a link index
+ *
+ * Returns: the value of the link, finite and ≥ 0
+ */
+double
+ls_sankey_graph_get_link_value (LsSankeyGraph *self,
+                                guint          link)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_GRAPH (self), 0);
+  g_return_val_if_fail (link < self->links->len, 0);
+
+  return g_array_index (self->links, Link, link).value;
+}

@@ -1,0 +1,75 @@
+/* ls-sankey-layout.h
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ls-sankey-graph.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LsSankeyLayoutOptions:
+ * @width: the width of the figure; ≤ 0 takes the graph's
+ * @height: the height of the figure; ≤ 0 takes the graph's
+ * @node_width: the width of a node rectangle
+ * @min_gap: the gap between nodes of a column; shrunk in crowded columns
+ * @iterations: sweeps of the vertical relaxation that straightens links
+ * @previous_order: (nullable) (array zero-terminated=1): node ids, top to
+ *   bottom in each column (as from ls_sankey_layout_dup_node_order()); the
+ *   layout keeps this order unless another is better by @order_hysteresis,
+ *   and breaks ties with it
+ * @order_hysteresis: the relative reduction of weighted crossings needed to
+ *   leave @previous_order, e.g. 0.25 for 25 %; %INFINITY keeps it always
+ *
+ * Initialise with ls_sankey_layout_options_init(), then change fields.
+ */
+typedef struct
+{
+  double              width;
+  double              height;
+  double              node_width;
+  double              min_gap;
+  guint               iterations;
+  const char * const *previous_order;
+  double              order_hysteresis;
+} LsSankeyLayoutOptions;
+
+#define LS_TYPE_SANKEY_LAYOUT (ls_sankey_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (LsSankeyLayout, ls_sankey_layout, LS, SANKEY_LAYOUT, GObject)
+
+void            ls_sankey_layout_options_init       (LsSankeyLayoutOptions       *opts);
+
+LsSankeyLayout *ls_sankey_layout_compute            (LsSankeyGraph               *graph,
+                                                     const LsSankeyLayoutOptions *opts);
+
+LsSankeyGraph  *ls_sankey_layout_get_graph          (LsSankeyLayout              *self);
+double          ls_sankey_layout_get_width          (LsSankeyLayout              *self);
+double          ls_sankey_layout_get_height         (LsSankeyLayout              *self);
+double          ls_sankey_layout_get_scale          (LsSankeyLayout              *self);
+void            ls_sankey_layout_get_node_rect      (LsSankeyLayout              *self,
+                                                     guint                        node,
+                                                     double                      *x0,
+                                                     double                      *x1,
+                                                     double                      *y0,
+                                                     double                      *y1);
+guint           ls_sankey_layout_get_node_rank      (LsSankeyLayout              *self,
+                                                     guint                        node);
+char          **ls_sankey_layout_dup_node_order     (LsSankeyLayout              *self);
+void            ls_sankey_layout_get_link           (LsSankeyLayout              *self,
+                                                     guint                        link,
+                                                     double                      *width,
+                                                     double                      *y0,
+                                                     double                      *y1);
+const double   *ls_sankey_layout_get_link_waypoints (LsSankeyLayout              *self,
+                                                     guint                        link,
+                                                     guint                       *n_waypoints);
+double          ls_sankey_layout_weighted_crossings (LsSankeyLayout              *self,
+                                                     guint64                     *n_crossings);
+char           *ls_sankey_layout_to_json            (LsSankeyLayout              *self);
+
+G_END_DECLS
