@@ -24,10 +24,12 @@
  *     (value_a × value_b per crossing pair): weighted barycentre sweeps
  *     down and up, keeping the best order seen, then sifting, which moves
  *     one vertex at a time to the place in its column that minimises its
- *     weighted crossings, until no move strictly helps. Small figures get
- *     several starts (the key order, then fixed shuffles). Ties and
- *     near-ties go to a stable key (the previous order, else the input
- *     order), so near-equal inputs give the same order.
+ *     weighted crossings (both sides), until no move strictly helps.
+ *     Figures get as many starts as a fixed work budget allows, up to 32
+ *     for the app's (the key order, then fixed-seed shuffles), and the
+ *     best is kept. Ties and near-ties go to a stable key (the previous
+ *     order, else the input order), so near-equal inputs give the same
+ *     order. Crossings are counted in O(E log V) with a Fenwick tree.
  *
  *  2. Ports. At a vertex, outgoing bands are stacked from the top in the
  *     order of their targets and incoming bands in the order of their
@@ -166,8 +168,10 @@ build_vertices (LsSankeyLayout *self)
 
   for (guint l = 0; l < self->n_links; l++)
     {
-      guint c0 = ls_sankey_graph_get_node_column (graph, ls_sankey_graph_get_link_source (graph, l));
-      guint c1 = ls_sankey_graph_get_node_column (graph, ls_sankey_graph_get_link_target (graph, l));
+      guint source = ls_sankey_graph_get_link_source (graph, l);
+      guint target = ls_sankey_graph_get_link_target (graph, l);
+      guint c0 = ls_sankey_graph_get_node_column (graph, source);
+      guint c1 = ls_sankey_graph_get_node_column (graph, target);
 
       n_pass += c1 - c0 - 1;
     }
@@ -242,8 +246,9 @@ build_vertices (LsSankeyLayout *self)
       self->in_start[v + 1] += self->in_start[v];
     }
   {
-    g_autofree guint *out_fill = g_memdup2 (self->out_start, sizeof (guint) * (self->n_vertices + 1));
-    g_autofree guint *in_fill = g_memdup2 (self->in_start, sizeof (guint) * (self->n_vertices + 1));
+    gsize size = sizeof (guint) * (self->n_vertices + 1);
+    g_autofree guint *out_fill = g_memdup2 (self->out_start, size);
+    g_autofree guint *in_fill = g_memdup2 (self->in_start, size);
 
     for (s = 0; s < self->n_segments; s++)
       {
@@ -980,6 +985,7 @@ restore_order (LsSankeyLayout *self,
 static double
 sweeps (LsSankeyLayout *self,
         Search         *search,
+        gboolean        first_down,
         guint          *best)
 {
   Counter *counter = &search->counter;
@@ -993,7 +999,7 @@ sweeps (LsSankeyLayout *self,
     {
       double weight;
 
-      sweep (self, i % 2 == 0, search);
+      sweep (self, (i % 2 == 0) == first_down, search);
       weight = count_crossings (self, counter, NULL);
       if (weight < best_weight * (1 - 1e-12))
         {
@@ -1012,18 +1018,26 @@ sweeps (LsSankeyLayout *self,
   return best_weight;
 }
 
-/* One start of the search: sweeps, then sifting to a local optimum, then
- * near-ties settled. (Tried and dropped, for gaining under 1 % on the
+/* One start of the search, then near-ties settled. Even starts sweep from
+ * the start order (down first, then up first, by turns) and sift the best
+ * order the sweeps saw; odd starts sift the shuffled order as it is, since
+ * sweeps would erase most of the shuffle and with it the variety that makes
+ * extra starts worth having: on 300 random graphs small enough to solve
+ * exactly, this finds the optimum in 96 % of them against 88 % with sweeps
+ * on every start. (Tried and dropped, for gaining under 1 % on the
  * benchmark graphs at up to twice the time: sweeping again from the sifted
- * order, and one-sided sifting after each barycentre step. More starts pay
- * better.) Returns the weighted crossings of the order left in place,
- * also saved in @best. */
+ * order, and one-sided sifting after each barycentre step.) Returns the
+ * weighted crossings of the order left in place, also saved in @best. */
 static double
 minimise_crossings (LsSankeyLayout *self,
                     Search         *search,
+                    guint           start_index,
                     guint          *best)
 {
-  if (sweeps (self, search, best) > 0)
+  gboolean use_sweeps = start_index % 2 == 0;
+  gboolean first_down = start_index % 4 == 0;
+
+  if (!use_sweeps || sweeps (self, search, first_down, best) > 0)
     sift (self, search, MAX_SIFTING_ROUNDS, SIFTING_MIN_GAIN);
   settle_ties (self, search);
   save_order (self, best);
@@ -1099,14 +1113,14 @@ search_orders (LsSankeyLayout *self,
   double best_weight;
 
   save_order (self, search->start_order);
-  best_weight = minimise_crossings (self, search, best);
+  best_weight = minimise_crossings (self, search, 0, best);
 
   for (guint i = 1; i < n_starts && best_weight > 0; i++)
     {
       double weight;
 
       shuffled_order (self, search->start_order, i);
-      weight = minimise_crossings (self, search, search->candidate);
+      weight = minimise_crossings (self, search, i, search->candidate);
       if (weight < best_weight * (1 - START_MARGIN))
         {
           best_weight = weight;
@@ -1478,6 +1492,13 @@ ls_sankey_layout_options_init (LsSankeyLayoutOptions *opts)
  * A link spanning several columns passes through each column between,
  * taking room there (see ls_sankey_layout_get_link_waypoints()).
  *
+ * The same graph and options always give the same layout, to the bit. The
+ * layout copies the values it uses: changing the graph later (say, a link
+ * value for the next frame) leaves it as it was; pass its
+ * ls_sankey_layout_dup_node_order() to the next computation instead.
+ * About 10 ms for 1,000 nodes and 3,000 links, well under 1 ms for the
+ * app's figures.
+ *
  * Returns: (transfer full): the layout
  */
 LsSankeyLayout *
@@ -1576,6 +1597,69 @@ ls_sankey_layout_get_scale (LsSankeyLayout *self)
 }
 
 /**
+ * ls_sankey_layout_get_n_columns:
+ * @self: a #LsSankeyLayout
+ *
+ * Returns: the number of columns, empty ones included
+ */
+guint
+ls_sankey_layout_get_n_columns (LsSankeyLayout *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_LAYOUT (self), 0);
+
+  return self->n_columns;
+}
+
+/**
+ * ls_sankey_layout_get_column_x:
+ * @self: a #LsSankeyLayout
+ * @column: a column index
+ * @x0: (out) (optional): the left edge of the column's nodes
+ * @x1: (out) (optional): their right edge
+ *
+ * Where a column's nodes sit, also for an empty column (for a stage title)
+ * and for the pass-through of a long link.
+ */
+void
+ls_sankey_layout_get_column_x (LsSankeyLayout *self,
+                               guint           column,
+                               double         *x0,
+                               double         *x1)
+{
+  double x;
+
+  g_return_if_fail (LS_IS_SANKEY_LAYOUT (self));
+  g_return_if_fail (column < self->n_columns);
+
+  x = self->n_columns > 1
+    ? column * (self->width - self->node_width) / (self->n_columns - 1)
+    : 0;
+
+  if (x0 != NULL)
+    *x0 = x;
+  if (x1 != NULL)
+    *x1 = x + self->node_width;
+}
+
+/**
+ * ls_sankey_layout_get_node_value:
+ * @self: a #LsSankeyLayout
+ * @node: a node index of the graph
+ *
+ * Returns: the throughput the node's height shows: the largest of its
+ *   incoming sum, its outgoing sum and its fixed value
+ */
+double
+ls_sankey_layout_get_node_value (LsSankeyLayout *self,
+                                 guint           node)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_LAYOUT (self), 0);
+  g_return_val_if_fail (node < self->n_nodes, 0);
+
+  return self->vertices[node].value;
+}
+
+/**
  * ls_sankey_layout_get_node_rect:
  * @self: a #LsSankeyLayout
  * @node: a node index of the graph
@@ -1593,20 +1677,12 @@ ls_sankey_layout_get_node_rect (LsSankeyLayout *self,
                                 double         *y1)
 {
   const Vertex *vertex;
-  double x;
 
   g_return_if_fail (LS_IS_SANKEY_LAYOUT (self));
   g_return_if_fail (node < self->n_nodes);
 
   vertex = &self->vertices[node];
-  x = self->n_columns > 1
-    ? vertex->column * (self->width - self->node_width) / (self->n_columns - 1)
-    : 0;
-
-  if (x0 != NULL)
-    *x0 = x;
-  if (x1 != NULL)
-    *x1 = x + self->node_width;
+  ls_sankey_layout_get_column_x (self, vertex->column, x0, x1);
   if (y0 != NULL)
     *y0 = vertex->y0;
   if (y1 != NULL)
@@ -1709,8 +1785,9 @@ ls_sankey_layout_get_link (LsSankeyLayout *self,
  * @n_waypoints: (out): the number of columns the link passes through
  *
  * For a link spanning several columns, the centre of its band in each
- * column between its ends, left to right, at the middle of the node
- * rectangles' x range there. The room is reserved: no node overlaps it.
+ * column between its ends, left to right; the band crosses the column's
+ * x range (ls_sankey_layout_get_column_x()) flat at that height. The room
+ * is reserved: no node overlaps it.
  *
  * Returns: (array length=n_waypoints) (transfer none): the y coordinates
  */
@@ -1831,16 +1908,16 @@ ls_sankey_layout_to_json (LsSankeyLayout *self)
 
   for (guint link = 0; link < self->n_links; link++)
     {
+      guint source = ls_sankey_graph_get_link_source (self->graph, link);
+      guint target = ls_sankey_graph_get_link_target (self->graph, link);
       double width, y0, y1;
 
       ls_sankey_layout_get_link (self, link, &width, &y0, &y1);
       g_string_append (out, link > 0 ? ",\n    {\"source\": " : "\n    {\"source\": ");
-      append_json_string (out, ls_sankey_graph_get_node_id (self->graph,
-                                                            ls_sankey_graph_get_link_source (self->graph, link)));
+      append_json_string (out, ls_sankey_graph_get_node_id (self->graph, source));
       g_string_append (out, ", \"target\": ");
-      append_json_string (out, ls_sankey_graph_get_node_id (self->graph,
-                                                            ls_sankey_graph_get_link_target (self->graph, link)));
-      append_json_number (out, "value", ls_sankey_graph_get_link_value (self->graph, link));
+      append_json_string (out, ls_sankey_graph_get_node_id (self->graph, target));
+      append_json_number (out, "value", self->segments[self->link_segments[link]].value);
       append_json_number (out, "width", width);
       append_json_number (out, "y0", y0);
       append_json_number (out, "y1", y1);

@@ -51,6 +51,13 @@ LsSankeyGraph  *ls_sankey_layout_get_graph          (LsSankeyLayout             
 double          ls_sankey_layout_get_width          (LsSankeyLayout              *self);
 double          ls_sankey_layout_get_height         (LsSankeyLayout              *self);
 double          ls_sankey_layout_get_scale          (LsSankeyLayout              *self);
+guint           ls_sankey_layout_get_n_columns      (LsSankeyLayout              *self);
+void            ls_sankey_layout_get_column_x       (LsSankeyLayout              *self,
+                                                     guint                        column,
+                                                     double                      *x0,
+                                                     double                      *x1);
+double          ls_sankey_layout_get_node_value     (LsSankeyLayout              *self,
+                                                     guint                        node);
 void            ls_sankey_layout_get_node_rect      (LsSankeyLayout              *self,
                                                      guint                        node,
                                                      double                      *x0,
