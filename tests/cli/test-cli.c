@@ -16,6 +16,8 @@ run_cli (const char * const *args,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) stdout_bytes = NULL;
+  g_autoptr(GBytes) stderr_bytes = NULL;
   g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("LODESTONE_CLI");
 
@@ -29,8 +31,10 @@ run_cli (const char * const *args,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_subprocess_communicate (process, NULL, NULL, &stdout_bytes, &stderr_bytes, &error);
   g_assert_no_error (error);
+  *out = g_strndup (g_bytes_get_data (stdout_bytes, NULL), g_bytes_get_size (stdout_bytes));
+  *err = g_strndup (g_bytes_get_data (stderr_bytes, NULL), g_bytes_get_size (stderr_bytes));
 
   return g_subprocess_get_exit_status (process);
 }
@@ -96,6 +100,8 @@ test_usage (void)
     }
 
   g_assert_cmpint (run_cli ((const char *[]) { "shares", "--no-such-option", NULL }, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli ((const char *[]) { "shares", "--format", "xml", NULL }, &out, &err), ==, 2);
 }
 

@@ -1,0 +1,194 @@
+/* ls-member-row.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ls-member-row"
+
+#include "config.h"
+
+#include "ls-member-row.h"
+
+#include <glib/gi18n.h>
+
+struct _LsMemberRow
+{
+  GtkListBoxRow parent_instance;
+
+  /* Owned */
+  char *country;
+  char *name;
+
+  /* Borrowed (children) */
+  GtkWidget *check;
+  GtkWidget *tag;
+  GtkWidget *code;
+
+  gboolean member;
+};
+
+G_DEFINE_FINAL_TYPE (LsMemberRow, ls_member_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+ls_member_row_finalize (GObject *object)
+{
+  LsMemberRow *self = LS_MEMBER_ROW (object);
+
+  g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (ls_member_row_parent_class)->finalize (object);
+}
+
+static void
+ls_member_row_class_init (LsMemberRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ls_member_row_finalize;
+
+  gtk_widget_class_set_css_name (widget_class, "row");
+}
+
+static void
+ls_member_row_init (LsMemberRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 2);
+  gtk_widget_set_margin_bottom (box, 2);
+
+  self->check = gtk_check_button_new ();
+  gtk_widget_set_hexpand (self->check, TRUE);
+  gtk_box_append (GTK_BOX (box), self->check);
+
+  self->tag = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->tag, "caption");
+  gtk_widget_add_css_class (self->tag, "membership-tag");
+  gtk_widget_set_visible (self->tag, FALSE);
+  gtk_box_append (GTK_BOX (box), self->tag);
+
+  self->code = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->code, "caption");
+  gtk_widget_add_css_class (self->code, "dim-label");
+  gtk_widget_add_css_class (self->code, "monospace");
+  gtk_box_append (GTK_BOX (box), self->code);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+}
+
+/**
+ * ls_member_row_new:
+ * @country: ISO3 code
+ * @name: the country's name
+ *
+ * Returns: a row whose check button activates `scenario.toggle-member`
+ *   with @country; its state comes from ls_member_row_set_state() only, so
+ *   the scenario stays the one source of truth.
+ */
+GtkWidget *
+ls_member_row_new (const char *country,
+                   const char *name)
+{
+  LsMemberRow *self;
+
+  g_return_val_if_fail (country != NULL, NULL);
+
+  self = g_object_new (LS_TYPE_MEMBER_ROW, NULL);
+  self->country = g_strdup (country);
+  self->name = g_strdup (name != NULL ? name : country);
+
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (self->check), self->name);
+  gtk_label_set_label (GTK_LABEL (self->code), self->country);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check), "scenario.toggle-member");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->check),
+                                          g_variant_new_string (self->country));
+  gtk_widget_set_tooltip_text (self->check, _("Include in the bloc"));
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+ls_member_row_get_country (LsMemberRow *self)
+{
+  g_return_val_if_fail (LS_IS_MEMBER_ROW (self), NULL);
+
+  return self->country;
+}
+
+const char *
+ls_member_row_get_name (LsMemberRow *self)
+{
+  g_return_val_if_fail (LS_IS_MEMBER_ROW (self), NULL);
+
+  return self->name;
+}
+
+gboolean
+ls_member_row_get_member (LsMemberRow *self)
+{
+  g_return_val_if_fail (LS_IS_MEMBER_ROW (self), FALSE);
+
+  return self->member;
+}
+
+/**
+ * ls_member_row_set_state:
+ * @self: a member row
+ * @member: whether the country is in the bloc
+ * @membership: whether that was set by hand
+ */
+void
+ls_member_row_set_state (LsMemberRow  *self,
+                         gboolean      member,
+                         LsMembership  membership)
+{
+  const char *tag = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (LS_IS_MEMBER_ROW (self));
+
+  self->member = !!member;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->check), self->member);
+
+  if (membership == LS_MEMBERSHIP_ADDED)
+    tag = _("added by hand");
+  else if (membership == LS_MEMBERSHIP_REMOVED)
+    tag = _("removed by hand");
+
+  gtk_label_set_label (GTK_LABEL (self->tag), tag != NULL ? tag : "");
+  gtk_widget_set_visible (self->tag, tag != NULL);
+  gtk_widget_remove_css_class (self->tag, "success");
+  gtk_widget_remove_css_class (self->tag, "error");
+  if (membership == LS_MEMBERSHIP_ADDED)
+    gtk_widget_add_css_class (self->tag, "success");
+  else if (membership == LS_MEMBERSHIP_REMOVED)
+    gtk_widget_add_css_class (self->tag, "error");
+
+  if (tag != NULL)
+    description = g_strdup_printf ("%s, %s", self->member ? _("in the bloc") : _("not in the bloc"), tag);
+  else
+    description = g_strdup (self->member ? _("in the bloc") : _("not in the bloc"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/**
+ * ls_member_row_toggle:
+ *
+ * Toggles the membership as a click on the check button would.
+ */
+void
+ls_member_row_toggle (LsMemberRow *self)
+{
+  g_return_if_fail (LS_IS_MEMBER_ROW (self));
+
+  gtk_widget_activate (self->check);
+}

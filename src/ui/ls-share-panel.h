@@ -1,0 +1,36 @@
+/* ls-share-panel.h
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ls-palette.h"
+#include "ls-result.h"
+
+G_BEGIN_DECLS
+
+#define LS_TYPE_SHARE_PANEL (ls_share_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (LsSharePanel, ls_share_panel, LS, SHARE_PANEL, GtkWidget)
+
+GtkWidget  *ls_share_panel_new                 (void);
+void        ls_share_panel_set_results         (LsSharePanel        *self,
+                                                LsResult            *result,
+                                                LsResult            *baseline);
+LsResult   *ls_share_panel_get_result          (LsSharePanel        *self);
+void        ls_share_panel_set_render_style    (LsSharePanel        *self,
+                                                const LsRenderStyle *style);
+gboolean    ls_share_panel_get_dependency      (LsSharePanel        *self,
+                                                guint                stage,
+                                                double              *dependency);
+const char *ls_share_panel_get_dependency_text (LsSharePanel        *self,
+                                                guint                stage);
+
+char       *ls_format_dependency_change        (double               change);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* ls-sidebar.h
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ls-dataset.h"
+#include "ls-scenario.h"
+
+G_BEGIN_DECLS
+
+#define LS_TYPE_SIDEBAR (ls_sidebar_get_type ())
+
+G_DECLARE_FINAL_TYPE (LsSidebar, ls_sidebar, LS, SIDEBAR, GtkWidget)
+
+GtkWidget  *ls_sidebar_new                (void);
+void        ls_sidebar_set_model          (LsSidebar   *self,
+                                           LsDataset   *dataset,
+                                           LsScenario  *scenario);
+GtkWidget  *ls_sidebar_get_member_row     (LsSidebar   *self,
+                                           const char  *country);
+GtkWidget  *ls_sidebar_get_alliance_switch (LsSidebar  *self,
+                                           const char  *alliance);
+void        ls_sidebar_focus_search       (LsSidebar   *self);
+
+G_END_DECLS
