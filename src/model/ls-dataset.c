@@ -228,6 +228,52 @@ read_string (Loader      *loader,
   return TRUE;
 }
 
+/* Reads the optional "names" object, {LANGUAGE: name}, and puts in @name
+ * the one for the user's language, if there is one: names come from the
+ * data, not from the translations of the program. */
+static gboolean
+read_localized_name (Loader      *loader,
+                     JsonNode    *object,
+                     const char  *path,
+                     const char **name,
+                     GError     **error)
+{
+  g_autofree char *names_path = g_strdup_printf ("%s.names", path);
+  const char * const *languages = g_get_language_names ();
+  JsonObject *names;
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *language;
+  JsonNode *value;
+
+  if (!(node = json_object_get_member (json_node_get_object (object), "names")))
+    return TRUE;
+
+  if (!(names = _ls_json_object (loader->reader, node, names_path, error)))
+    return FALSE;
+
+  json_object_iter_init (&iter, names);
+  while (json_object_iter_next (&iter, &language, &value))
+    {
+      g_autofree char *value_path = g_strdup_printf ("%s.%s", names_path, language);
+      const char *str;
+
+      if (!_ls_json_string (loader->reader, value, value_path, &str, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if ((value = json_object_get_member (names, languages[i])))
+        {
+          *name = intern (loader, json_node_get_string (value));
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Reads a required id and checks that it is new in @ids. */
 static gboolean
 read_new_id (Loader      *loader,
@@ -433,6 +479,7 @@ read_stage (Loader      *loader,
 
   if (!read_new_id (loader, element, path, loader->self->stage_ids, index, FALSE, &stage->id, error) ||
       !read_string (loader, element, path, "name", &stage->name, error) ||
+      !read_localized_name (loader, element, path, &stage->name, error) ||
       !read_string (loader, element, path, "unit", &stage->unit, error) ||
       !read_optional_string (loader, element, path, "basis", &stage->basis, error))
     return FALSE;
@@ -473,7 +520,8 @@ read_country (Loader      *loader,
   JsonNode *node;
 
   if (!read_new_id (loader, element, path, loader->self->country_ids, index, TRUE, &country->id, error) ||
-      !read_string (loader, element, path, "name", &country->name, error))
+      !read_string (loader, element, path, "name", &country->name, error) ||
+      !read_localized_name (loader, element, path, &country->name, error))
     return FALSE;
 
   if (!(label = _ls_json_member (loader->reader, element, path, "label", TRUE, error)) ||
@@ -539,6 +587,7 @@ read_alliance (Loader      *loader,
 
   return read_new_id (loader, element, path, loader->self->alliance_ids, index, FALSE, &alliance->id, error) &&
          read_string (loader, element, path, "name", &alliance->name, error) &&
+         read_localized_name (loader, element, path, &alliance->name, error) &&
          read_optional_string (loader, element, path, "description", &alliance->description, error) &&
          read_source_reference (loader, element, path, FALSE, &alliance->source, error) &&
          read_array (loader, element, path, "members", TRUE, 0, read_member, alliance, error);

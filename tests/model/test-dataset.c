@@ -419,12 +419,50 @@ test_completion_estimated_flags (void)
   g_assert_finalize_object (dataset);
 }
 
+/* Names in the user's language come from the data's "names" objects. */
+static void
+test_dataset_localized_names (void)
+{
+  const char *json =
+    "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"t\",\n"
+    " \"sources\": [{\"id\": \"s1\", \"title\": \"Source\"}],\n"
+    " \"stages\": [{\"id\": \"mining\", \"name\": \"Mining\", \"names\": {\"ko\": \"채굴\"}, \"unit\": \"t\",\n"
+    "              \"yield\": {\"value\": 1, \"source\": \"s1\"}},\n"
+    "             {\"id\": \"separation\", \"name\": \"Separation\", \"unit\": \"t\",\n"
+    "              \"yield\": {\"value\": 0.5, \"source\": \"s1\"}}],\n"
+    " \"countries\": [{\"id\": \"KOR\", \"name\": \"South Korea\", \"names\": {\"ko\": \"대한민국\", \"de\": \"Südkorea\"},\n"
+    "                 \"label\": {\"lat\": 1, \"lon\": 2}}],\n"
+    " \"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"names\": {\"ko\": \"동맹\"}, \"members\": []}],\n"
+    " \"years\": [{\"year\": 2024, \"production\": []}]}";
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  LsDataset *dataset;
+
+  g_setenv ("LANGUAGE", "ko", TRUE);
+  dataset = ls_test_load_dataset (json);
+  g_assert_cmpstr (ls_dataset_get_country_name (dataset, 0), ==, "대한민국");
+  g_assert_cmpstr (ls_dataset_get_stage_name (dataset, 0), ==, "채굴");
+  g_assert_cmpstr (ls_dataset_get_stage_name (dataset, 1), ==, "Separation");
+  g_assert_cmpstr (ls_dataset_get_alliance_name (dataset, 0), ==, "동맹");
+  g_assert_finalize_object (dataset);
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  dataset = ls_test_load_dataset (json);
+  g_assert_cmpstr (ls_dataset_get_country_name (dataset, 0), ==, "South Korea");
+  g_assert_finalize_object (dataset);
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/lodestone/model/dataset/localized-names", test_dataset_localized_names);
   g_test_add_func ("/lodestone/model/dataset/accessors", test_dataset_accessors);
   g_test_add_func ("/lodestone/model/dataset/no-china", test_dataset_no_china);
   g_test_add_func ("/lodestone/model/dataset/year-selection", test_dataset_year_selection);
