@@ -1,0 +1,512 @@
+/* test-render-map.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ls-render-map.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define SEOUL_LON 126.98
+#define SEOUL_LAT 37.57
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+} Format;
+
+static LsShapes *shapes_low;
+
+static LsResult *
+make_result (const char *alliance)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsDataset) dataset = NULL;
+  g_autoptr(LsScenario) scenario = ls_scenario_new ();
+  LsResult *result;
+
+  dataset = ls_dataset_new_default (&error);
+  g_assert_no_error (error);
+  if (alliance != NULL)
+    ls_scenario_set_alliance (scenario, alliance, TRUE);
+  result = ls_result_new (dataset, scenario, &error);
+  g_assert_no_error (error);
+
+  return result;
+}
+
+static LsShapes *
+get_shapes (void)
+{
+  if (shapes_low == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      shapes_low = ls_shapes_new_default (LS_SHAPES_DETAIL_LOW, &error);
+      g_assert_no_error (error);
+    }
+
+  return shapes_low;
+}
+
+static guint
+find_stage (LsResult   *result,
+            const char *id)
+{
+  int stage = ls_dataset_lookup_stage (ls_result_get_dataset (result), id);
+
+  g_assert_cmpint (stage, >=, 0);
+  return stage;
+}
+
+static void
+export_one (LsResult    *result,
+            const char  *dir,
+            Format       format,
+            gboolean     dark,
+            LsMapMetric  metric)
+{
+  static const char *extensions[] = { "png", "svg", "pdf" };
+  g_autofree char *name = g_strdup_printf ("map-%d-%s.%s", metric, dark ? "dark" : "light", extensions[format]);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  LsRenderStyle style;
+  LsMapOptions options;
+  GStatBuf st;
+
+  ls_render_style_init (&style, dark);
+  ls_map_options_init (&options);
+  options.metric = metric;
+  options.stage = find_stage (result, "mining");
+
+  switch (format)
+    {
+    case FORMAT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+      break;
+    case FORMAT_SVG:
+      surface = cairo_svg_surface_create (path, 1280, 800);
+      break;
+    case FORMAT_PDF:
+    default:
+      surface = cairo_pdf_surface_create (path, 1280, 800);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  ls_render_map_figure (cr, result, get_shapes (), &style, &options, 1280, 800);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  if (format == FORMAT_PNG)
+    g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+
+  if (format == FORMAT_PNG)
+    {
+      cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1280);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, 800);
+      cairo_surface_destroy (png);
+    }
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lodestone-map-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  for (Format format = FORMAT_PNG; format <= FORMAT_PDF; format++)
+    for (int dark = 0; dark <= 1; dark++)
+      for (LsMapMetric metric = 0; metric < LS_MAP_N_METRICS; metric++)
+        export_one (result, dir, format, dark, metric);
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The colour of the pixel where @lon, @lat lands in a 2048 × 1024
+ * membership figure of @result. */
+static void
+pixel_at (LsResult *result,
+          gboolean  dark,
+          double    lon,
+          double    lat,
+          LsColor  *color)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2048, 1024);
+  cairo_t *cr = cairo_create (surface);
+  LsRenderStyle style;
+  LsMapOptions options;
+  LsProjection projection;
+  const guint32 *row;
+  guint32 argb;
+  double x, y;
+
+  ls_render_style_init (&style, dark);
+  ls_map_options_init (&options);
+  options.metric = LS_MAP_METRIC_MEMBERSHIP;
+  options.stage = find_stage (result, "magnets");
+  options.show_arcs = FALSE;
+
+  ls_render_map_figure (cr, result, get_shapes (), &style, &options, 2048, 1024);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (ls_render_map_figure_get_projection (cr, result, &style, &options, 2048, 1024, &projection));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  ls_projection_project (&projection, lon, lat, &x, &y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (x, <, 2048);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (y, <, 1024);
+
+  /* ARGB32 is native-endian and premultiplied; the map is opaque. */
+  row = (const guint32 *) (gpointer) (cairo_image_surface_get_data (surface)
+                                      + (int) y * cairo_image_surface_get_stride (surface));
+  argb = row[(int) x];
+  color->alpha = (argb >> 24 & 0xff) / 255.0;
+  color->red = (argb >> 16 & 0xff) / 255.0;
+  color->green = (argb >> 8 & 0xff) / 255.0;
+  color->blue = (argb & 0xff) / 255.0;
+
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+color_near (const LsColor *a,
+            const LsColor *b)
+{
+  return fabs (a->red - b->red) < 0.02 && fabs (a->green - b->green) < 0.02 && fabs (a->blue - b->blue) < 0.02;
+}
+
+static void
+test_seoul_member (void)
+{
+  g_autoptr(LsResult) bloc = make_result ("msp");
+  g_autoptr(LsResult) none = make_result (NULL);
+  int kor = ls_dataset_lookup_country (ls_result_get_dataset (bloc), "KOR");
+  LsColor pixel;
+
+  g_assert_cmpint (kor, >=, 0);
+  g_assert_true (ls_result_is_member (bloc, kor));
+  g_assert_false (ls_result_is_member (none, kor));
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      LsRenderStyle style;
+
+      ls_render_style_init (&style, dark);
+
+      pixel_at (bloc, dark, SEOUL_LON, SEOUL_LAT, &pixel);
+      g_assert_cmpfloat (pixel.alpha, ==, 1.0);
+      g_assert_true (color_near (&pixel, &style.member));
+
+      /* Out of the bloc, the same pixel is not the member colour. */
+      pixel_at (none, dark, SEOUL_LON, SEOUL_LAT, &pixel);
+      g_assert_false (color_near (&pixel, &style.member));
+    }
+}
+
+/* Russia, Fiji and the USA (Aleutians) cross the antimeridian; a ring
+ * drawn across the map from +180° to −180° would paint a band of land
+ * over the oceans at their latitudes. */
+static void
+test_antimeridian (void)
+{
+  g_autoptr(LsResult) none = make_result (NULL);
+  static const double sea_points[][2] = {
+    { -150, 50 },   /* North Pacific, Russia's latitudes */
+    { -30, 55 },    /* North Atlantic */
+    { -170, 15 },   /* Pacific, south of the Aleutians' band */
+    { 0, -17 },     /* South Atlantic, at Fiji's latitude */
+    { -120, -17 },  /* South Pacific, at Fiji's latitude */
+  };
+  static const double land_points[][2] = {
+    { 175, 66 },    /* Chukotka, east of 180° in longitude order */
+    { 100, 60 },    /* Siberia */
+    { -100, 40 },   /* Kansas */
+  };
+  LsRenderStyle style;
+  LsColor pixel;
+
+  ls_render_style_init (&style, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sea_points); i++)
+    {
+      pixel_at (none, FALSE, sea_points[i][0], sea_points[i][1], &pixel);
+      g_assert_true (color_near (&pixel, &style.sea));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (land_points); i++)
+    {
+      pixel_at (none, FALSE, land_points[i][0], land_points[i][1], &pixel);
+      g_assert_false (color_near (&pixel, &style.sea));
+    }
+}
+
+static void
+test_words (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) none = make_result (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *dependency = NULL;
+  g_autofree char *no_bloc = NULL;
+  g_autofree char *membership = NULL;
+  LsMapOptions options;
+
+  ls_map_options_init (&options);
+  options.stage = find_stage (result, "mining");
+
+  title = ls_render_map_dup_title (result, &options);
+  expected = g_strdup_printf ("Rare-earth mining, %d — share of world output", ls_result_get_year (result));
+  g_assert_cmpstr (title, ==, expected);
+
+  /* The largest producer comes first, and the largest flows are named. */
+  share = ls_render_map_dup_description (result, &options);
+  g_assert_nonnull (strstr (share, ": China "));
+  g_assert_nonnull (strstr (share, "Largest flows: "));
+
+  options.metric = LS_MAP_METRIC_DEPENDENCY;
+  dependency = ls_render_map_dup_description (result, &options);
+  g_assert_nonnull (strstr (dependency, "from outside"));
+  no_bloc = ls_render_map_dup_description (none, &options);
+  g_assert_nonnull (strstr (no_bloc, "no bloc chosen"));
+
+  options.metric = LS_MAP_METRIC_MEMBERSHIP;
+  options.show_arcs = FALSE;
+  membership = ls_render_map_dup_description (result, &options);
+  g_assert_nonnull (strstr (membership, "South Korea"));
+  g_assert_null (strstr (membership, "Largest flows"));
+}
+
+static void
+test_colors (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  LsDataset *dataset = ls_result_get_dataset (result);
+  int china = ls_dataset_get_china (dataset);
+  int usa = ls_dataset_lookup_country (dataset, "USA");
+  int greenland = ls_dataset_lookup_country (dataset, "GRL");
+  LsRenderStyle style;
+  LsMapOptions options;
+  LsColor china_color, usa_color, color;
+
+  ls_render_style_init (&style, FALSE);
+  ls_map_options_init (&options);
+  options.stage = find_stage (result, "mining");
+
+  /* Share: more output, deeper colour; none keeps the land colour. */
+  ls_render_map_color_for (result, &style, &options, china, &china_color);
+  ls_render_map_color_for (result, &style, &options, usa, &usa_color);
+  g_assert_cmpfloat (china_color.alpha, ==, 1.0);
+  g_assert_cmpfloat (china_color.red + china_color.green, <, usa_color.red + usa_color.green);
+  if (ls_result_get_production (result, options.stage, greenland) == 0)
+    {
+      ls_render_map_color_for (result, &style, &options, greenland, &color);
+      g_assert_cmpfloat (color.alpha, ==, 0.0);
+    }
+
+  options.metric = LS_MAP_METRIC_MEMBERSHIP;
+  ls_render_map_color_for (result, &style, &options, china, &color);
+  g_assert_true (color_near (&color, &style.china));
+  ls_render_map_color_for (result, &style, &options, usa, &color);
+  g_assert_true (color_near (&color, &style.member));
+}
+
+static void
+test_arcs (void)
+{
+  g_autoptr(LsResult) result = make_result (NULL);
+  guint mining = find_stage (result, "mining");
+  guint last = ls_result_get_n_stages (result) - 1;
+
+  /* Myanmar → China and the USA → China are far above the threshold. */
+  g_assert_cmpuint (ls_render_map_count_arcs (result, mining), >=, 2);
+  /* The last stage has no outgoing flows. */
+  g_assert_cmpuint (ls_render_map_count_arcs (result, last), ==, 0);
+}
+
+static void
+draw_frame (cairo_t             *cr,
+            LsResult            *result,
+            LsShapes            *shapes,
+            const LsRenderStyle *style,
+            const LsMapOptions  *options,
+            const LsProjection  *projection)
+{
+  ls_render_map_sea (cr, style, projection);
+  ls_render_map_land (cr, shapes, style, projection, 0.5);
+  ls_render_map_choropleth (cr, result, shapes, style, options, projection, 0.5);
+  ls_render_map_outlines (cr, result, shapes, style, projection, 1.6);
+  ls_render_map_arcs (cr, result, style, options, projection, 16);
+}
+
+typedef void (*DrawFunc) (cairo_t             *cr,
+                          LsResult            *result,
+                          LsShapes            *shapes,
+                          const LsRenderStyle *style,
+                          const LsMapOptions  *options,
+                          const LsProjection  *projection);
+
+static void
+draw_overlay (cairo_t             *cr,
+              LsResult            *result,
+              LsShapes            *shapes,
+              const LsRenderStyle *style,
+              const LsMapOptions  *options,
+              const LsProjection  *projection)
+{
+  ls_render_map_choropleth (cr, result, shapes, style, options, projection, 0.5);
+  ls_render_map_outlines (cr, result, shapes, style, projection, 1.6);
+  ls_render_map_arcs (cr, result, style, options, projection, 16);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Times @draw over 21 frames: the median of the CPU time this thread
+ * spent, which is what the code costs even on a machine shared with
+ * other builds, and the median of the wall-clock time. */
+static void
+time_frames (cairo_t             *cr,
+             DrawFunc             draw,
+             LsResult            *result,
+             LsShapes            *shapes,
+             const LsRenderStyle *style,
+             const LsMapOptions  *options,
+             const LsProjection  *projection,
+             double              *cpu_ms,
+             double              *wall_ms)
+{
+  double cpu[21], wall[21];
+
+  for (guint i = 0; i < G_N_ELEMENTS (cpu); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = thread_cpu_ms ();
+
+      draw (cr, result, shapes, style, options, projection);
+      cairo_surface_flush (cairo_get_target (cr));
+      cpu[i] = thread_cpu_ms () - cpu_start;
+      wall[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_doubles);
+  qsort (wall, G_N_ELEMENTS (wall), sizeof wall[0], compare_doubles);
+  *cpu_ms = cpu[G_N_ELEMENTS (cpu) / 2];
+  *wall_ms = wall[G_N_ELEMENTS (wall) / 2];
+}
+
+static void
+test_benchmark (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  LsShapes *shapes = get_shapes ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  LsRenderStyle style;
+  LsMapOptions options;
+  LsProjection projection;
+  guint best_stage = 0, n_arcs = 0;
+  double frame_cpu, frame_wall, overlay_cpu, overlay_wall;
+  gint64 start;
+  double figure_ms;
+
+  ls_render_style_init (&style, FALSE);
+  ls_map_options_init (&options);
+  for (guint s = 0; s < ls_result_get_n_stages (result); s++)
+    if (ls_render_map_count_arcs (result, s) > n_arcs)
+      {
+        n_arcs = ls_render_map_count_arcs (result, s);
+        best_stage = s;
+      }
+  options.stage = best_stage;
+  ls_projection_init_fit (&projection, LS_PROJECTION_EQUAL_EARTH, 0, 0, 1920, 1080, 16);
+
+  /* Warm up: projected coordinates are computed on the first draw. */
+  draw_frame (cr, result, shapes, &style, &options, &projection);
+
+  time_frames (cr, draw_frame, result, shapes, &style, &options, &projection, &frame_cpu, &frame_wall);
+  /* What the map view redraws per frame over its cached tiles. */
+  time_frames (cr, draw_overlay, result, shapes, &style, &options, &projection, &overlay_cpu, &overlay_wall);
+
+  start = g_get_monotonic_time ();
+  ls_render_map_figure (cr, result, shapes, &style, &options, 1920, 1080);
+  cairo_surface_flush (surface);
+  figure_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("1920x1080, %u countries, %u arcs (stage %s), median of 21 frames, CPU (wall): "
+                  "full map %.2f ms (%.2f), overlay %.2f ms (%.2f); whole figure with text %.2f ms",
+                  ls_shapes_get_n_countries (shapes), n_arcs,
+                  ls_dataset_get_stage_id (ls_result_get_dataset (result), best_stage),
+                  frame_cpu, frame_wall, overlay_cpu, overlay_wall, figure_ms);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lodestone/render/map/export", test_export);
+  g_test_add_func ("/lodestone/render/map/seoul-member", test_seoul_member);
+  g_test_add_func ("/lodestone/render/map/antimeridian", test_antimeridian);
+  g_test_add_func ("/lodestone/render/map/words", test_words);
+  g_test_add_func ("/lodestone/render/map/colors", test_colors);
+  g_test_add_func ("/lodestone/render/map/arcs", test_arcs);
+  g_test_add_func ("/lodestone/render/map/benchmark", test_benchmark);
+
+  ret = g_test_run ();
+  g_clear_object (&shapes_low);
+
+  return ret;
+}
