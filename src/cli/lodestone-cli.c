@@ -22,9 +22,7 @@
 #include "ls-scenario.h"
 
 #include "ls-cli-layout.h"
-#ifdef LS_HAVE_EXPORT
 #include "ls-export.h"
-#endif
 
 /* Exit statuses: 0 success, 1 bad input (a file or an id the data does not
  * have), 2 bad usage (an unknown option or a malformed value). */
@@ -966,7 +964,6 @@ verb_flows (int    argc,
 }
 
 /* render ----------------------------------------------------------------- */
-#ifdef LS_HAVE_EXPORT
 
 static int
 verb_render (int    argc,
@@ -1077,7 +1074,6 @@ verb_render (int    argc,
 
   return EXIT_OK;
 }
-#endif
 
 /* main ------------------------------------------------------------------- */
 
@@ -1141,11 +1137,7 @@ main (int    argc,
   if (g_str_equal (verb, "layout"))
     return ls_cli_layout (argc, argv);
   if (g_str_equal (verb, "render"))
-#ifdef LS_HAVE_EXPORT
     return verb_render (argc, argv);
-#else
-    return fail (EXIT_USAGE, "render is not in this build");
-#endif
 
   fail (EXIT_USAGE, "unknown verb “%s”", verb);
   print_usage (stderr);

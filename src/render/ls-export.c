@@ -53,19 +53,7 @@ ls_export_draw (cairo_t             *cr,
 {
   if (view == LS_EXPORT_MAP)
     {
-      /* Shapes are parsed once per process: export of several figures
-       * (or the app's repeated exports) reuse them. */
-      static LsShapes *shapes;
       LsMapOptions defaults;
-
-      if (shapes == NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          shapes = ls_shapes_new_default (LS_SHAPES_DETAIL_LOW, &error);
-          if (shapes == NULL)
-            g_critical ("The built-in country shapes do not load: %s", error->message);
-        }
 
       if (map_options == NULL)
         {
@@ -73,62 +61,56 @@ ls_export_draw (cairo_t             *cr,
           map_options = &defaults;
         }
 
-      ls_render_map_figure (cr, result, shapes, style, map_options, width, height);
+      ls_render_map_figure (cr, result, ls_shapes_get_default (LS_SHAPES_DETAIL_LOW),
+                            style, map_options, width, height);
     }
   else
     ls_render_sankey_figure (cr, result, style, width, height);
 }
 
 static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+append_to_byte_array (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
 {
-  GOutputStream *stream = closure;
-
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
-         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 /**
- * ls_export_to_file:
+ * ls_export_to_bytes:
  *
  * Draws @view at @width × @height (pixels for PNG, points for SVG and PDF)
- * and writes it to @filename atomically: an existing file is replaced
- * only once the new one is complete.
+ * in @format: the file an export writes, or what the clipboard gets.
+ *
+ * Returns: (transfer full) (nullable): the encoded figure
  */
-gboolean
-ls_export_to_file (LsExportView         view,
-                   LsExportFormat       format,
-                   LsResult            *result,
-                   const LsRenderStyle *style,
-                   const LsMapOptions  *map_options,
-                   double               width,
-                   double               height,
-                   const char          *filename,
-                   GError             **error)
+GBytes *
+ls_export_to_bytes (LsExportView         view,
+                    LsExportFormat       format,
+                    LsResult            *result,
+                    const LsRenderStyle *style,
+                    const LsMapOptions  *map_options,
+                    double               width,
+                    double               height,
+                    GError             **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (filename);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   switch (format)
     {
     case LS_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_stream, stream, width, height);
+      surface = cairo_svg_surface_create_for_stream (append_to_byte_array, bytes, width, height);
       break;
 
     case LS_EXPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, width, height);
+      surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes, width, height);
       break;
 
     case LS_EXPORT_PNG:
@@ -142,7 +124,7 @@ ls_export_to_file (LsExportView         view,
   cairo_destroy (cr);
 
   if (format == LS_EXPORT_PNG)
-    cairo_surface_write_to_png_stream (surface, write_to_stream, stream);
+    cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
 
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
@@ -150,14 +132,45 @@ ls_export_to_file (LsExportView         view,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      return NULL;
+    }
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", filename, cairo_status_to_string (status));
-      /* Closing cancelled drops the temporary file: the old one stays. */
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * ls_export_to_file:
+ *
+ * Draws @view as ls_export_to_bytes() does and writes it to @filename
+ * atomically: an existing file is replaced only once the new one is
+ * complete.
+ */
+gboolean
+ls_export_to_file (LsExportView         view,
+                   LsExportFormat       format,
+                   LsResult            *result,
+                   const LsRenderStyle *style,
+                   const LsMapOptions  *map_options,
+                   double               width,
+                   double               height,
+                   const char          *filename,
+                   GError             **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (filename);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = ls_export_to_bytes (view, format, result, style, map_options, width, height, &local_error);
+
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", filename, local_error->message);
       return FALSE;
     }
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "ls-palette.h"
 #include "ls-render-map.h"
@@ -48,6 +49,14 @@ void      ls_export_draw                 (cairo_t             *cr,
                                           const LsMapOptions  *map_options,
                                           double               width,
                                           double               height);
+GBytes   *ls_export_to_bytes             (LsExportView         view,
+                                          LsExportFormat       format,
+                                          LsResult            *result,
+                                          const LsRenderStyle *style,
+                                          const LsMapOptions  *map_options,
+                                          double               width,
+                                          double               height,
+                                          GError             **error);
 gboolean  ls_export_to_file              (LsExportView         view,
                                           LsExportFormat       format,
                                           LsResult            *result,

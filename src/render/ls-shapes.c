@@ -1182,3 +1182,35 @@ ls_shapes_append_path (LsShapes           *self,
 
   cairo_restore (cr);
 }
+
+/**
+ * ls_shapes_get_default:
+ * @detail: which built-in file
+ *
+ * The built-in shapes, loaded once per process on first use, from any
+ * thread: the map's tiles, its overlay and exported figures share them.
+ * They are immutable and live as long as the process.
+ *
+ * Returns: (transfer none): the shapes
+ */
+LsShapes *
+ls_shapes_get_default (LsShapesDetail detail)
+{
+  static LsShapes *shapes[2];
+
+  g_return_val_if_fail (detail <= LS_SHAPES_DETAIL_MEDIUM, NULL);
+
+  if (g_once_init_enter (&shapes[detail]))
+    {
+      g_autoptr(GError) error = NULL;
+      LsShapes *loaded = ls_shapes_new_default (detail, &error);
+
+      /* The shapes are compiled in: failing to read them is a build bug. */
+      if (loaded == NULL)
+        g_error ("Cannot load the built-in country shapes: %s", error->message);
+
+      g_once_init_leave (&shapes[detail], loaded);
+    }
+
+  return shapes[detail];
+}

@@ -82,6 +82,7 @@ LsShapes     *ls_shapes_new_from_file    (GFile              *file,
                                           GError            **error);
 LsShapes     *ls_shapes_new_default      (LsShapesDetail      detail,
                                           GError            **error);
+LsShapes     *ls_shapes_get_default      (LsShapesDetail      detail);
 
 const char   *ls_shapes_get_filename     (LsShapes           *self);
 const char   *ls_shapes_get_resolution   (LsShapes           *self);

@@ -277,37 +277,6 @@ ls_map_source_get_n_filled_tiles (LsMapSource *self)
 }
 
 /**
- * ls_map_source_get_shapes:
- * @detail: which shapes
- *
- * The built-in shapes, loaded once per process on first use, from any
- * thread. They are immutable and live as long as the process.
- *
- * Returns: (transfer none): the shapes
- */
-LsShapes *
-ls_map_source_get_shapes (LsShapesDetail detail)
-{
-  static LsShapes *shapes[2];
-
-  g_return_val_if_fail (detail <= LS_SHAPES_DETAIL_MEDIUM, NULL);
-
-  if (g_once_init_enter (&shapes[detail]))
-    {
-      g_autoptr(GError) error = NULL;
-      LsShapes *loaded = ls_shapes_new_default (detail, &error);
-
-      /* The shapes are compiled in: failing to read them is a build bug. */
-      if (loaded == NULL)
-        g_error ("Cannot load the built-in country shapes: %s", error->message);
-
-      g_once_init_leave (&shapes[detail], loaded);
-    }
-
-  return shapes[detail];
-}
-
-/**
  * ls_map_source_get_shapes_for_zoom:
  * @zoom: a zoom level
  *
@@ -320,6 +289,6 @@ ls_map_source_get_shapes (LsShapesDetail detail)
 LsShapes *
 ls_map_source_get_shapes_for_zoom (double zoom)
 {
-  return ls_map_source_get_shapes (zoom >= LS_MAP_SOURCE_DETAIL_ZOOM ? LS_SHAPES_DETAIL_MEDIUM
-                                                                     : LS_SHAPES_DETAIL_LOW);
+  return ls_shapes_get_default (zoom >= LS_MAP_SOURCE_DETAIL_ZOOM ? LS_SHAPES_DETAIL_MEDIUM
+                                                                  : LS_SHAPES_DETAIL_LOW);
 }

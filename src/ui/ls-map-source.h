@@ -30,7 +30,6 @@ void         ls_map_source_get_render_style    (LsMapSource         *self,
                                                 LsRenderStyle       *style);
 guint        ls_map_source_get_n_filled_tiles  (LsMapSource         *self);
 
-LsShapes    *ls_map_source_get_shapes          (LsShapesDetail       detail);
 LsShapes    *ls_map_source_get_shapes_for_zoom (double               zoom);
 
 G_END_DECLS

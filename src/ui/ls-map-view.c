@@ -231,7 +231,7 @@ dup_tooltip_markup (LsMapView  *self,
   country = ls_dataset_lookup_country (dataset, iso3);
   if (country < 0)
     {
-      LsShapes *shapes = ls_map_source_get_shapes (LS_SHAPES_DETAIL_LOW);
+      LsShapes *shapes = ls_shapes_get_default (LS_SHAPES_DETAIL_LOW);
       int shape = ls_shapes_lookup (shapes, iso3);
       const char *name = shape >= 0 ? ls_shapes_get_name (shapes, shape) : iso3;
       g_autofree char *escaped = g_markup_escape_text (name, -1);

@@ -14,38 +14,12 @@
 #include "ls-application.h"
 #include "ls-palette.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
-/* The views are written alongside this file; until they land, their
- * pages show a placeholder. */
-#if __has_include ("ls-sankey-view.h") && __has_include ("ls-sankey-view.c")
-# include "ls-sankey-view.h"
-# define HAVE_SANKEY_VIEW 1
-#else
-# define HAVE_SANKEY_VIEW 0
-#endif
-#if __has_include ("ls-map-view.h") && __has_include ("ls-map-view.c")
-# include "ls-map-view.h"
-# define HAVE_MAP_VIEW 1
-#else
-# define HAVE_MAP_VIEW 0
-#endif
-#if __has_include ("ls-render-sankey.h") && __has_include ("ls-render-sankey.c")
-# include "ls-render-sankey.h"
-# define HAVE_RENDER_SANKEY 1
-#else
-# define HAVE_RENDER_SANKEY 0
-#endif
-#if __has_include ("ls-render-map.h") && __has_include ("ls-render-map.c") && __has_include ("ls-shapes.h")
-# include "ls-render-map.h"
-# include "ls-shapes.h"
-# define HAVE_RENDER_MAP 1
-#else
-# define HAVE_RENDER_MAP 0
-#endif
+#include "ls-export.h"
+#include "ls-map-view.h"
+#include "ls-sankey-view.h"
 
 /* Friend-shoring edits closer together than this are one undo step, so
  * that dragging the scale does not fill the undo stack. */
@@ -99,7 +73,6 @@ struct _LsWindow
   GFile              *scenario_file;  /* NULL when new or a shipped preset */
   GtkNativeDialog    *file_chooser;
   LsRenderStyle       style;
-  GObject            *shapes;         /* LsShapes for map export, loaded when first needed */
 
   /* Borrowed: the views, when they are built in */
   GtkWidget *sankey_view;
@@ -239,14 +212,10 @@ static void
 push_render_style (LsWindow *self)
 {
   ls_share_panel_set_render_style (self->share_panel, &self->style);
-#if HAVE_SANKEY_VIEW
   if (self->sankey_view != NULL)
     ls_sankey_view_set_render_style (LS_SANKEY_VIEW (self->sankey_view), &self->style);
-#endif
-#if HAVE_MAP_VIEW
   if (self->map_view != NULL)
     ls_map_view_set_render_style (LS_MAP_VIEW (self->map_view), &self->style);
-#endif
 }
 
 static void
@@ -332,14 +301,10 @@ recompute (LsWindow *self)
 
   ls_share_panel_set_results (self->share_panel, self->result, self->baseline);
   ls_table_view_set_result (self->table_view, self->result);
-#if HAVE_SANKEY_VIEW
   if (self->sankey_view != NULL)
     ls_sankey_view_set_result (LS_SANKEY_VIEW (self->sankey_view), self->result);
-#endif
-#if HAVE_MAP_VIEW
   if (self->map_view != NULL)
     ls_map_view_set_result (LS_MAP_VIEW (self->map_view), self->result);
-#endif
   update_presenter (self);
   update_title (self);
   update_alliance_actions (self);
@@ -654,111 +619,38 @@ ls_window_open_dataset_file (LsWindow  *self,
 
 /* Export ----------------------------------------------------------------- */
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
+/* What an export draws: the map, with its options, when it is shown; else
+ * the flows. */
+static LsExportView
+get_export_view (LsWindow     *self,
+                 LsMapOptions *options)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  ls_map_options_init (options);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") != 0)
+    return LS_EXPORT_SANKEY;
+
+  options->metric = ls_map_view_get_metric (LS_MAP_VIEW (self->map_view));
+  options->stage = ls_map_view_get_stage (LS_MAP_VIEW (self->map_view));
+  options->show_arcs = ls_map_view_get_show_arcs (LS_MAP_VIEW (self->map_view));
+
+  return LS_EXPORT_MAP;
 }
 
-static gboolean
-draw_figure (LsWindow *self,
-             cairo_t  *cr,
-             double    width,
-             double    height)
+static GBytes *
+render_figure (LsWindow        *self,
+               LsExportFormat   format,
+               GError         **error)
 {
   LsRenderStyle style;
+  LsMapOptions options;
+  LsExportView view = get_export_view (self, &options);
 
   /* Exports are documents: always the light style, at normal size. */
   fill_render_style (self, &style, FALSE, 1.0);
 
-#if HAVE_RENDER_MAP
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0)
-    {
-      LsMapOptions options;
-
-      ls_map_options_init (&options);
-      if (self->shapes == NULL)
-        self->shapes = G_OBJECT (ls_shapes_new_default (LS_SHAPES_DETAIL_LOW, NULL));
-      if (self->shapes != NULL)
-        {
-#if HAVE_MAP_VIEW
-          if (self->map_view != NULL)
-            {
-              options.metric = ls_map_view_get_metric (LS_MAP_VIEW (self->map_view));
-              options.stage = ls_map_view_get_stage (LS_MAP_VIEW (self->map_view));
-              options.show_arcs = ls_map_view_get_show_arcs (LS_MAP_VIEW (self->map_view));
-            }
-#endif
-          ls_render_map_figure (cr, self->result, LS_SHAPES (self->shapes), &style, &options, width, height);
-          return TRUE;
-        }
-    }
-#endif
-#if HAVE_RENDER_SANKEY
-  ls_render_sankey_figure (cr, self->result, &style, width, height);
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
-static GBytes *
-render_figure (LsWindow    *self,
-               const char  *format,
-               GError     **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  gboolean drawn;
-
-  if (g_strcmp0 (format, "svg") == 0)
-    surface = cairo_svg_surface_create_for_stream (append_to_byte_array, bytes, FIGURE_WIDTH, FIGURE_HEIGHT);
-  else if (g_strcmp0 (format, "pdf") == 0)
-    surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes, FIGURE_WIDTH, FIGURE_HEIGHT);
-  else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FIGURE_WIDTH, FIGURE_HEIGHT);
-
-  cr = cairo_create (surface);
-  drawn = draw_figure (self, cr, FIGURE_WIDTH, FIGURE_HEIGHT);
-  cairo_destroy (cr);
-
-  if (drawn && g_strcmp0 (format, "png") == 0)
-    cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (!drawn)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("This build cannot draw figures yet"));
-      return NULL;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-static const char *
-format_for_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  if (g_str_has_suffix (lower, ".svg"))
-    return "svg";
-  if (g_str_has_suffix (lower, ".pdf"))
-    return "pdf";
-  return "png";
+  return ls_export_to_bytes (view, format, self->result, &style, &options,
+                             FIGURE_WIDTH, FIGURE_HEIGHT, error);
 }
 
 static gboolean
@@ -1092,28 +984,21 @@ win_copy_figure_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   LsWindow *self = LS_WINDOW (widget);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FIGURE_WIDTH, FIGURE_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  gboolean drawn = draw_figure (self, cr, FIGURE_WIDTH, FIGURE_HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
 
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  if (drawn)
+  if (!(bytes = render_figure (self, LS_EXPORT_PNG, &error)) ||
+      !(texture = gdk_texture_new_from_bytes (bytes, &error)))
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                                             cairo_image_surface_get_stride (surface) * (gsize) FIGURE_HEIGHT);
-      g_autoptr(GdkTexture) texture = gdk_memory_texture_new (FIGURE_WIDTH, FIGURE_HEIGHT,
-                                                              GDK_MEMORY_DEFAULT, bytes,
-                                                              cairo_image_surface_get_stride (surface));
+      g_autofree char *message = g_strdup_printf (_("Could not copy the figure: %s"), error->message);
 
-      gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-      toast (self, _("Figure copied"));
+      toast (self, message);
+      return;
     }
-  else
-    toast (self, _("This build cannot draw figures yet"));
 
-  cairo_surface_destroy (surface);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  toast (self, _("Figure copied"));
 }
 
 static void
@@ -1292,7 +1177,6 @@ sync_view_options (LsWindow *self)
 {
   self->syncing_options = TRUE;
 
-#if HAVE_MAP_VIEW
   if (self->map_view != NULL)
     {
       if (self->settings != NULL)
@@ -1313,7 +1197,6 @@ sync_view_options (LsWindow *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (self->map_arcs_check),
                                    ls_map_view_get_show_arcs (LS_MAP_VIEW (self->map_view)));
     }
-#endif
 
   if (self->settings != NULL)
     {
@@ -1335,10 +1218,8 @@ on_map_metric_selected_cb (LsWindow *self)
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "map-metric", map_metrics[metric]);
-#if HAVE_MAP_VIEW
   else if (self->map_view != NULL)
     ls_map_view_set_metric (LS_MAP_VIEW (self->map_view), (LsMapMetric) metric);
-#endif
 }
 
 static void
@@ -1354,10 +1235,8 @@ on_map_stage_selected_cb (LsWindow *self)
   id = ls_dataset_get_stage_id (self->dataset, stage);
   if (self->settings != NULL && g_strv_contains (schema_stages, id))
     g_settings_set_string (self->settings, "map-stage", id);
-#if HAVE_MAP_VIEW
   else if (self->map_view != NULL)
     ls_map_view_set_stage (LS_MAP_VIEW (self->map_view), stage);
-#endif
 }
 
 static void
@@ -1366,11 +1245,9 @@ on_map_arcs_toggled_cb (LsWindow *self)
   if (self->syncing_options)
     return;
 
-#if HAVE_MAP_VIEW
   if (self->map_view != NULL)
     ls_map_view_set_show_arcs (LS_MAP_VIEW (self->map_view),
                                gtk_check_button_get_active (GTK_CHECK_BUTTON (self->map_arcs_check)));
-#endif
 }
 
 static void
@@ -1387,7 +1264,6 @@ on_color_by_selected_cb (LsWindow *self)
     update_render_style (self);
 }
 
-#if HAVE_MAP_VIEW
 /* The map may change its own options (from its keyboard shortcuts, say). */
 static void
 on_map_options_changed_cb (LsWindow *self)
@@ -1413,46 +1289,17 @@ on_map_options_changed_cb (LsWindow *self)
 
   sync_view_options (self);
 }
-#endif
 
 static void
 build_views (LsWindow *self)
 {
-#if HAVE_MAP_VIEW
   self->map_view = ls_map_view_new ();
   g_signal_connect (self->map_view, "country-activated", G_CALLBACK (on_country_activated_cb), self);
-#else
-  self->map_view = NULL;
-  {
-    GtkWidget *page = adw_status_page_new ();
-
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "mark-location-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Map Not Available"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                     _("This build has no map view yet. The table and the share panel show the same figures."));
-    adw_bin_set_child (ADW_BIN (self->map_bin), page);
-  }
-#endif
-#if HAVE_MAP_VIEW
   adw_bin_set_child (ADW_BIN (self->map_bin), self->map_view);
-#endif
 
-#if HAVE_SANKEY_VIEW
   self->sankey_view = ls_sankey_view_new ();
   g_signal_connect (self->sankey_view, "country-activated", G_CALLBACK (on_country_activated_cb), self);
   adw_bin_set_child (ADW_BIN (self->flows_bin), self->sankey_view);
-#else
-  self->sankey_view = NULL;
-  {
-    GtkWidget *page = adw_status_page_new ();
-
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "media-playlist-consecutive-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Flow Diagram Not Available"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                     _("This build has no flow diagram yet. The table and the share panel show the same figures."));
-    adw_bin_set_child (ADW_BIN (self->flows_bin), page);
-  }
-#endif
 
   gtk_widget_set_visible (self->map_toolbar, self->map_view != NULL);
   gtk_widget_set_visible (self->flows_toolbar, self->sankey_view != NULL);
@@ -1605,7 +1452,6 @@ ls_window_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
   g_clear_object (&self->scenario_file);
-  g_clear_object (&self->shapes);
   g_clear_object (&self->snapshot);
   g_clear_object (&self->scenario);
   g_clear_object (&self->dataset);
@@ -1774,12 +1620,10 @@ ls_window_init (LsWindow *self)
                            G_CALLBACK (on_map_arcs_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->color_by_dropdown, "notify::selected",
                            G_CALLBACK (on_color_by_selected_cb), self, G_CONNECT_SWAPPED);
-#if HAVE_MAP_VIEW
   g_signal_connect_object (self->map_view, "notify::metric",
                            G_CALLBACK (on_map_options_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_view, "notify::stage",
                            G_CALLBACK (on_map_options_changed_cb), self, G_CONNECT_SWAPPED);
-#endif
 
   /* Connected after restoring, so that loading is not an undo step. */
   g_signal_connect_swapped (self->scenario, "changed", G_CALLBACK (on_scenario_changed_cb), self);
@@ -2005,7 +1849,16 @@ ls_window_export_figure (LsWindow  *self,
   g_return_val_if_fail (LS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = render_figure (self, format_for_file (file), error);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    LsExportFormat format;
+
+    /* Without a known extension, a PNG. */
+    if (!ls_export_format_from_filename (name, &format))
+      format = LS_EXPORT_PNG;
+
+    bytes = render_figure (self, format, error);
+  }
 
   return bytes != NULL && save_bytes (file, bytes, error);
 }
