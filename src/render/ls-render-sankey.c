@@ -2375,6 +2375,21 @@ draw_label (const LsSankeyFigure *self,
     }
 }
 
+/* Room for column @s's header: it may spread halfway to each neighbour. */
+static double
+header_room (const LsSankeyFigure *self,
+             guint                 s)
+{
+  double room = self->width;
+
+  if (s > 0)
+    room = MIN (room, self->column_x[s] - self->column_x[s - 1]);
+  if (s + 1 < self->n_columns)
+    room = MIN (room, self->column_x[s + 1] - self->column_x[s]);
+
+  return room - self->font_px * 0.5;
+}
+
 static void
 draw_headers (const LsSankeyFigure *self,
               cairo_t              *cr,
@@ -2384,15 +2399,25 @@ draw_headers (const LsSankeyFigure *self,
     {
       double name_w, name_h, unit_w, x;
       double px = self->font_px;
+      double unit_px = px * 0.9;
+      double room = header_room (self, s);
 
       measure_text (&self->text, self->column_names[s], px, PANGO_WEIGHT_BOLD, &name_w, &name_h);
-      measure_text (&self->text, self->column_units[s], px * 0.9, PANGO_WEIGHT_NORMAL, &unit_w, NULL);
+      measure_text (&self->text, self->column_units[s], unit_px, PANGO_WEIGHT_NORMAL, &unit_w, NULL);
+
+      /* Long units ("t REO in, t magnet REO out") shrink rather than run
+       * into the next column's, down to a size still read on a slide. */
+      if (unit_w > room && room > 0)
+        {
+          unit_px = MAX (px * 0.6, unit_px * room / unit_w);
+          measure_text (&self->text, self->column_units[s], unit_px, PANGO_WEIGHT_NORMAL, &unit_w, NULL);
+        }
 
       x = CLAMP (self->column_x[s] - name_w / 2, 4, self->width - name_w - 4);
       show_text (&self->text, cr, self->column_names[s], px, PANGO_WEIGHT_BOLD, x, self->header_y,
                  &style->foreground, 1);
       x = CLAMP (self->column_x[s] - unit_w / 2, 4, self->width - unit_w - 4);
-      show_text (&self->text, cr, self->column_units[s], px * 0.9, PANGO_WEIGHT_NORMAL, x,
+      show_text (&self->text, cr, self->column_units[s], unit_px, PANGO_WEIGHT_NORMAL, x,
                  self->header_y + name_h, &style->dim_foreground, 1);
     }
 }
