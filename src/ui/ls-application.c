@@ -79,34 +79,6 @@ ls_application_new_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-/**
- * ls_application_get_stage_name:
- * @dataset: a dataset
- * @stage: a stage index
- *
- * Returns: the stage's name for display: translated for the five stages
- *   of the built-in dataset, else as the dataset names it
- */
-const char *
-ls_application_get_stage_name (LsDataset *dataset,
-                               guint      stage)
-{
-  const char *id = ls_dataset_get_stage_id (dataset, stage);
-
-  if (g_strcmp0 (id, "mining") == 0)
-    return _("Mining");
-  if (g_strcmp0 (id, "separation") == 0)
-    return _("Separation");
-  if (g_strcmp0 (id, "metal") == 0)
-    return _("Metal");
-  if (g_strcmp0 (id, "magnets") == 0)
-    return _("Magnets");
-  if (g_strcmp0 (id, "use") == 0)
-    return _("Use");
-
-  return ls_dataset_get_stage_name (dataset, stage);
-}
-
 static gboolean
 color_scheme_get_mapping (GValue   *value,
                           GVariant *variant,

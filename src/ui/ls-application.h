@@ -24,7 +24,5 @@ LsApplication *ls_application_new             (const char        *application_id
                                                GApplicationFlags  flags);
 void           ls_application_ensure_resources (void);
 GSettings     *ls_application_new_settings    (void);
-const char    *ls_application_get_stage_name  (LsDataset         *dataset,
-                                               guint              stage);
 
 G_END_DECLS

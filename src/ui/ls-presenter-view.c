@@ -124,8 +124,8 @@ build_page (LsPresenterView *self,
         }
 
       gtk_box_append (GTK_BOX (cards),
-                      make_card (ls_application_get_stage_name (dataset, s), value, change, change_class));
-      g_string_append_printf (headline, " — %s %s%s%s", ls_application_get_stage_name (dataset, s),
+                      make_card (ls_dataset_get_stage_name (dataset, s), value, change, change_class));
+      g_string_append_printf (headline, " — %s %s%s%s", ls_dataset_get_stage_name (dataset, s),
                               value, change != NULL ? " " : "", change != NULL ? change : "");
       n_cards++;
     }

@@ -253,7 +253,7 @@ update_row (LsSharePanel *self,
 {
   LsResult *result = self->result;
   LsDataset *dataset = ls_result_get_dataset (result);
-  const char *stage_name = ls_application_get_stage_name (dataset, stage);
+  const char *stage_name = ls_dataset_get_stage_name (dataset, stage);
   g_autofree char *bloc = format_percent (ls_result_get_bloc_share (result, stage));
   g_autofree char *china = format_percent (ls_result_get_china_share (result, stage));
   g_autofree char *rest = format_percent (ls_result_get_rest_share (result, stage));

@@ -97,7 +97,7 @@ stage_name_for_id (LsDataset  *dataset,
 {
   int stage = ls_dataset_lookup_stage (dataset, id);
 
-  return stage >= 0 ? ls_application_get_stage_name (dataset, stage) : id;
+  return stage >= 0 ? ls_dataset_get_stage_name (dataset, stage) : id;
 }
 
 static void
@@ -445,7 +445,7 @@ stage_names_model (LsDataset *dataset)
   GtkStringList *list = gtk_string_list_new (NULL);
 
   for (guint s = 0; s < ls_dataset_get_n_stages (dataset); s++)
-    gtk_string_list_append (list, ls_application_get_stage_name (dataset, s));
+    gtk_string_list_append (list, ls_dataset_get_stage_name (dataset, s));
 
   return G_LIST_MODEL (list);
 }

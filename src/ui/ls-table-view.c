@@ -335,7 +335,7 @@ rebuild (LsTableView *self)
 
         row = g_object_new (LS_TYPE_TABLE_ROW, NULL);
         row->stage_index = s;
-        row->stage = g_strdup (ls_application_get_stage_name (dataset, s));
+        row->stage = g_strdup (ls_dataset_get_stage_name (dataset, s));
         row->country = g_strdup (ls_dataset_get_country_name (dataset, c));
         row->country_id = g_strdup (ls_dataset_get_country_id (dataset, c));
         row->output = output;

@@ -1165,7 +1165,7 @@ rebuild_map_stages (LsWindow *self)
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
   for (guint s = 0; s < ls_dataset_get_n_stages (self->dataset); s++)
-    gtk_string_list_append (list, ls_application_get_stage_name (self->dataset, s));
+    gtk_string_list_append (list, ls_dataset_get_stage_name (self->dataset, s));
 
   self->syncing_options = TRUE;
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->map_stage_dropdown), G_LIST_MODEL (list));
