@@ -452,29 +452,6 @@ add_dependency (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
-/* The supplier (a non-member or "unknown") the bloc depends on most. */
-static guint
-top_supplier (const LsResult *result,
-              guint           stage,
-              double         *share)
-{
-  guint best = G_MAXUINT;
-
-  *share = 0.0;
-  for (guint i = 0; i <= ls_result_get_n_countries (result); i++)
-    {
-      double value = ls_result_get_dependency_on (result, stage, i);
-
-      if (value > *share)
-        {
-          *share = value;
-          best = i;
-        }
-    }
-
-  return best;
-}
-
 static void
 print_shares_text (const LsResult *result)
 {
@@ -503,7 +480,7 @@ print_shares_text (const LsResult *result)
 
       if (ls_result_get_dependency (result, s, &dependency))
         {
-          supplier = top_supplier (result, s, &share);
+          supplier = ls_result_get_top_supplier (result, s, &share);
           if (supplier != G_MAXUINT)
             dependency_text = g_strdup_printf ("%5.1f %% (%s %.1f %%)", 100.0 * dependency,
                                                country_id (dataset, supplier), 100.0 * share);

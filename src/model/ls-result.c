@@ -784,6 +784,41 @@ ls_result_get_dependency_on (const LsResult *self,
   return self->dependency[stage * (self->n_countries + 1) + supplier];
 }
 
+/**
+ * ls_result_get_top_supplier:
+ * @share: (out) (optional): its share of the bloc's intake
+ *
+ * Returns: the non-member (or n_countries for "unknown") the bloc depends
+ *   on most for stage-@stage material, the first in the dataset's order
+ *   on a tie, or G_MAXUINT when it depends on none
+ */
+guint
+ls_result_get_top_supplier (const LsResult *self,
+                            guint           stage,
+                            double         *share)
+{
+  guint best = G_MAXUINT;
+  double best_share = 0.0;
+
+  CHECK_STAGE (self, stage, G_MAXUINT);
+
+  for (guint i = 0; i <= self->n_countries; i++)
+    {
+      double value = self->dependency[stage * (self->n_countries + 1) + i];
+
+      if (value > best_share)
+        {
+          best_share = value;
+          best = i;
+        }
+    }
+
+  if (share != NULL)
+    *share = best_share;
+
+  return best;
+}
+
 double
 ls_result_get_traced_origin (const LsResult *self,
                              guint           stage,

@@ -115,6 +115,9 @@ gboolean    ls_result_get_dependency           (const LsResult *self,
 double      ls_result_get_dependency_on        (const LsResult *self,
                                                 guint           stage,
                                                 guint           supplier);
+guint       ls_result_get_top_supplier         (const LsResult *self,
+                                                guint           stage,
+                                                double         *share);
 
 /* Traced origin: the share of the bloc's intake of stage-@stage material
  * that originated in @country at @origin_stage (≤ @stage); @country may be

@@ -138,28 +138,6 @@ format_percent (double fraction)
   return g_strdup_printf (_("%.1f %%"), 100.0 * fraction);
 }
 
-static guint
-top_supplier (LsResult *result,
-              guint     stage,
-              double   *share)
-{
-  guint best = G_MAXUINT;
-
-  *share = 0.0;
-  for (guint i = 0; i <= ls_result_get_n_countries (result); i++)
-    {
-      double value = ls_result_get_dependency_on (result, stage, i);
-
-      if (value > *share)
-        {
-          *share = value;
-          best = i;
-        }
-    }
-
-  return best;
-}
-
 static const char *
 supplier_name (LsDataset *dataset,
                guint      supplier)
@@ -296,7 +274,7 @@ update_row (LsSharePanel *self,
             gtk_widget_add_css_class (row->change, "fall");
         }
 
-      supplier = top_supplier (result, stage, &share);
+      supplier = ls_result_get_top_supplier (result, stage, &share);
       if (supplier != G_MAXUINT)
         {
           g_autofree char *share_text = format_percent (share);

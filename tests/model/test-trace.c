@@ -131,8 +131,12 @@ test_dependency_by_supplier (void)
   assert_close (ls_result_get_dependency_on (result, 0, BBB), 0.3);
   assert_close (ls_result_get_dependency_on (result, 0, UNK), 0.3);
   assert_close (ls_result_get_dependency_on (result, 0, AAA), 0);
-  /* The last stage has no dependency. */
+  /* BBB and unknown tie at 0.3: the first in the dataset's order wins. */
+  g_assert_cmpuint (ls_result_get_top_supplier (result, 0, &share), ==, BBB);
+  assert_close (share, 0.3);
+  /* The last stage has no dependency, and no top supplier. */
   g_assert_false (ls_result_get_dependency (result, 1, &share));
+  g_assert_cmpuint (ls_result_get_top_supplier (result, 1, NULL), ==, G_MAXUINT);
 
   ls_result_unref (result);
   g_assert_finalize_object (scenario);
