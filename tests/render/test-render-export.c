@@ -637,39 +637,6 @@ test_interpolate (Fixture       *f,
     }
 }
 
-static void
-test_benchmark (Fixture       *f,
-                gconstpointer  data)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
-  cairo_t *cr = cairo_create (surface);
-  LsRenderStyle style;
-  const guint runs = 10;
-  gint64 start, built = 0, total;
-
-  ls_render_style_init (&style, FALSE);
-  /* warm the font caches */
-  ls_render_sankey_figure (cr, f->result, &style, 1920, 1080);
-
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < runs; i++)
-    ls_render_sankey_figure (cr, f->result, &style, 1920, 1080);
-  total = g_get_monotonic_time () - start;
-
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < runs; i++)
-    {
-      g_autoptr(LsSankeyFigure) figure = ls_sankey_figure_new (f->result, &style, 1920, 1080, NULL);
-    }
-  built = g_get_monotonic_time () - start;
-
-  g_test_message ("1920x1080 Sankey frame: %.1f ms (build and lay out %.1f ms, draw %.1f ms)",
-                  total / 1000.0 / runs, built / 1000.0 / runs, (total - built) / 1000.0 / runs);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -689,7 +656,6 @@ main (int   argc,
   ADD ("hit-and-path", test_hit_and_path);
   ADD ("describe", test_describe);
   ADD ("interpolate", test_interpolate);
-  ADD ("benchmark", test_benchmark);
 
 #undef ADD
 
