@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define SEOUL_LON 126.98
 #define SEOUL_LAT 37.57
