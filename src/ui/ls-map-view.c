@@ -37,6 +37,7 @@ struct _LsMapView
 
   /* Borrowed: owned by the map */
   ShumateMapLayer *tile_layer;
+  ShumateMapLayer *online_layer;
   LsFlowLayer     *flow_layer;
 
   /* Owned */
@@ -64,6 +65,7 @@ enum
   PROP_STAGE,
   PROP_SHOW_ARCS,
   PROP_HIGHLIGHT_COUNTRY,
+  PROP_ONLINE_TILES,
   N_PROPS
 };
 
@@ -179,8 +181,10 @@ replace_tile_layer (LsMapView *self)
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->source));
 
   self->tile_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->source), viewport);
+  /* Under the online tiles when they are on, else under the overlay. */
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
-                                   SHUMATE_LAYER (self->flow_layer));
+                                   self->online_layer != NULL ? SHUMATE_LAYER (self->online_layer)
+                                                              : SHUMATE_LAYER (self->flow_layer));
   if (old_layer != NULL)
     shumate_map_remove_layer (self->map, SHUMATE_LAYER (old_layer));
 }
@@ -542,6 +546,10 @@ ls_map_view_get_property (GObject    *object,
       g_value_set_string (value, ls_map_view_get_highlight_country (self));
       break;
 
+    case PROP_ONLINE_TILES:
+      g_value_set_boolean (value, ls_map_view_get_online_tiles (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -575,6 +583,10 @@ ls_map_view_set_property (GObject      *object,
 
     case PROP_HIGHLIGHT_COUNTRY:
       ls_map_view_set_highlight_country (self, g_value_get_string (value));
+      break;
+
+    case PROP_ONLINE_TILES:
+      ls_map_view_set_online_tiles (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -644,6 +656,16 @@ ls_map_view_class_init (LsMapViewClass *klass)
   properties[PROP_HIGHLIGHT_COUNTRY] =
     g_param_spec_string ("highlight-country", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LsMapView:online-tiles:
+   *
+   * Whether OpenStreetMap's tiles are downloaded and shown under the
+   * overlay. Off by default: only then does the map touch the network.
+   */
+  properties[PROP_ONLINE_TILES] =
+    g_param_spec_boolean ("online-tiles", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -929,6 +951,58 @@ ls_map_view_set_show_arcs (LsMapView *self,
   self->options.show_arcs = show_arcs;
   options_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCS]);
+}
+
+/**
+ * ls_map_view_get_online_tiles:
+ * @self: a #LsMapView
+ *
+ * Returns: whether online tiles are shown
+ */
+gboolean
+ls_map_view_get_online_tiles (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), FALSE);
+
+  return self->online_layer != NULL;
+}
+
+/**
+ * ls_map_view_set_online_tiles:
+ * @self: a #LsMapView
+ * @online_tiles: whether to download and show OpenStreetMap's tiles
+ *
+ * Puts OpenStreetMap's tiles (libshumate's built-in source) above our
+ * offline land and under the overlay, or takes them away. Our offline
+ * source stays the reference, so zoom limits and hit testing do not
+ * change, and the map still shows land where tiles do not arrive.
+ */
+void
+ls_map_view_set_online_tiles (LsMapView *self,
+                              gboolean   online_tiles)
+{
+  g_return_if_fail (LS_IS_MAP_VIEW (self));
+
+  online_tiles = !!online_tiles;
+  if (ls_map_view_get_online_tiles (self) == online_tiles)
+    return;
+
+  if (online_tiles)
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+      ShumateMapSource *osm = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+
+      self->online_layer = shumate_map_layer_new (osm, get_viewport (self));
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->online_layer),
+                                      SHUMATE_LAYER (self->tile_layer));
+    }
+  else
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->online_layer));
+      self->online_layer = NULL;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE_TILES]);
 }
 
 /**

@@ -35,6 +35,9 @@ void                 ls_map_view_set_stage             (LsMapView           *sel
 gboolean             ls_map_view_get_show_arcs         (LsMapView           *self);
 void                 ls_map_view_set_show_arcs         (LsMapView           *self,
                                                         gboolean             show_arcs);
+gboolean             ls_map_view_get_online_tiles      (LsMapView           *self);
+void                 ls_map_view_set_online_tiles      (LsMapView           *self,
+                                                        gboolean             online_tiles);
 const char          *ls_map_view_get_highlight_country (LsMapView           *self);
 void                 ls_map_view_set_highlight_country (LsMapView           *self,
                                                         const char          *iso3);

@@ -1632,7 +1632,11 @@ ls_window_init (LsWindow *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
+    {
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
+      /* The only thing that may reach the network, and only when asked. */
+      g_settings_bind (self->settings, "online-tiles", self->map_view, "online-tiles", G_SETTINGS_BIND_GET);
+    }
 
   update_history_actions (self);
 }

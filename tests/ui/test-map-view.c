@@ -367,6 +367,38 @@ test_style (Fixture       *fixture,
   run_until (has_tiles, fixture, 10);
 }
 
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The online tiles come and go with the property, off by default. Run
+ * last and never shown, so that no tile is asked for: the tests stay
+ * offline, and the SoupSession check above stays meaningful. */
+static void
+test_online_tiles (void)
+{
+  LsMapView *view = LS_MAP_VIEW (g_object_ref_sink (ls_map_view_new ()));
+  guint notified = 0;
+
+  g_signal_connect (view, "notify::online-tiles", G_CALLBACK (on_notify_cb), &notified);
+  g_assert_false (ls_map_view_get_online_tiles (view));
+
+  ls_map_view_set_online_tiles (view, TRUE);
+  g_assert_true (ls_map_view_get_online_tiles (view));
+  ls_map_view_set_online_tiles (view, TRUE);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_object_set (view, "online-tiles", FALSE, NULL);
+  g_assert_false (ls_map_view_get_online_tiles (view));
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +421,7 @@ main (int   argc,
   g_test_add ("/lodestone/ui/map-view/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/fade", Fixture, NULL, fixture_setup, test_fade, fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/style", Fixture, NULL, fixture_setup, test_style, fixture_teardown);
+  g_test_add_func ("/lodestone/ui/map-view/online-tiles", test_online_tiles);
 
   return g_test_run ();
 }
