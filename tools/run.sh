@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 
 sh tools/deps.sh
 if [ -d _build ]; then
-  meson setup --reconfigure _build >/dev/null
+  meson setup --reconfigure -Dui=true _build >/dev/null
 else
-  meson setup _build
+  meson setup -Dui=true _build
 fi
 ninja -C _build
 
