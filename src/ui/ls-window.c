@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ls-window.h"
+#include "ls-window-private.h"
 
 #include "ls-application.h"
 #include "ls-palette.h"
@@ -36,58 +36,6 @@ static const char *preset_files[] = {
   "04-diversify-us-vietnam-laos.json",
 };
 
-struct _LsWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  GtkWidget       *color_by_dropdown;
-  GtkWidget       *flows_bin;
-  GtkWidget       *flows_toolbar;
-  GtkWidget       *header_revealer;
-  GtkWidget       *map_arcs_check;
-  GtkWidget       *map_bin;
-  GtkWidget       *map_metric_dropdown;
-  GtkWidget       *map_stage_dropdown;
-  GtkWidget       *map_toolbar;
-  LsPresenterView *presenter_view;
-  GtkWidget       *presenter_revealer;
-  LsSharePanel    *share_panel;
-  LsSidebar       *sidebar;
-  LsTableView     *table_view;
-  AdwToastOverlay *toast_overlay;
-  AdwViewStack    *view_stack;
-  GtkWidget       *year_dropdown;
-
-  /* Owned */
-  GSettings          *settings;
-  LsDataset          *dataset;
-  LsScenario         *scenario;
-  LsScenario         *snapshot;       /* the scenario as it was after the last edit */
-  LsResult           *result;
-  LsResult           *baseline;
-  GPtrArray          *undo_stack;     /* LsScenario, oldest first */
-  GPtrArray          *redo_stack;
-  GSimpleActionGroup *scenario_actions;
-  GPtrArray          *slides;         /* GFile */
-  GFile              *scenario_file;  /* NULL when new or a shipped preset */
-  GtkNativeDialog    *file_chooser;
-  LsRenderStyle       style;
-
-  /* Borrowed: the views, when they are built in */
-  GtkWidget *sankey_view;
-  GtkWidget *map_view;
-
-  gint64   last_edit_time;
-  guint    slide_index;
-  gboolean last_edit_friend_shoring;
-  gboolean restoring;
-  gboolean syncing_options;
-  gboolean syncing_year;
-  gboolean sidebar_visible;
-  gboolean sidebar_before_presenting;
-  gboolean presenting;
-};
 
 G_DEFINE_FINAL_TYPE (LsWindow, ls_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -100,23 +48,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void recompute          (LsWindow *self);
 static void rebuild_map_stages (LsWindow *self);
 static void sync_view_options  (LsWindow *self);
 
 /* Helpers ---------------------------------------------------------------- */
 
-static void
-toast (LsWindow   *self,
-       const char *message)
+void
+_ls_window_toast (LsWindow   *self,
+                  const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static void
-show_error (LsWindow   *self,
-            const char *heading,
-            const char *body)
+void
+_ls_window_show_error (LsWindow   *self,
+                       const char *heading,
+                       const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -126,11 +73,15 @@ show_error (LsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GFile *
-preset_file (guint index)
+GFile *
+_ls_window_preset_file (guint index)
 {
-  g_autofree char *uri = g_strdup_printf ("resource://%s/scenarios/%s", LS_RESOURCE_PATH,
-                                          preset_files[index]);
+  g_autofree char *uri = NULL;
+
+  if (index >= G_N_ELEMENTS (preset_files))
+    return NULL;
+
+  uri = g_strdup_printf ("resource://%s/scenarios/%s", LS_RESOURCE_PATH, preset_files[index]);
 
   return g_file_new_for_uri (uri);
 }
@@ -267,8 +218,8 @@ update_presenter (LsWindow *self)
 }
 
 /* One state: every edit of the scenario comes through here. */
-static void
-recompute (LsWindow *self)
+void
+_ls_window_recompute (LsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LsResult) result = NULL;
@@ -279,7 +230,7 @@ recompute (LsWindow *self)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot compute this scenario: %s"), error->message);
 
-      toast (self, message);
+      _ls_window_toast (self, message);
       return;
     }
 
@@ -349,13 +300,13 @@ on_scenario_changed_cb (LsWindow *self)
   self->snapshot = ls_scenario_copy (self->scenario);
 
   update_history_actions (self);
-  recompute (self);
+  _ls_window_recompute (self);
 }
 
-static void
-restore_from (LsWindow  *self,
-              GPtrArray *from,
-              GPtrArray *to)
+void
+_ls_window_restore_from (LsWindow  *self,
+                         GPtrArray *from,
+                         GPtrArray *to)
 {
   g_autoptr(LsScenario) state = NULL;
 
@@ -460,9 +411,9 @@ rebuild_years (LsWindow *self)
   self->syncing_year = FALSE;
 }
 
-static void
-set_dataset (LsWindow  *self,
-             LsDataset *dataset)
+void
+_ls_window_set_dataset (LsWindow  *self,
+                        LsDataset *dataset)
 {
   g_autoptr(GError) error = NULL;
 
@@ -486,13 +437,13 @@ set_dataset (LsWindow  *self,
   rebuild_map_stages (self);
   ls_sidebar_set_model (self->sidebar, self->dataset, self->scenario);
   clear_history (self);
-  recompute (self);
+  _ls_window_recompute (self);
   sync_view_options (self);
 }
 
-static void
-add_slide (LsWindow *self,
-           GFile    *file)
+void
+_ls_window_add_slide (LsWindow *self,
+                      GFile    *file)
 {
   for (guint i = 0; i < self->slides->len; i++)
     if (g_file_equal (g_ptr_array_index (self->slides, i), file))
@@ -518,7 +469,7 @@ load_scenario_file (LsWindow  *self,
   if (!ls_scenario_validate (scenario, self->dataset, error))
     return FALSE;
 
-  add_slide (self, file);
+  _ls_window_add_slide (self, file);
   g_clear_object (&self->scenario_file);
   if (!is_preset (file))
     self->scenario_file = g_object_ref (file);
@@ -531,7 +482,7 @@ load_scenario_file (LsWindow  *self,
     }
 
   if (ls_scenario_equal (self->scenario, scenario))
-    recompute (self);
+    _ls_window_recompute (self);
   else
     ls_scenario_assign (self->scenario, scenario);
 
@@ -559,7 +510,7 @@ ls_window_open_scenario_file (LsWindow *self,
 
   if (!load_scenario_file (self, file, &error))
     {
-      show_error (self, _("Could Not Open Scenario"), error->message);
+      _ls_window_show_error (self, _("Could Not Open Scenario"), error->message);
       return FALSE;
     }
 
@@ -592,12 +543,12 @@ ls_window_open_dataset_file (LsWindow  *self,
   dataset = ls_dataset_new_from_file (file, NULL, &local_error);
   if (dataset == NULL)
     {
-      show_error (self, _("Could Not Open Dataset"), local_error->message);
+      _ls_window_show_error (self, _("Could Not Open Dataset"), local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  set_dataset (self, dataset);
+  _ls_window_set_dataset (self, dataset);
 
   if (self->settings != NULL)
     {
@@ -611,7 +562,7 @@ ls_window_open_dataset_file (LsWindow  *self,
     g_autofree char *message = g_strdup_printf (_("Opened dataset “%s”"),
                                                 title != NULL ? title : g_file_peek_path (file));
 
-    toast (self, message);
+    _ls_window_toast (self, message);
   }
 
   return TRUE;
@@ -637,10 +588,10 @@ get_export_view (LsWindow     *self,
   return LS_EXPORT_MAP;
 }
 
-static GBytes *
-render_figure (LsWindow        *self,
-               LsExportFormat   format,
-               GError         **error)
+GBytes *
+_ls_window_render_figure (LsWindow        *self,
+                          LsExportFormat   format,
+                          GError         **error)
 {
   LsRenderStyle style;
   LsMapOptions options;
@@ -663,402 +614,6 @@ save_bytes (GFile   *file,
                                   g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                   NULL, NULL, error);
-}
-
-/* File choosers ---------------------------------------------------------- */
-
-typedef void (*FileCallback) (LsWindow *self,
-                              GFile    *file);
-
-static void
-on_file_chooser_response_cb (GtkNativeDialog *dialog,
-                             int              response,
-                             LsWindow        *self)
-{
-  FileCallback callback = g_object_get_data (G_OBJECT (dialog), "callback");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        callback (self, file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  if (self->file_chooser == dialog)
-    g_clear_object (&self->file_chooser);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern,
-            const char     *mime_type)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  if (mime_type != NULL)
-    gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static GtkFileChooser *
-run_file_chooser (LsWindow             *self,
-                  const char           *title,
-                  GtkFileChooserAction  action,
-                  const char           *accept,
-                  FileCallback          callback)
-{
-  GtkFileChooserNative *native;
-
-  if (self->file_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->file_chooser);
-      g_clear_object (&self->file_chooser);
-    }
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "callback", callback);
-  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response_cb), self);
-  self->file_chooser = GTK_NATIVE_DIALOG (native);
-
-  return GTK_FILE_CHOOSER (native);
-}
-
-static void
-open_scenario_chosen (LsWindow *self,
-                      GFile    *file)
-{
-  ls_window_open_scenario_file (self, file);
-}
-
-static void
-save_scenario_to (LsWindow *self,
-                  GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-  const char *name = ls_scenario_get_name (self->scenario);
-
-  /* An untitled scenario takes the file's name, so that it has a slide
-   * title when it is opened again. */
-  if (name == NULL || name[0] == '\0')
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-
-      if (g_str_has_suffix (basename, ".json"))
-        basename[strlen (basename) - 5] = '\0';
-      ls_scenario_set_name (self->scenario, basename);
-    }
-
-  if (!ls_scenario_save_to_file (self->scenario, file, NULL, &error))
-    {
-      show_error (self, _("Could Not Save Scenario"), error->message);
-      return;
-    }
-
-  g_set_object (&self->scenario_file, file);
-  add_slide (self, file);
-  if (self->settings != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_settings_set_string (self->settings, "last-scenario", uri);
-    }
-
-  {
-    g_autofree char *file_name = g_file_get_basename (file);
-    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), file_name);
-
-    toast (self, message);
-  }
-}
-
-static void
-open_dataset_chosen (LsWindow *self,
-                     GFile    *file)
-{
-  ls_window_open_dataset_file (self, file, NULL);
-}
-
-static void
-export_figure_chosen (LsWindow *self,
-                      GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ls_window_export_figure (self, file, &error))
-    {
-      show_error (self, _("Could Not Export Figure"), error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-    toast (self, message);
-  }
-}
-
-static void
-export_csv_chosen (LsWindow *self,
-                   GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ls_window_export_table (self, file, &error))
-    {
-      show_error (self, _("Could Not Export Table"), error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-    toast (self, message);
-  }
-}
-
-/* Actions ---------------------------------------------------------------- */
-
-static void
-win_new_scenario_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  g_autoptr(LsScenario) fresh = ls_scenario_new ();
-
-  ls_scenario_set_year (fresh, ls_scenario_get_year (self->scenario));
-  g_clear_object (&self->scenario_file);
-  self->slide_index = G_MAXUINT;
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-scenario", "");
-
-  if (ls_scenario_equal (self->scenario, fresh))
-    recompute (self);
-  else
-    ls_scenario_assign (self->scenario, fresh);
-}
-
-static void
-win_open_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  GtkFileChooser *chooser = run_file_chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                              _("_Open"), open_scenario_chosen);
-
-  add_filter (chooser, _("Scenarios (JSON)"), "*.json", "application/json");
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-win_save_as_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  GtkFileChooser *chooser = run_file_chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                              _("_Save"), save_scenario_to);
-  const char *name = ls_scenario_get_name (self->scenario);
-  g_autofree char *file_name = NULL;
-
-  add_filter (chooser, _("Scenarios (JSON)"), "*.json", "application/json");
-  if (self->scenario_file != NULL)
-    gtk_file_chooser_set_file (chooser, self->scenario_file, NULL);
-  else
-    {
-      file_name = g_strdup_printf ("%s.json", name != NULL && name[0] != '\0' ? name : _("Scenario"));
-      g_strdelimit (file_name, "/\\:", '-');
-      gtk_file_chooser_set_current_name (chooser, file_name);
-    }
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-win_save_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-
-  if (self->scenario_file == NULL)
-    win_save_as_action (widget, action_name, parameter);
-  else
-    save_scenario_to (self, self->scenario_file);
-}
-
-static void
-win_open_dataset_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  GtkFileChooser *chooser = run_file_chooser (self, _("Open Dataset"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                              _("_Open"), open_dataset_chosen);
-
-  add_filter (chooser, _("Datasets (JSON)"), "*.json", "application/json");
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-win_default_dataset_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  g_autoptr(LsDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  dataset = ls_dataset_new_default (&error);
-  if (dataset == NULL)
-    {
-      show_error (self, _("Could Not Open Dataset"), error->message);
-      return;
-    }
-
-  set_dataset (self, dataset);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-dataset", "");
-  toast (self, _("Using the built-in dataset"));
-}
-
-static void
-win_load_preset_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  g_autoptr(GFile) file = NULL;
-
-  if (index >= G_N_ELEMENTS (preset_files))
-    return;
-
-  file = preset_file (index);
-  ls_window_open_scenario_file (self, file);
-}
-
-static void
-win_export_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
-  GtkFileChooser *chooser = run_file_chooser (self, _("Export Figure"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                              _("_Export"), export_figure_chosen);
-
-  add_filter (chooser, _("PNG Image"), "*.png", "image/png");
-  add_filter (chooser, _("SVG Image"), "*.svg", "image/svg+xml");
-  add_filter (chooser, _("PDF Document"), "*.pdf", "application/pdf");
-  gtk_file_chooser_set_current_name (chooser, g_strcmp0 (view, "map") == 0 ? "lodestone-map.png"
-                                                                            : "lodestone-flows.png");
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-win_export_csv_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  GtkFileChooser *chooser = run_file_chooser (self, _("Export Table"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                              _("_Export"), export_csv_chosen);
-
-  add_filter (chooser, _("CSV Table"), "*.csv", "text/csv");
-  gtk_file_chooser_set_current_name (chooser, "lodestone-table.csv");
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-win_copy_figure_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(bytes = render_figure (self, LS_EXPORT_PNG, &error)) ||
-      !(texture = gdk_texture_new_from_bytes (bytes, &error)))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not copy the figure: %s"), error->message);
-
-      toast (self, message);
-      return;
-    }
-
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  toast (self, _("Figure copied"));
-}
-
-static void
-win_undo_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-
-  restore_from (self, self->undo_stack, self->redo_stack);
-}
-
-static void
-win_redo_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-
-  restore_from (self, self->redo_stack, self->undo_stack);
-}
-
-static void
-win_view_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
-}
-
-static void
-win_next_slide_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  ls_window_step_slide (LS_WINDOW (widget), 1);
-}
-
-static void
-win_previous_slide_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  ls_window_step_slide (LS_WINDOW (widget), -1);
-}
-
-static void
-win_search_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  LsWindow *self = LS_WINDOW (widget);
-
-  if (self->presenting)
-    return;
-  if (!self->sidebar_visible)
-    g_object_set (self, "sidebar-visible", TRUE, NULL);
-  ls_sidebar_focus_search (self->sidebar);
 }
 
 /* Signal callbacks ------------------------------------------------------- */
@@ -1364,7 +919,7 @@ restore_state (LsWindow *self)
   if (scenario_uri != NULL && scenario_uri[0] != '\0')
     scenario_file = g_file_new_for_uri (scenario_uri);
   else
-    scenario_file = preset_file (0);
+    scenario_file = _ls_window_preset_file (0);
 
   self->restoring = TRUE;
   if (!load_scenario_file (self, scenario_file, &error))
@@ -1383,7 +938,7 @@ restore_state (LsWindow *self)
   self->restoring = FALSE;
 
   clear_history (self);
-  recompute (self);
+  _ls_window_recompute (self);
 
   if (view != NULL && adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
@@ -1556,26 +1111,7 @@ ls_window_class_init (LsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, year_dropdown);
 
-  gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, win_new_scenario_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, win_open_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, win_save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.open-dataset", NULL, win_open_dataset_action);
-  gtk_widget_class_install_action (widget_class, "win.default-dataset", NULL, win_default_dataset_action);
-  gtk_widget_class_install_action (widget_class, "win.load-preset", "u", win_load_preset_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, win_export_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, win_copy_figure_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, win_undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, win_redo_action);
-  gtk_widget_class_install_action (widget_class, "win.view", "s", win_view_action);
-  gtk_widget_class_install_action (widget_class, "win.next-slide", NULL, win_next_slide_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-slide", NULL, win_previous_slide_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search_action);
-  gtk_widget_class_install_property_action (widget_class, "win.sidebar", "sidebar-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.presenter", "presenting");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  _ls_window_class_install_actions (widget_class);
 }
 
 static void
@@ -1597,7 +1133,7 @@ ls_window_init (LsWindow *self)
   self->redo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->slides = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < G_N_ELEMENTS (preset_files); i++)
-    g_ptr_array_add (self->slides, preset_file (i));
+    g_ptr_array_add (self->slides, _ls_window_preset_file (i));
 
   self->scenario_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "scenario", G_ACTION_GROUP (self->scenario_actions));
@@ -1861,7 +1397,7 @@ ls_window_export_figure (LsWindow  *self,
     if (!ls_export_format_from_filename (name, &format))
       format = LS_EXPORT_PNG;
 
-    bytes = render_figure (self, format, error);
+    bytes = _ls_window_render_figure (self, format, error);
   }
 
   return bytes != NULL && save_bytes (file, bytes, error);
