@@ -1683,10 +1683,12 @@ ls_sankey_layout_get_node_rect (LsSankeyLayout *self,
 
   vertex = &self->vertices[node];
   ls_sankey_layout_get_column_x (self, vertex->column, x0, x1);
+  /* y0 + height can land a rounding error past the extent: keep every
+   * node inside it, as the layout promises. */
   if (y0 != NULL)
-    *y0 = vertex->y0;
+    *y0 = CLAMP (vertex->y0, 0, self->height);
   if (y1 != NULL)
-    *y1 = vertex->y0 + self->heights[node];
+    *y1 = CLAMP (vertex->y0 + self->heights[node], 0, self->height);
 }
 
 /**

@@ -312,6 +312,36 @@ test_layout (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* Inside the extent exactly, not up to rounding: a checker compares
+   * with <=. These values once put a node 6e-14 past the bottom. */
+  {
+    g_autofree char *rounding = write_temp ("rounding.json",
+                                            "{\"width\": 600, \"height\": 400, \"nodes\": ["
+                                            "{\"id\": \"a\", \"column\": 0, \"label\": \"A\"},"
+                                            "{\"id\": \"b\", \"column\": 0, \"label\": \"B\"},"
+                                            "{\"id\": \"c\", \"column\": 1, \"label\": \"C\"},"
+                                            "{\"id\": \"d\", \"column\": 1, \"label\": \"D\"}],"
+                                            "\"links\": [{\"source\": \"a\", \"target\": \"d\", \"value\": 5},"
+                                            "{\"source\": \"b\", \"target\": \"c\", \"value\": 3},"
+                                            "{\"source\": \"a\", \"target\": \"c\", \"value\": 1}]}");
+    g_autoptr(JsonParser) rounding_parser = json_parser_new ();
+    JsonArray *nodes;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "layout", rounding, NULL }, &out, &err), ==, 0);
+    nodes = json_object_get_array_member (parse_object (rounding_parser, out), "nodes");
+    for (guint i = 0; i < json_array_get_length (nodes); i++)
+      {
+        JsonObject *node = json_array_get_object_element (nodes, i);
+
+        g_assert_cmpfloat (json_object_get_double_member (node, "x0"), >=, 0);
+        g_assert_cmpfloat (json_object_get_double_member (node, "x1"), <=, 600);
+        g_assert_cmpfloat (json_object_get_double_member (node, "y0"), >=, 0);
+        g_assert_cmpfloat (json_object_get_double_member (node, "y1"), <=, 400);
+      }
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   g_assert_cmpint (run_cli ((const char *[]) { "layout", bad, NULL }, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "bad-graph.json"));
   g_assert_nonnull (strstr (err, "$.links[0]"));
