@@ -35,6 +35,25 @@ void          _ls_json_reader_set_error  (LsJsonReader  *self,
                                           const char    *format,
                                           ...) G_GNUC_PRINTF (6, 7);
 
+/*
+ * The same "FILE:LINE:COLUMN: PATH: message" error in the caller's own
+ * domain, for readers outside the model (the Sankey graph) that have codes
+ * and wording of their own: they share this reader's positions and message
+ * form without mapping their codes onto LsDataError, which has no
+ * equivalent for most of them. Wrap it in a small variadic helper.
+ */
+void          _ls_json_reader_set_error_valist (LsJsonReader *self,
+                                                GError      **error,
+                                                GQuark        domain,
+                                                int           code,
+                                                JsonNode     *node,
+                                                const char   *path,
+                                                const char   *format,
+                                                va_list       args) G_GNUC_PRINTF (7, 0);
+
+/* "an object", "a string", "null"…: what a node holds, for messages. */
+const char   *_ls_json_describe_node     (JsonNode      *node);
+
 GBytes       *_ls_json_load_file         (GFile         *file,
                                           GCancellable  *cancellable,
                                           char         **name,

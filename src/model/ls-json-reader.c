@@ -109,7 +109,7 @@ on_object_member_cb (JsonParser   *parser,
       self->duplicate_position = pos;
     }
 
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+  if (node != NULL && (JSON_NODE_HOLDS_VALUE (node) || JSON_NODE_HOLDS_NULL (node)))
     g_hash_table_insert (self->positions, node, GUINT_TO_POINTER (pos));
 }
 
@@ -155,6 +155,26 @@ lookup_position (LsJsonReader *self,
 }
 
 void
+_ls_json_reader_set_error_valist (LsJsonReader  *self,
+                                  GError       **error,
+                                  GQuark         domain,
+                                  int            code,
+                                  JsonNode      *node,
+                                  const char    *path,
+                                  const char    *format,
+                                  va_list        args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  guint pos = lookup_position (self, node);
+
+  if (pos == 0)
+    pos = pack_position (1, 1);
+
+  g_set_error (error, domain, code, "%s:%u:%u: %s: %s",
+               self->filename, pos >> 16, pos & 0xffff, path, message);
+}
+
+void
 _ls_json_reader_set_error (LsJsonReader  *self,
                            GError       **error,
                            JsonNode      *node,
@@ -163,19 +183,11 @@ _ls_json_reader_set_error (LsJsonReader  *self,
                            const char    *format,
                            ...)
 {
-  g_autofree char *message = NULL;
-  guint pos = lookup_position (self, node);
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  _ls_json_reader_set_error_valist (self, error, LS_DATA_ERROR, code, node, path, format, args);
   va_end (args);
-
-  if (pos == 0)
-    pos = pack_position (1, 1);
-
-  g_set_error (error, LS_DATA_ERROR, code, "%s:%u:%u: %s: %s",
-               self->filename, pos >> 16, pos & 0xffff, path, message);
 }
 
 LsJsonReader *
@@ -202,6 +214,15 @@ _ls_json_reader_new (GBytes      *bytes,
   g_signal_connect (self->parser, "array-element", G_CALLBACK (on_array_element_cb), self);
 
   data = g_bytes_get_data (bytes, &size);
+
+  /* json-glib takes a signed length and reads a negative one as “up to
+   * the first NUL”. */
+  if (size > G_MAXSSIZE)
+    {
+      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_PARSE,
+                   "%s:1:1: $: the file is too large", self->filename);
+      return NULL;
+    }
 
   if (size == 0)
     {
@@ -291,8 +312,8 @@ _ls_json_load_file (GFile         *file,
   return bytes;
 }
 
-static const char *
-describe_node (JsonNode *node)
+const char *
+_ls_json_describe_node (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
@@ -330,7 +351,7 @@ _ls_json_object (LsJsonReader  *self,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       _ls_json_reader_set_error (self, error, node, path, LS_DATA_ERROR_TYPE,
-                                 "expected an object, found %s", describe_node (node));
+                                 "expected an object, found %s", _ls_json_describe_node (node));
       return NULL;
     }
 
@@ -346,7 +367,7 @@ _ls_json_array (LsJsonReader  *self,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       _ls_json_reader_set_error (self, error, node, path, LS_DATA_ERROR_TYPE,
-                                 "expected an array, found %s", describe_node (node));
+                                 "expected an array, found %s", _ls_json_describe_node (node));
       return NULL;
     }
 
@@ -388,7 +409,7 @@ _ls_json_string (LsJsonReader  *self,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       _ls_json_reader_set_error (self, error, node, path, LS_DATA_ERROR_TYPE,
-                                 "expected a string, found %s", describe_node (node));
+                                 "expected a string, found %s", _ls_json_describe_node (node));
       return FALSE;
     }
 
@@ -411,7 +432,7 @@ _ls_json_number (LsJsonReader  *self,
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     {
       _ls_json_reader_set_error (self, error, node, path, LS_DATA_ERROR_TYPE,
-                                 "expected a number, found %s", describe_node (node));
+                                 "expected a number, found %s", _ls_json_describe_node (node));
       return FALSE;
     }
 
@@ -452,7 +473,7 @@ _ls_json_integer (LsJsonReader  *self,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
       _ls_json_reader_set_error (self, error, node, path, LS_DATA_ERROR_TYPE,
-                                 "expected a whole number, found %s", describe_node (node));
+                                 "expected a whole number, found %s", _ls_json_describe_node (node));
       return FALSE;
     }
 
@@ -470,7 +491,7 @@ _ls_json_boolean (LsJsonReader  *self,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
       _ls_json_reader_set_error (self, error, node, path, LS_DATA_ERROR_TYPE,
-                                 "expected true or false, found %s", describe_node (node));
+                                 "expected true or false, found %s", _ls_json_describe_node (node));
       return FALSE;
     }
 

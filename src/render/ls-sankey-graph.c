@@ -11,8 +11,9 @@
 
 #include "ls-sankey-graph.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
+
+#include "ls-json-reader-private.h"
 
 typedef struct
 {
@@ -86,109 +87,27 @@ ls_sankey_graph_init (LsSankeyGraph *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* JSON reading.
- *
- * json-glib keeps no source positions on its nodes, so while parsing we
- * record, for each member and array element, where the scanner was when
- * the value had been read. That is the end of the value: good for the
- * line, approximate for the column, and the best json-glib 1.6 offers. */
-
-typedef struct
-{
-  guint line;
-  guint column;
-} Position;
-
-typedef struct
-{
-  const char *filename;
-  GHashTable *positions;  /* JsonNode* → Position* */
-} Reader;
-
-static void
-record_position (JsonParser *parser,
-                 JsonNode   *node,
-                 Reader     *reader)
-{
-  Position *pos;
-
-  if (node == NULL)
-    return;
-
-  pos = g_new (Position, 1);
-  pos->line = json_parser_get_current_line (parser);
-  pos->column = json_parser_get_current_pos (parser);
-  g_hash_table_insert (reader->positions, node, pos);
-}
-
-static void
-on_parser_object_member_cb (JsonParser *parser,
-                            JsonObject *object,
-                            const char *member_name,
-                            gpointer    user_data)
-{
-  record_position (parser, json_object_get_member (object, member_name), user_data);
-}
-
-static void
-on_parser_array_element_cb (JsonParser *parser,
-                            JsonArray  *array,
-                            int         index_,
-                            gpointer    user_data)
-{
-  record_position (parser, json_array_get_element (array, index_), user_data);
-}
+/* JSON reading goes through the model's LsJsonReader, which knows where
+ * each value was in the text; the errors are ours. */
 
 G_GNUC_PRINTF (6, 7)
 static gboolean
-reader_fail (Reader      *reader,
-             GError     **error,
-             int          code,
-             JsonNode    *node,
-             const char  *path,
-             const char  *format,
+reader_fail (LsJsonReader        *reader,
+             GError             **error,
+             LsSankeyGraphError   code,
+             JsonNode            *node,
+             const char          *path,
+             const char          *format,
              ...)
 {
-  g_autofree char *message = NULL;
-  const Position *pos = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  _ls_json_reader_set_error_valist (reader, error, LS_SANKEY_GRAPH_ERROR, code, node, path,
+                                    format, args);
   va_end (args);
 
-  if (node != NULL)
-    pos = g_hash_table_lookup (reader->positions, node);
-
-  if (pos != NULL && pos->line > 0)
-    g_set_error (error, LS_SANKEY_GRAPH_ERROR, code, "%s:%u:%u: %s: %s",
-                 reader->filename, pos->line, pos->column, path, message);
-  else
-    g_set_error (error, LS_SANKEY_GRAPH_ERROR, code, "%s: %s: %s",
-                 reader->filename, path, message);
-
   return FALSE;
-}
-
-static const char *
-describe_node (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return "a string";
-    case G_TYPE_BOOLEAN:
-      return "a boolean";
-    default:
-      return "a number";
-    }
 }
 
 static gboolean
@@ -207,16 +126,16 @@ node_is_number (JsonNode *node)
 /* A number member ≥ 0 (or > 0 when @positive); a missing member is an
  * error only when @required. */
 static gboolean
-read_number (Reader      *reader,
-             JsonObject  *object,
-             JsonNode    *object_node,
-             const char  *member,
-             const char  *path,
-             gboolean     required,
-             gboolean     positive,
-             double      *value,
-             gboolean    *present,
-             GError     **error)
+read_number (LsJsonReader  *reader,
+             JsonObject    *object,
+             JsonNode      *object_node,
+             const char    *member,
+             const char    *path,
+             gboolean       required,
+             gboolean       positive,
+             double        *value,
+             gboolean      *present,
+             GError       **error)
 {
   g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = json_object_get_member (object, member);
@@ -235,7 +154,7 @@ read_number (Reader      *reader,
 
   if (!node_is_number (node))
     return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
-                        "expected a number, got %s", describe_node (node));
+                        "expected a number, got %s", _ls_json_describe_node (node));
 
   v = json_node_get_double (node);
   if (!isfinite (v) || v < 0 || (positive && v == 0))
@@ -247,14 +166,14 @@ read_number (Reader      *reader,
 }
 
 static gboolean
-read_string (Reader      *reader,
-             JsonObject  *object,
-             JsonNode    *object_node,
-             const char  *member,
-             const char  *path,
-             gboolean     required,
-             const char **value,
-             GError     **error)
+read_string (LsJsonReader  *reader,
+             JsonObject    *object,
+             JsonNode      *object_node,
+             const char    *member,
+             const char    *path,
+             gboolean       required,
+             const char   **value,
+             GError       **error)
 {
   g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = json_object_get_member (object, member);
@@ -270,7 +189,7 @@ read_string (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
-                        "expected a string, got %s", describe_node (node));
+                        "expected a string, got %s", _ls_json_describe_node (node));
 
   *value = json_node_get_string (node);
   if (required && **value == '\0')
@@ -281,11 +200,11 @@ read_string (Reader      *reader,
 }
 
 static JsonArray *
-read_array (Reader      *reader,
-            JsonObject  *object,
-            JsonNode    *object_node,
-            const char  *member,
-            GError     **error)
+read_array (LsJsonReader  *reader,
+            JsonObject    *object,
+            JsonNode      *object_node,
+            const char    *member,
+            GError       **error)
 {
   g_autofree char *member_path = g_strdup_printf ("$.%s", member);
   JsonNode *node = json_object_get_member (object, member);
@@ -300,7 +219,7 @@ read_array (Reader      *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
-                   "expected an array, got %s", describe_node (node));
+                   "expected an array, got %s", _ls_json_describe_node (node));
       return NULL;
     }
 
@@ -309,19 +228,19 @@ read_array (Reader      *reader,
 
 static gboolean
 read_graph (LsSankeyGraph  *self,
-            Reader         *reader,
-            JsonNode       *root,
+            LsJsonReader   *reader,
             GError        **error)
 {
+  JsonNode *root = _ls_json_reader_get_root (reader);
   JsonObject *object;
   JsonArray *nodes;
   JsonArray *links;
   double width;
   double height;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, root, "$",
-                        "expected an object, got %s", describe_node (root));
+                        "expected an object, got %s", _ls_json_describe_node (root));
 
   object = json_node_get_object (root);
 
@@ -351,7 +270,7 @@ read_graph (LsSankeyGraph  *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, path,
-                            "expected an object, got %s", describe_node (element));
+                            "expected an object, got %s", _ls_json_describe_node (element));
 
       node_object = json_node_get_object (element);
 
@@ -395,7 +314,7 @@ read_graph (LsSankeyGraph  *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, path,
-                            "expected an object, got %s", describe_node (element));
+                            "expected an object, got %s", _ls_json_describe_node (element));
 
       link_object = json_node_get_object (element);
 
@@ -438,6 +357,20 @@ read_graph (LsSankeyGraph  *self,
   return TRUE;
 }
 
+/* Only JSON whitespace, or nothing at all. */
+static gboolean
+is_blank (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i < size; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * ls_sankey_graph_new:
  *
@@ -461,7 +394,7 @@ ls_sankey_graph_new (void)
  * "links": [{"source", "target", "value"}]}`, where `label` and the node's
  * fixed `value` are optional, `column` is an integer ≥ 0 and a link's
  * `source` and `target` are node ids, the target in a later column. Other
- * members are ignored.
+ * members are ignored; a member given twice in one object is refused.
  *
  * Returns: (transfer full): a new graph, or %NULL with @error set
  */
@@ -471,52 +404,29 @@ ls_sankey_graph_new_from_json (GBytes      *bytes,
                                GError     **error)
 {
   g_autoptr(LsSankeyGraph) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(LsJsonReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
-  Reader reader;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (filename == NULL)
-    filename = "<data>";
-
-  positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  reader.filename = filename;
-  reader.positions = positions;
-
-  parser = json_parser_new_immutable ();
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_parser_object_member_cb), &reader);
-  g_signal_connect (parser, "array-element", G_CALLBACK (on_parser_array_element_cb), &reader);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size > G_MAXSSIZE)
+  if (!(reader = _ls_json_reader_new (bytes, filename, &local_error)))
     {
-      g_set_error (error, LS_SANKEY_GRAPH_ERROR, LS_SANKEY_GRAPH_ERROR_PARSE,
-                   "%s: input too large", filename);
-      return NULL;
-    }
+      /* The reader fails with LS_DATA_ERROR_PARSE for text that is not one
+       * JSON value and with LS_DATA_ERROR_DUPLICATE for a member given
+       * twice. A file with no value at all lacks the root object, which
+       * this reader has always called invalid rather than malformed. */
+      LsSankeyGraphError code = LS_SANKEY_GRAPH_ERROR_INVALID;
 
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
-    {
-      const char *message = local_error->message;
+      if (local_error->code == LS_DATA_ERROR_PARSE && !is_blank (bytes))
+        code = LS_SANKEY_GRAPH_ERROR_PARSE;
 
-      /* json-glib prefixes "<data>:line:column:"; put the file name there. */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      else if (g_str_has_prefix (message, "<data>"))
-        message += strlen ("<data>");
-
-      g_set_error (error, LS_SANKEY_GRAPH_ERROR, LS_SANKEY_GRAPH_ERROR_PARSE,
-                   "%s:%s", filename, message);
+      g_set_error_literal (error, LS_SANKEY_GRAPH_ERROR, code, local_error->message);
       return NULL;
     }
 
   self = ls_sankey_graph_new ();
-  if (!read_graph (self, &reader, json_parser_get_root (parser), error))
+  if (!read_graph (self, reader, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ls-shapes.h"
+#include "ls-json-reader-private.h"
 
 #include "ls-render-resources.h"
 
@@ -290,27 +291,6 @@ loader_fail (Loader        *loader,
   return FALSE;
 }
 
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        return "a string";
-      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        return "a boolean";
-      return "a number";
-    }
-}
-
 static gboolean
 expect_array (Loader     *loader,
               JsonNode   *node,
@@ -319,7 +299,7 @@ expect_array (Loader     *loader,
 {
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return loader_fail (loader, error, LS_SHAPES_ERROR_INVALID,
-                        "expected an array, found %s", describe_node (node));
+                        "expected an array, found %s", _ls_json_describe_node (node));
   *array = json_node_get_array (node);
   return TRUE;
 }
@@ -349,7 +329,7 @@ expect_string (Loader      *loader,
 {
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return loader_fail (loader, error, LS_SHAPES_ERROR_INVALID,
-                        "expected a string, found %s", describe_node (node));
+                        "expected a string, found %s", _ls_json_describe_node (node));
   *value = json_node_get_string (node);
   return TRUE;
 }
@@ -431,7 +411,7 @@ load_ring (Loader    *loader,
               g_string_append_printf (loader->path, "[%u]", i + k);
               if (!is_number (v))
                 return loader_fail (loader, error, LS_SHAPES_ERROR_INVALID,
-                                    "expected a number, found %s", describe_node (v));
+                                    "expected a number, found %s", _ls_json_describe_node (v));
               return loader_fail (loader, error, LS_SHAPES_ERROR_INVALID,
                                   "%s %g outside [%g, %g]",
                                   k == 0 ? "longitude" : "latitude",
@@ -498,7 +478,7 @@ load_country (Loader    *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return loader_fail (loader, error, LS_SHAPES_ERROR_INVALID,
-                        "expected an object, found %s", describe_node (node));
+                        "expected an object, found %s", _ls_json_describe_node (node));
   object = json_node_get_object (node);
 
   if (!expect_member (loader, object, "id", &member, error) ||
@@ -572,7 +552,7 @@ load_root (Loader    *loader,
     return loader_fail (loader, error, LS_SHAPES_ERROR_PARSE, "empty file");
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return loader_fail (loader, error, LS_SHAPES_ERROR_FORMAT,
-                        "expected an object, found %s", describe_node (root));
+                        "expected an object, found %s", _ls_json_describe_node (root));
   object = json_node_get_object (root);
 
   if (!expect_member (loader, object, "format", &member, error) ||
@@ -587,7 +567,7 @@ load_root (Loader    *loader,
     return FALSE;
   if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64)
     return loader_fail (loader, error, LS_SHAPES_ERROR_FORMAT,
-                        "expected an integer, found %s", describe_node (member));
+                        "expected an integer, found %s", _ls_json_describe_node (member));
   if (json_node_get_int (member) != SHAPES_VERSION)
     return loader_fail (loader, error, LS_SHAPES_ERROR_FORMAT,
                         "unsupported version %" G_GINT64_FORMAT " (expected %d)",

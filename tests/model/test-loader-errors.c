@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "ls-dataset.h"
+#include "ls-json-reader-private.h"
 #include "ls-result.h"
 #include "ls-scenario.h"
 #include "ls-test-utils.h"
@@ -492,6 +493,61 @@ test_scenario_wrong_format (void)
                        LS_DATA_ERROR_VALUE, 1, "$.format");
 }
 
+/* Readers outside the model (the Sankey graph) report through
+ * LsJsonReader in their own error domain, with their own codes. */
+G_GNUC_PRINTF (5, 6)
+static void
+set_other_error (LsJsonReader  *reader,
+                 GError       **error,
+                 JsonNode      *node,
+                 const char    *path,
+                 const char    *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  _ls_json_reader_set_error_valist (reader, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, node,
+                                    path, format, args);
+  va_end (args);
+}
+
+static void
+test_reader_other_domain (void)
+{
+  static const char json[] = "{\"a\": 1,\n"
+                             " \"b\": [true, \"x\"],\n"
+                             " \"c\": null}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsJsonReader) reader = _ls_json_reader_new (bytes, "other.json", &error);
+  JsonObject *root;
+  JsonArray *b;
+
+  g_assert_no_error (error);
+  root = json_node_get_object (_ls_json_reader_get_root (reader));
+  b = json_object_get_array_member (root, "b");
+
+  g_assert_cmpstr (_ls_json_describe_node (_ls_json_reader_get_root (reader)), ==, "an object");
+  g_assert_cmpstr (_ls_json_describe_node (json_object_get_member (root, "a")), ==, "a number");
+  g_assert_cmpstr (_ls_json_describe_node (json_object_get_member (root, "b")), ==, "an array");
+  g_assert_cmpstr (_ls_json_describe_node (json_array_get_element (b, 0)), ==, "a boolean");
+  g_assert_cmpstr (_ls_json_describe_node (json_array_get_element (b, 1)), ==, "a string");
+  g_assert_cmpstr (_ls_json_describe_node (json_object_get_member (root, "c")), ==, "null");
+
+  /* A null member has a position of its own, like any other value. */
+  set_other_error (reader, &error, json_object_get_member (root, "c"), "$.c",
+                   "expected %s, found null", "a number");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  check_message (error, "other.json", 3, "$.c");
+  g_assert_nonnull (strstr (error->message, ": $.c: expected a number, found null"));
+  g_clear_error (&error);
+
+  set_other_error (reader, &error, json_array_get_element (b, 1), "$.b[1]", "bad");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  check_message (error, "other.json", 2, "$.b[1]");
+}
+
 /* Naming an alliance, country or stage the dataset lacks is for
  * ls_scenario_validate() and ls_result_new() to catch. */
 static void
@@ -558,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/model/loader-errors/bad-stage-id", test_bad_stage_id);
   g_test_add_func ("/lodestone/model/loader-errors/wrong-format", test_wrong_format);
   g_test_add_func ("/lodestone/model/loader-errors/missing-member", test_missing_member);
+  g_test_add_func ("/lodestone/model/loader-errors/reader-other-domain", test_reader_other_domain);
   g_test_add_func ("/lodestone/model/loader-errors/duplicate-country", test_duplicate_country);
   g_test_add_func ("/lodestone/model/loader-errors/duplicate-stage", test_duplicate_stage);
   g_test_add_func ("/lodestone/model/loader-errors/duplicate-source", test_duplicate_source);

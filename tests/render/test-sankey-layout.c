@@ -1236,6 +1236,8 @@ static const BadInput bad_inputs[] = {
   { "not-json", "{\"width\": 100,, }", LS_SANKEY_GRAPH_ERROR_PARSE, "bad.json:1:" },
   { "empty", "", LS_SANKEY_GRAPH_ERROR_INVALID, "$" },
   { "root-array", "[]", LS_SANKEY_GRAPH_ERROR_INVALID, "$: expected an object" },
+  { "repeated-member", "{\"width\": 100, \"width\": 200, \"height\": 50, \"nodes\": [], \"links\": []}",
+    LS_SANKEY_GRAPH_ERROR_INVALID, "“width” is given twice" },
   { "width-missing", "{\"height\": 50, \"nodes\": [], \"links\": []}",
     LS_SANKEY_GRAPH_ERROR_INVALID, "$.width" },
   { "width-string", "{\"width\": \"100\", \"height\": 50, \"nodes\": [], \"links\": []}",
