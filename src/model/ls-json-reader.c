@@ -315,6 +315,9 @@ _ls_json_load_file (GFile         *file,
 const char *
 _ls_json_describe_node (JsonNode *node)
 {
+  if (node == NULL)
+    return "nothing";
+
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
