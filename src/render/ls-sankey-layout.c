@@ -594,6 +594,22 @@ tabulate_g (const Entry *entries,
     }
 }
 
+/* Stores the column order a sifter settled on, from @start for @n. */
+static void
+write_back_order (LsSankeyLayout *self,
+                  const Sifter   *sifter,
+                  guint           start,
+                  guint           n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint v = sifter->snapshot[sifter->list_of[i]];
+
+      self->order[start + i] = v;
+      self->rank[v] = i;
+    }
+}
+
 static gboolean
 sift_column (LsSankeyLayout *self,
              guint           c,
@@ -697,13 +713,7 @@ sift_column (LsSankeyLayout *self,
       moved = TRUE;
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      guint v = sifter->snapshot[sifter->list_of[i]];
-
-      self->order[start + i] = v;
-      self->rank[v] = i;
-    }
+  write_back_order (self, sifter, start, n);
 
   return moved;
 }
@@ -819,13 +829,7 @@ settle_column_ties (LsSankeyLayout *self,
         }
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      guint v = sifter->snapshot[sifter->list_of[i]];
-
-      self->order[start + i] = v;
-      self->rank[v] = i;
-    }
+  write_back_order (self, sifter, start, n);
 
   return swapped;
 }
