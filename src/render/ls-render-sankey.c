@@ -11,6 +11,7 @@
 
 #include "ls-render-sankey.h"
 
+#include "ls-format.h"
 #include "ls-sankey-graph.h"
 #include "ls-sankey-layout.h"
 
@@ -268,25 +269,13 @@ show_text (const TextSetup      *setup,
 static char *
 format_tonnes (double t)
 {
-  if (t >= 999500)
-    return g_strdup_printf (_("%.2g Mt"), t / 1e6);
-  if (t >= 9950)
-    return g_strdup_printf (_("%.0f kt"), t / 1e3);
-  if (t >= 999.5)
-    return g_strdup_printf (_("%.1f kt"), t / 1e3);
-  if (t >= 0.5)
-    return g_strdup_printf (_("%.0f t"), t);
-  if (t > 0)
-    return g_strdup (_("<1 t"));
-  return g_strdup (_("0 t"));
+  return ls_format_tonnes_compact (t);
 }
 
 static char *
 format_share (double share)
 {
-  if (share > 0 && share < 0.001)
-    return g_strdup (_("<0.1 %"));
-  return g_strdup_printf (_("%.1f %%"), share * 100);
+  return ls_format_percent (share, 1);
 }
 
 static char *
@@ -1836,7 +1825,9 @@ ls_sankey_figure_describe (const LsSankeyFigure *self)
           const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode,
                                                      g_array_index (members, guint, i));
 
-          g_string_append_printf (text, "%s %s %.0f %%", i > 0 ? "," : "", node->name, node->share * 100);
+          g_autofree char *share = ls_format_percent (node->share, 0);
+
+          g_string_append_printf (text, "%s %s %s", i > 0 ? "," : "", node->name, share);
         }
       if (members->len == 0)
         g_string_append_printf (text, " %s", _("none"));

@@ -11,6 +11,8 @@
 
 #include "ls-map-view.h"
 
+#include "ls-format.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -198,23 +200,6 @@ same_tile_colors (const LsRenderStyle *a,
          memcmp (&a->border, &b->border, sizeof a->border) == 0;
 }
 
-static char *
-format_tonnes (double tonnes)
-{
-  g_autofree char *digits = g_strdup_printf ("%.0f", round (tonnes));
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0 && digits[i - 1] != '-')
-        g_string_append (out, "\u00a0");
-      g_string_append_c (out, digits[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* The figures behind one country's colour, and where they come from. */
 static char *
 dup_tooltip_markup (LsMapView  *self,
@@ -245,7 +230,7 @@ dup_tooltip_markup (LsMapView  *self,
     }
 
   stage_name = ls_dataset_get_stage_name (dataset, stage);
-  tonnes = format_tonnes (ls_result_get_production (self->result, stage, country));
+  tonnes = ls_format_number (round (ls_result_get_production (self->result, stage, country)), 0);
 
   {
     g_autofree char *name = g_markup_escape_text (ls_dataset_get_country_name (dataset, country), -1);
