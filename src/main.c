@@ -10,9 +10,7 @@
 #include "config.h"
 
 #include "ls-application.h"
-
-#include <glib/gi18n.h>
-#include <locale.h>
+#include "ls-locale.h"
 
 int
 main (int   argc,
@@ -20,10 +18,7 @@ main (int   argc,
 {
   g_autoptr(LsApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ls_locale_init ();
 
   ls_application_ensure_resources ();
 
