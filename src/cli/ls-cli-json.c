@@ -1,0 +1,106 @@
+/* ls-cli-json.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lodestone-cli"
+
+#include "config.h"
+
+#include "ls-cli-json.h"
+
+/* What `shares` and `flows` both write in their JSON. Numbers go through
+ * json-glib, which writes them with a "." whatever the locale. */
+
+/**
+ * ls_cli_json_add_number:
+ * @builder: a builder inside an object
+ * @name: the member's name
+ * @value: its value
+ */
+void
+ls_cli_json_add_number (JsonBuilder *builder,
+                        const char  *name,
+                        double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+/**
+ * ls_cli_json_add_bloc:
+ * @builder: a builder inside an object
+ * @result: a result
+ *
+ * Adds "bloc": the ISO3 codes of @result's bloc members.
+ */
+void
+ls_cli_json_add_bloc (JsonBuilder    *builder,
+                      const LsResult *result)
+{
+  LsDataset *dataset = ls_result_get_dataset (result);
+
+  json_builder_set_member_name (builder, "bloc");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < ls_result_get_n_countries (result); c++)
+    if (ls_result_is_member (result, c))
+      json_builder_add_string_value (builder, ls_dataset_get_country_id (dataset, c));
+  json_builder_end_array (builder);
+}
+
+/**
+ * ls_cli_json_add_dependency:
+ * @builder: a builder where a value goes
+ * @result: a result
+ * @stage: a stage index
+ *
+ * Adds {"non_bloc_share", "by_supplier": {ISO3: share}}, or null where the
+ * dependency is undefined (DESIGN.md "Shares reported").
+ */
+void
+ls_cli_json_add_dependency (JsonBuilder    *builder,
+                            const LsResult *result,
+                            guint           stage)
+{
+  LsDataset *dataset = ls_result_get_dataset (result);
+  double dependency;
+
+  if (!ls_result_get_dependency (result, stage, &dependency))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  ls_cli_json_add_number (builder, "non_bloc_share", dependency);
+  json_builder_set_member_name (builder, "by_supplier");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i <= ls_result_get_n_countries (result); i++)
+    if (ls_result_get_dependency_on (result, stage, i) > 0.0)
+      ls_cli_json_add_number (builder, ls_dataset_get_country_id (dataset, i),
+                              ls_result_get_dependency_on (result, stage, i));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/**
+ * ls_cli_json_print:
+ * @builder: a finished builder
+ *
+ * Prints the builder's document to stdout, indented by two spaces.
+ */
+void
+ls_cli_json_print (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}

@@ -1,0 +1,208 @@
+/* ls-cli-shares.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lodestone-cli"
+
+#include "config.h"
+
+#include "ls-cli-verbs.h"
+
+#include "ls-cli-json.h"
+#include "ls-format.h"
+
+/* `shares`: per stage, the world shares, the bloc's, China's and the
+ * rest's, concentration and the bloc's dependency, as text (aligned
+ * columns in the user's locale), JSON or CSV (locale-proof). */
+
+static void
+print_text (const LsResult *result)
+{
+  LsDataset *dataset = ls_result_get_dataset (result);
+  guint S = ls_result_get_n_stages (result);
+  guint C = ls_result_get_n_countries (result);
+  g_autoptr(GString) bloc = g_string_new (NULL);
+
+  for (guint c = 0; c < C; c++)
+    if (ls_result_is_member (result, c))
+      g_string_append_printf (bloc, "%s%s", bloc->len > 0 ? " " : "", ls_dataset_get_country_id (dataset, c));
+
+  g_print ("Year %d · bloc (%u): %s\n\n", ls_result_get_year (result),
+           ls_result_get_n_members (result), bloc->len > 0 ? bloc->str : "(none)");
+
+  g_print ("%-11s %14s %-14s %6s %6s %6s %6s %6s  %-21s %11s\n",
+           "Stage", "Output", "Unit", "Bloc", "China", "Rest", "HHI", "Top-3",
+           "Bloc dependency", "Shortfall");
+
+  for (guint s = 0; s < S; s++)
+    {
+      g_autofree char *dependency_text = NULL;
+      double dependency;
+      double share;
+      guint supplier;
+
+      if (ls_result_get_dependency (result, s, &dependency))
+        {
+          supplier = ls_result_get_top_supplier (result, s, &share);
+          if (supplier != G_MAXUINT)
+            dependency_text = g_strdup_printf ("%5.1f %% (%s %.1f %%)", 100.0 * dependency,
+                                               ls_dataset_get_country_id (dataset, supplier), 100.0 * share);
+          else
+            dependency_text = g_strdup_printf ("%5.1f %%", 100.0 * dependency);
+        }
+      else
+        dependency_text = g_strdup ("—");
+
+      g_print ("%-11s %14.0f %-14s %5.1f%% %5.1f%% %5.1f%% %6.0f %5.1f%%  %-21s %11.0f\n",
+               ls_dataset_get_stage_id (dataset, s),
+               ls_result_get_stage_total (result, s),
+               ls_dataset_get_stage_unit (dataset, s),
+               100.0 * ls_result_get_bloc_share (result, s),
+               100.0 * ls_result_get_china_share (result, s),
+               100.0 * ls_result_get_rest_share (result, s),
+               ls_result_get_hhi (result, s),
+               100.0 * ls_result_get_top3_share (result, s, NULL),
+               dependency_text,
+               ls_result_get_stage_shortfall (result, s));
+    }
+
+  g_print ("\nLargest producers:\n");
+  for (guint s = 0; s < S; s++)
+    {
+      guint top[3];
+
+      ls_result_get_top3_share (result, s, top);
+      g_print ("  %-11s", ls_dataset_get_stage_id (dataset, s));
+      for (guint k = 0; k < 3; k++)
+        if (top[k] != G_MAXUINT)
+          g_print ("  %s %5.1f %%", ls_dataset_get_country_id (dataset, top[k]),
+                   100.0 * ls_result_get_share (result, s, top[k]));
+      g_print ("\n");
+    }
+}
+
+static void
+print_json (const LsResult *result)
+{
+  LsDataset *dataset = ls_result_get_dataset (result);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint S = ls_result_get_n_stages (result);
+  guint C = ls_result_get_n_countries (result);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, ls_result_get_year (result));
+  ls_cli_json_add_bloc (builder, result);
+
+  json_builder_set_member_name (builder, "stages");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < S; s++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, ls_dataset_get_stage_id (dataset, s));
+      json_builder_set_member_name (builder, "unit");
+      json_builder_add_string_value (builder, ls_dataset_get_stage_unit (dataset, s));
+      ls_cli_json_add_number (builder, "total", ls_result_get_stage_total (result, s));
+      ls_cli_json_add_number (builder, "bloc_share", ls_result_get_bloc_share (result, s));
+      ls_cli_json_add_number (builder, "china_share", ls_result_get_china_share (result, s));
+      ls_cli_json_add_number (builder, "rest_share", ls_result_get_rest_share (result, s));
+      ls_cli_json_add_number (builder, "hhi", ls_result_get_hhi (result, s));
+      ls_cli_json_add_number (builder, "top3_share", ls_result_get_top3_share (result, s, NULL));
+      ls_cli_json_add_number (builder, "shortfall", ls_result_get_stage_shortfall (result, s));
+      ls_cli_json_add_number (builder, "unallocated", ls_result_get_unallocated (result, s));
+      ls_cli_json_add_number (builder, "unknown_origin", ls_result_get_unknown_origin (result, s));
+
+      json_builder_set_member_name (builder, "shares");
+      json_builder_begin_object (builder);
+      for (guint c = 0; c < C; c++)
+        if (ls_result_get_production (result, s, c) > 0.0)
+          ls_cli_json_add_number (builder, ls_dataset_get_country_id (dataset, c),
+                                  ls_result_get_share (result, s, c));
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "dependency");
+      ls_cli_json_add_dependency (builder, result, s);
+
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  ls_cli_json_print (builder);
+}
+
+static void
+append_number (GString *line,
+               double   value)
+{
+  g_autofree char *text = ls_format_machine_number (value, LS_FORMAT_ROUND_TRIP);
+
+  ls_format_csv_append_field (line, text);
+}
+
+static void
+print_csv (const LsResult *result)
+{
+  LsDataset *dataset = ls_result_get_dataset (result);
+  guint S = ls_result_get_n_stages (result);
+  guint C = ls_result_get_n_countries (result);
+  g_autoptr(GString) line = g_string_new (NULL);
+  char year[16];
+
+  g_print ("year,stage,country,name,member,production,share,baseline_production,shortfall,bloc_dependency_share\n");
+  g_snprintf (year, sizeof year, "%d", ls_result_get_year (result));
+
+  for (guint s = 0; s < S; s++)
+    for (guint c = 0; c <= C; c++)
+      {
+        double production = c < C ? ls_result_get_production (result, s, c) : ls_result_get_unknown_origin (result, s);
+        double baseline = c < C ? ls_result_get_baseline_production (result, s, c) : 0.0;
+        double dependency = ls_result_get_dependency_on (result, s, c);
+
+        if (production <= 0.0 && baseline <= 0.0 && dependency <= 0.0)
+          continue;
+
+        g_string_truncate (line, 0);
+        ls_format_csv_append_field (line, year);
+        ls_format_csv_append_field (line, ls_dataset_get_stage_id (dataset, s));
+        ls_format_csv_append_field (line, ls_dataset_get_country_id (dataset, c));
+        ls_format_csv_append_field (line, ls_dataset_get_country_name (dataset, c));
+        ls_format_csv_append_field (line, ls_result_is_member (result, c) ? "yes" : "no");
+        append_number (line, production);
+        append_number (line, c < C ? ls_result_get_share (result, s, c) : 0.0);
+        append_number (line, baseline);
+        append_number (line, c < C ? ls_result_get_shortfall (result, s, c) : 0.0);
+        append_number (line, dependency);
+        g_print ("%s\n", line->str);
+      }
+}
+
+int
+ls_cli_shares (const LsCliOptions *options)
+{
+  g_autoptr(LsResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(result = ls_cli_options_compute (options, NULL, &error)))
+    return ls_cli_fail_with_error (error);
+
+  switch (options->format)
+    {
+    case LS_CLI_FORMAT_JSON:
+      print_json (result);
+      break;
+    case LS_CLI_FORMAT_CSV:
+      print_csv (result);
+      break;
+    case LS_CLI_FORMAT_TEXT:
+    default:
+      print_text (result);
+      break;
+    }
+
+  return LS_CLI_EXIT_OK;
+}
