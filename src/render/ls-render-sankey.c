@@ -896,7 +896,9 @@ build_sources (Builder *b)
         g_string_append_printf (trial, "%s%s", i > 0 ? ", " : "", g_array_index (sorted, SourceCount, i).title);
         if (i + 1 < sorted->len)
           {
-            more = g_strdup_printf (_(" and %u more"), sorted->len - i - 1);
+            /* Translators: after a list of sources; Korean counts
+             * sources and countries with different words */
+            more = g_strdup_printf (C_("sources", " and %u more"), sorted->len - i - 1);
             g_string_append (trial, more);
           }
         g_string_append (trial, tail->str);
@@ -907,7 +909,7 @@ build_sources (Builder *b)
         shown++;
       }
     if (shown < sorted->len)
-      g_string_append_printf (text, _(" and %u more"), sorted->len - shown);
+      g_string_append_printf (text, C_("sources", " and %u more"), sorted->len - shown);
     if (sorted->len == 0)
       g_string_append (text, ls_dataset_get_title (b->dataset));
     g_string_append (text, tail->str);
