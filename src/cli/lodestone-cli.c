@@ -693,6 +693,7 @@ print_shares_json (const LsResult *result,
       json_builder_set_member_name (builder, "dependency");
       add_dependency (builder, result, s);
 
+      builder_add_number (builder, "unknown_supply", ls_result_get_unknown_supply (result, s));
       add_shares_evidence (builder, result, ranges, s);
 
       json_builder_end_object (builder);
@@ -730,7 +731,7 @@ print_shares_csv (const LsResult *result)
     for (guint c = 0; c <= C; c++)
       {
         g_autofree char *name = csv_field (ls_dataset_get_country_name (dataset, c));
-        double production = c < C ? ls_result_get_production (result, s, c) : ls_result_get_unknown_origin (result, s);
+        double production = c < C ? ls_result_get_production (result, s, c) : ls_result_get_unknown_supply (result, s);
         double baseline = c < C ? ls_result_get_baseline_production (result, s, c) : 0.0;
         double dependency = ls_result_get_dependency_on (result, s, c);
 

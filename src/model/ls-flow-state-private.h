@@ -26,8 +26,12 @@ G_BEGIN_DECLS
  *   splits into published (flow − estimated), estimated in the data
  *   (estimated − modelled) and modelled: the evidence of the figures.
  * surplus[s * C + c]: output of c at stage s that goes nowhere.
- * unallocated[s], unknown_origin[s]: totals, keyed by the stage the
- *   material leaves.
+ * unallocated[s]: the sum of surpluses; unknown_origin[s]: the part of
+ *   the flows from "unknown" that the model made (N − U of DESIGN.md
+ *   "Completing the flows" step 4, scaled by step 4 of rebalancing);
+ *   unknown_supply[s]: every flow from "unknown", those resolved from an
+ *   import share of "other, not identified" included. All keyed by the
+ *   stage the material leaves.
  */
 typedef struct
 {
@@ -40,6 +44,7 @@ typedef struct
   double *surplus;
   double *unallocated;
   double *unknown_origin;
+  double *unknown_supply;
 } LsFlowState;
 
 #define LS_FLOW_INDEX(st, s, i, j) \

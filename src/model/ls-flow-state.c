@@ -36,6 +36,7 @@ _ls_flow_state_new (guint n_stages,
   self->surplus = g_new0 (double, n_stages * n_countries);
   self->unallocated = g_new0 (double, n_stages);
   self->unknown_origin = g_new0 (double, n_stages);
+  self->unknown_supply = g_new0 (double, n_stages);
 
   return self;
 }
@@ -54,6 +55,7 @@ _ls_flow_state_copy (const LsFlowState *self)
   memcpy (copy->surplus, self->surplus, sizeof (double) * n_cells);
   memcpy (copy->unallocated, self->unallocated, sizeof (double) * self->n_stages);
   memcpy (copy->unknown_origin, self->unknown_origin, sizeof (double) * self->n_stages);
+  memcpy (copy->unknown_supply, self->unknown_supply, sizeof (double) * self->n_stages);
 
   return copy;
 }
@@ -68,6 +70,7 @@ _ls_flow_state_free (LsFlowState *self)
   g_free (self->surplus);
   g_free (self->unallocated);
   g_free (self->unknown_origin);
+  g_free (self->unknown_supply);
   g_free (self);
 }
 
@@ -82,6 +85,7 @@ _ls_flow_state_finish (LsFlowState *self)
     {
       double unallocated = 0.0;
       double unknown = 0.0;
+      double supply = 0.0;
 
       for (guint i = 0; i < C; i++)
         {
@@ -95,10 +99,14 @@ _ls_flow_state_finish (LsFlowState *self)
         }
 
       for (guint j = 0; j < C; j++)
-        unknown += self->flow[LS_FLOW_INDEX (self, s, C, j)];
+        {
+          unknown += self->modelled[LS_FLOW_INDEX (self, s, C, j)];
+          supply += self->flow[LS_FLOW_INDEX (self, s, C, j)];
+        }
 
       self->unallocated[s] = unallocated;
       self->unknown_origin[s] = unknown;
+      self->unknown_supply[s] = supply;
     }
 }
 

@@ -229,6 +229,70 @@ swap_to_members (Rerouting *rr)
       rr->surplus[k] += freed[k] * MAX (0.0, 1.0 - total_lost / x);
 }
 
+/* DESIGN.md "Rebalancing" step 6, members' unmet need: member exporters
+ * divert φ of what they send outside the bloc, up to the members' need
+ * left after step 5, so that a new plant in the bloc is fed. Non-member
+ * importers are not compensated (their loss is their shortfall in step 7),
+ * and restrictions are not consulted. */
+static void
+serve_members_need (Rerouting *rr)
+{
+  LsFlowState *st = rr->st;
+  const gboolean *members = rr->levers->members;
+  guint C = st->n_countries;
+  guint s = rr->stage;
+  g_autofree double *outside = g_new0 (double, C);
+  double nb = 0.0;
+  double m = 0.0;
+  double z;
+
+  for (guint j = 0; j < C; j++)
+    if (members[j])
+      nb += rr->need[j];
+
+  for (guint i = 0; i < C; i++)
+    {
+      if (!members[i])
+        continue;
+
+      for (guint j = 0; j < C; j++)
+        if (!members[j])
+          outside[i] += st->flow[LS_FLOW_INDEX (st, s, i, j)];
+      m += outside[i];
+    }
+
+  if (nb <= 0.0 || m <= 0.0)
+    return;
+
+  z = rr->levers->friend_shoring * MIN (nb, m);
+  if (z <= 0.0)
+    return;
+
+  for (guint i = 0; i < C; i++)
+    {
+      if (!members[i])
+        continue;
+
+      for (guint j = 0; j < C; j++)
+        if (!members[j])
+          _ls_flow_state_scale (st, LS_FLOW_INDEX (st, s, i, j), 1.0 - z / m);
+    }
+
+  /* Member j gains z · (o[i]/m) · (r[j]/nb) from each member exporter i. */
+  for (guint j = 0; j < C; j++)
+    {
+      if (!members[j] || rr->need[j] <= 0.0)
+        continue;
+
+      for (guint i = 0; i < C; i++)
+        if (members[i] && outside[i] > 0.0)
+          _ls_flow_state_add (st, s, i, j, z * (outside[i] / m) * (rr->need[j] / nb),
+                              LS_EVIDENCE_MODELLED);
+
+      rr->need[j] -= z * rr->need[j] / nb;
+    }
+}
+
 /**
  * _ls_rebalance:
  * @target: (out caller-allocates): n_stages × n_countries, T[s][c]
@@ -355,9 +419,12 @@ _ls_rebalance (const LsInputs     *inputs,
         run_rounds (&rr, TRUE, ROUND_THRESHOLD * start_need);
       run_rounds (&rr, FALSE, ROUND_THRESHOLD * start_need);
 
-      /* Step 6: the friend-shoring swap. */
+      /* Step 6: the friend-shoring swap, then members' unmet need. */
       if (levers->friend_shoring > 0.0)
-        swap_to_members (&rr);
+        {
+          swap_to_members (&rr);
+          serve_members_need (&rr);
+        }
 
       /* Step 7: next stage's output and shortfall. */
       for (guint j = 0; j < C; j++)

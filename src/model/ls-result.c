@@ -685,6 +685,21 @@ ls_result_get_unknown_origin (const LsResult *self,
 }
 
 /**
+ * ls_result_get_unknown_supply:
+ *
+ * Returns: every flow of stage-@stage material from "unknown": the
+ *   unknown origin the model adds, and the "other, not identified" part
+ *   of import shares the data states
+ */
+double
+ls_result_get_unknown_supply (const LsResult *self,
+                              guint           stage)
+{
+  CHECK_STAGE (self, stage, 0.0);
+  return self->state->unknown_supply[stage];
+}
+
+/**
  * ls_result_get_baseline_unallocated:
  *
  * Returns: max(0, U − N) of DESIGN.md "Completing the flows" step 4 for

@@ -108,6 +108,8 @@ double      ls_result_get_country_unallocated  (const LsResult *self,
                                                 guint           country);
 double      ls_result_get_unknown_origin       (const LsResult *self,
                                                 guint           stage);
+double      ls_result_get_unknown_supply       (const LsResult *self,
+                                                guint           stage);
 double      ls_result_get_baseline_unallocated (const LsResult *self,
                                                 guint           stage);
 double      ls_result_get_baseline_unknown_origin (const LsResult *self,

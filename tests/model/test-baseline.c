@@ -262,9 +262,10 @@ test_import_shares_resolve (void)
   assert_close (ls_result_get_baseline_flow (result, 0, AAA, BBB), 100.0 * 10 / 264);
   assert_close (ls_result_get_baseline_flow (result, 0, CHN, BBB), 164.0 * 10 / 264);
   assert_close (ls_result_get_baseline_unallocated (result, 0), 245);
-  /* The unknown share is unknown origin too: a need no listed supplier
-   * is known to meet. */
-  assert_close (ls_result_get_baseline_unknown_origin (result, 0), 15);
+  /* The unknown share is supply from "unknown", but not unknown origin
+   * in DESIGN.md's sense (N − U): the data states it. */
+  assert_close (ls_result_get_baseline_unknown_origin (result, 0), 0);
+  assert_close (ls_result_get_unknown_supply (result, 0), 15);
   /* Every need is met: the separators make their output. */
   assert_close (ls_result_get_production (result, 1, DDD), 40);
   assert_close (ls_result_get_shortfall (result, 1, DDD), 0);
