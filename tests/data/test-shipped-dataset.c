@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ls-calibration.h"
 #include "ls-dataset.h"
 
 /* World output over Y may differ from the previous stage's world output
@@ -413,6 +414,38 @@ test_shipped_alliances (void)
                                                  (guint) ls_dataset_lookup_country (dataset, "LAO")));
 }
 
+/* data/calibration.json: every published derived figure it lists is
+ * reproduced by the model on the shipped data within its tolerance. The
+ * whole table is printed, so a failing run says what else moved. */
+static void
+test_shipped_calibration (void)
+{
+  g_autoptr (LsDataset) dataset = load_shipped ();
+  g_autoptr (LsCalibration) calibration = NULL;
+  g_autofree LsCalibrationCheck *checks = NULL;
+  g_autoptr (GError) error = NULL;
+  guint missed = 0;
+
+  calibration = ls_calibration_new_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ls_calibration_get_n_targets (calibration), >, 0);
+
+  checks = ls_calibration_evaluate (calibration, dataset, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < ls_calibration_get_n_targets (calibration); k++)
+    {
+      const LsCalibrationTarget *target = ls_calibration_get_target (calibration, k);
+
+      g_test_message ("%-40s %d  target %.4f  model %.4f  difference %+.4f  tolerance %.4f  %s",
+                      target->id, target->year, target->value, checks[k].model,
+                      checks[k].difference, target->tolerance, checks[k].met ? "ok" : "MISSED");
+      missed += checks[k].met ? 0 : 1;
+    }
+
+  g_assert_cmpuint (missed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/data/shipped/flows-feasible", test_shipped_flows_feasible);
   g_test_add_func ("/lodestone/data/shipped/countries", test_shipped_countries);
   g_test_add_func ("/lodestone/data/shipped/alliances", test_shipped_alliances);
+  g_test_add_func ("/lodestone/data/shipped/calibration", test_shipped_calibration);
 
   return g_test_run ();
 }
