@@ -13,8 +13,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ls-cli-calibration.h"
+
 /* `check [FILE]`: validates a dataset or a scenario file, or the embedded
- * dataset. */
+ * dataset; with --calibration, checks a dataset against its calibration
+ * targets (ls-cli-calibration.c). */
 
 static gboolean
 is_scenario_file (GBytes *bytes)
@@ -42,6 +45,21 @@ ls_cli_check (const LsCliOptions *options)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
+
+  if (options->calibration || options->targets != NULL)
+    {
+      if (options->file != NULL)
+        {
+          g_autoptr(GFile) data_file = g_file_new_for_commandline_arg (options->file);
+
+          if (!(dataset = ls_dataset_new_from_file (data_file, NULL, &error)))
+            return ls_cli_fail (LS_CLI_EXIT_BAD_INPUT, "%s", error->message);
+        }
+      else if (!(dataset = ls_cli_options_load_dataset (options, &error)))
+        return ls_cli_fail_with_error (error);
+
+      return ls_cli_check_calibration (dataset, options->targets, options->calibration_format, options->samples);
+    }
 
   if (options->file == NULL)
     {

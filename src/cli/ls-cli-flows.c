@@ -25,7 +25,8 @@ static void
 add_flows (JsonBuilder    *builder,
            const LsResult *result,
            FlowGetter      get_flow,
-           FlowGetter      get_estimated)
+           FlowGetter      get_estimated,
+           gboolean        with_evidence)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
   guint S = ls_result_get_n_stages (result);
@@ -52,6 +53,13 @@ add_flows (JsonBuilder    *builder,
           ls_cli_json_add_number (builder, "value", value);
           json_builder_set_member_name (builder, "estimated");
           json_builder_add_boolean_value (builder, get_estimated (result, s, i, j) > 0.0);
+          if (with_evidence)
+            {
+              LsEvidenceSplit split;
+
+              ls_result_get_flow_evidence (result, s, i, j, &split);
+              ls_cli_json_add_evidence (builder, "evidence", &split);
+            }
           json_builder_end_object (builder);
         }
   json_builder_end_array (builder);
@@ -98,6 +106,7 @@ print_flows_json (LsDataset      *dataset,
                   const LsResult *result)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  LsBaseline *baseline = ls_result_get_baseline (result);
   guint S = ls_result_get_n_stages (result);
   guint C = ls_result_get_n_countries (result);
   int year = ls_result_get_year (result);
@@ -137,11 +146,13 @@ print_flows_json (LsDataset      *dataset,
     }
   json_builder_end_object (builder);
 
+  /* Given in tonnes, then resolved from import shares (DESIGN.md "Import
+   * shares"), marked as such. */
   json_builder_set_member_name (builder, "given_flows");
   json_builder_begin_array (builder);
-  for (guint k = 0; k < ls_dataset_get_n_given_flows (dataset, year); k++)
+  for (guint k = 0; k < ls_baseline_get_n_given_flows (baseline); k++)
     {
-      const LsGivenFlow *flow = ls_dataset_get_given_flow (dataset, year, k);
+      const LsGivenFlow *flow = ls_baseline_get_given_flow (baseline, k);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "stage");
@@ -151,9 +162,39 @@ print_flows_json (LsDataset      *dataset,
       json_builder_set_member_name (builder, "to");
       json_builder_add_string_value (builder, ls_dataset_get_country_id (dataset, flow->to));
       ls_cli_json_add_number (builder, "value", flow->figure.value);
+      if (flow->resolved)
+        {
+          json_builder_set_member_name (builder, "resolved");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* The shares as stated, so that a reader can resolve them itself. */
+  if (ls_dataset_get_n_import_shares (dataset, year) > 0)
+    {
+      json_builder_set_member_name (builder, "import_shares");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < ls_dataset_get_n_import_shares (dataset, year); k++)
+        {
+          const LsImportShares *entry = ls_dataset_get_import_shares (dataset, year, k);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, ls_dataset_get_stage_id (dataset, entry->stage));
+          json_builder_set_member_name (builder, "to");
+          json_builder_add_string_value (builder, ls_dataset_get_country_id (dataset, entry->to));
+          json_builder_set_member_name (builder, "shares");
+          json_builder_begin_object (builder);
+          for (guint e = 0; e < entry->n_shares; e++)
+            ls_cli_json_add_number (builder, ls_dataset_get_country_id (dataset, entry->shares[e].from),
+                                    entry->shares[e].share.value);
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
 
   json_builder_set_member_name (builder, "scenario");
   json_builder_begin_object (builder);
@@ -192,7 +233,7 @@ print_flows_json (LsDataset      *dataset,
 
   json_builder_set_member_name (builder, "baseline");
   json_builder_begin_object (builder);
-  add_flows (builder, result, ls_result_get_baseline_flow, ls_result_get_baseline_flow_estimated);
+  add_flows (builder, result, ls_result_get_baseline_flow, ls_result_get_baseline_flow_estimated, FALSE);
   add_stage_map (builder, "unallocated", result, ls_result_get_baseline_unallocated);
   add_stage_map (builder, "unknown_origin", result, ls_result_get_baseline_unknown_origin);
   json_builder_end_object (builder);
@@ -213,7 +254,7 @@ print_flows_json (LsDataset      *dataset,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
-  add_flows (builder, result, ls_result_get_flow, ls_result_get_flow_estimated);
+  add_flows (builder, result, ls_result_get_flow, ls_result_get_flow_estimated, TRUE);
   json_builder_set_member_name (builder, "shortfall");
   json_builder_begin_object (builder);
   for (guint s = 0; s < S; s++)

@@ -51,6 +51,28 @@ ls_cli_json_add_bloc (JsonBuilder    *builder,
 }
 
 /**
+ * ls_cli_json_add_evidence:
+ * @builder: a builder inside an object
+ * @name: the member's name
+ * @split: where a figure's tonnes come from
+ *
+ * Adds {"published", "estimated", "modelled"}: fractions of the tonnes
+ * behind a figure (src/model/README.md "Evidence").
+ */
+void
+ls_cli_json_add_evidence (JsonBuilder           *builder,
+                          const char            *name,
+                          const LsEvidenceSplit *split)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  ls_cli_json_add_number (builder, "published", split->part[LS_EVIDENCE_PUBLISHED]);
+  ls_cli_json_add_number (builder, "estimated", split->part[LS_EVIDENCE_ESTIMATED]);
+  ls_cli_json_add_number (builder, "modelled", split->part[LS_EVIDENCE_MODELLED]);
+  json_builder_end_object (builder);
+}
+
+/**
  * ls_cli_json_add_dependency:
  * @builder: a builder where a value goes
  * @result: a result

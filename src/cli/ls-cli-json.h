@@ -18,6 +18,9 @@ void ls_cli_json_add_number     (JsonBuilder    *builder,
                                  double          value);
 void ls_cli_json_add_bloc       (JsonBuilder    *builder,
                                  const LsResult *result);
+void ls_cli_json_add_evidence   (JsonBuilder           *builder,
+                                 const char            *name,
+                                 const LsEvidenceSplit *split);
 void ls_cli_json_add_dependency (JsonBuilder    *builder,
                                  const LsResult *result,
                                  guint           stage);

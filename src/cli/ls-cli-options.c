@@ -11,6 +11,8 @@
 
 #include "ls-cli-options.h"
 
+#include "ls-ranges.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -33,6 +35,8 @@ void
 ls_cli_options_clear (LsCliOptions *options)
 {
   g_free (options->file);
+  g_free (options->targets);
+  g_free (options->calibration_format);
   g_free (options->data);
   g_free (options->scenario);
   g_strfreev (options->alliances);
@@ -70,6 +74,8 @@ add_scenario_entries (GOptionContext *context,
       "STAGE:FROM:TO:FRACTION" },
     { "capacity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->capacity,
       "Capacity change in t (repeatable; may be negative)", "STAGE:ISO3:DELTA" },
+    { "current-members", 0, 0, G_OPTION_ARG_NONE, &options->current_members,
+      "Alliances with today's members, not those of the year", NULL },
     { NULL }
   };
 
@@ -255,6 +261,7 @@ ls_cli_options_parse (LsCliOptions       *options,
   options->other_threshold = -1.0;
   options->font_scale = 1.0;
   options->show_arcs = TRUE;
+  options->samples = verb == LS_CLI_VERB_CHECK ? 100 : LS_RANGES_DEFAULT_SAMPLES;
 
   switch (verb)
     {
@@ -263,6 +270,14 @@ ls_cli_options_parse (LsCliOptions       *options,
         const GOptionEntry entries[] = {
           { "data", 0, 0, G_OPTION_ARG_FILENAME, &options->data,
             "Dataset to check a scenario against (default: the embedded dataset)", "FILE" },
+          { "calibration", 0, 0, G_OPTION_ARG_NONE, &options->calibration,
+            "Check the dataset against its calibration targets: print target, model and difference", NULL },
+          { "targets", 0, 0, G_OPTION_ARG_FILENAME, &options->targets,
+            "Calibration targets to check (default: the embedded data/calibration.json)", "FILE" },
+          { "samples", 0, 0, G_OPTION_ARG_INT, &options->samples,
+            "Draws from the figures' ranges for the model's range (default: 100; 0: none)", "N" },
+          { "format", 0, 0, G_OPTION_ARG_STRING, &options->calibration_format,
+            "Output of --calibration: text (default) or json", "FORMAT" },
           { NULL }
         };
 
@@ -278,6 +293,8 @@ ls_cli_options_parse (LsCliOptions       *options,
       {
         const GOptionEntry entries[] = {
           { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text, json or csv", "FORMAT" },
+          { "samples", 0, 0, G_OPTION_ARG_INT, &options->samples,
+            "Draws from the figures' ranges for the ranges of the shares in JSON (default: 200)", "N" },
           { NULL }
         };
 
@@ -475,6 +492,9 @@ ls_cli_options_build_scenario (const LsCliOptions  *options,
 
   for (guint i = 0; options->remove != NULL && options->remove[i] != NULL; i++)
     ls_scenario_set_membership (scenario, options->remove[i], LS_MEMBERSHIP_REMOVED);
+
+  if (options->current_members)
+    ls_scenario_set_current_members (scenario, TRUE);
 
   if (options->friend_shoring != NULL)
     {

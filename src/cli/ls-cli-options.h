@@ -97,8 +97,17 @@ typedef struct
 {
   LsCliVerb        verb;
 
-  /* check: the FILE argument, %NULL for the dataset. */
+  /* check: the FILE argument, %NULL for the dataset; --calibration,
+   * --targets, and --format as given (ls_cli_check_calibration() reads
+   * it). */
   char            *file;
+  gboolean         calibration;
+  char            *targets;
+  char            *calibration_format;
+
+  /* check --calibration (default 100) and shares JSON (default
+   * LS_RANGES_DEFAULT_SAMPLES): draws from the figures' ranges. */
+  int              samples;
 
   /* The scenario options (shares, flows, render); check takes --data. */
   char            *data;
@@ -110,6 +119,7 @@ typedef struct
   char            *friend_shoring;
   char           **restrict_;
   char           **capacity;
+  gboolean         current_members;
 
   /* shares (default text) and flows (default JSON). */
   LsCliFormat      format;

@@ -13,6 +13,7 @@
 
 #include "ls-cli-json.h"
 #include "ls-format.h"
+#include "ls-ranges.h"
 
 /* `shares`: per stage, the world shares, the bloc's, China's and the
  * rest's, concentration and the bloc's dependency, as text (aligned
@@ -84,8 +85,89 @@ print_text (const LsResult *result)
     }
 }
 
+/* [low, high] */
 static void
-print_json (const LsResult *result)
+add_range (JsonBuilder *builder,
+           const char  *name,
+           double       low,
+           double       high)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, low);
+  json_builder_add_double_value (builder, high);
+  json_builder_end_array (builder);
+}
+
+/* The evidence, ranges and need split of stage @s (issue 9 item 5 and
+ * issue 13 item 1), after every key the stage had before. */
+static void
+add_shares_evidence (JsonBuilder    *builder,
+                     const LsResult *result,
+                     const LsRanges *ranges,
+                     guint           s)
+{
+  LsEvidenceSplit split;
+  LsNeedSplit need;
+  LsNeedSplit low;
+  LsNeedSplit high;
+  double lo;
+  double hi;
+
+  ls_result_get_output_evidence (result, s, -1, &split);
+  ls_cli_json_add_evidence (builder, "output_evidence", &split);
+
+  json_builder_set_member_name (builder, "dependency_evidence");
+  if (ls_result_get_dependency_evidence (result, s, &split))
+    {
+      json_builder_begin_object (builder);
+      ls_cli_json_add_number (builder, "published", split.part[LS_EVIDENCE_PUBLISHED]);
+      ls_cli_json_add_number (builder, "estimated", split.part[LS_EVIDENCE_ESTIMATED]);
+      ls_cli_json_add_number (builder, "modelled", split.part[LS_EVIDENCE_MODELLED]);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  /* The bloc's need of this stage's material, four ways, as fractions
+   * of the need (t). */
+  json_builder_set_member_name (builder, "need");
+  if (ls_result_get_need_split (result, s, &need))
+    {
+      json_builder_begin_object (builder);
+      ls_cli_json_add_number (builder, "need", need.need);
+      ls_cli_json_add_number (builder, "members", need.members / need.need);
+      ls_cli_json_add_number (builder, "china", need.china / need.need);
+      ls_cli_json_add_number (builder, "other", need.other / need.need);
+      ls_cli_json_add_number (builder, "unmet", need.unmet / need.need);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "ranges");
+  json_builder_begin_object (builder);
+  ls_ranges_get_bloc_share (ranges, s, &lo, &hi);
+  add_range (builder, "bloc_share", lo, hi);
+  ls_ranges_get_china_share (ranges, s, &lo, &hi);
+  add_range (builder, "china_share", lo, hi);
+  ls_ranges_get_rest_share (ranges, s, &lo, &hi);
+  add_range (builder, "rest_share", lo, hi);
+  if (ls_ranges_get_dependency (ranges, s, &lo, &hi))
+    add_range (builder, "non_bloc_share", lo, hi);
+  if (ls_ranges_get_need_split (ranges, s, &low, &high))
+    {
+      add_range (builder, "need_members", low.members, high.members);
+      add_range (builder, "need_china", low.china, high.china);
+      add_range (builder, "need_other", low.other, high.other);
+      add_range (builder, "need_unmet", low.unmet, high.unmet);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (const LsResult *result,
+            const LsRanges *ranges)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -127,6 +209,9 @@ print_json (const LsResult *result)
       json_builder_set_member_name (builder, "dependency");
       ls_cli_json_add_dependency (builder, result, s);
 
+      ls_cli_json_add_number (builder, "unknown_supply", ls_result_get_unknown_supply (result, s));
+      add_shares_evidence (builder, result, ranges, s);
+
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -159,7 +244,7 @@ print_csv (const LsResult *result)
   for (guint s = 0; s < S; s++)
     for (guint c = 0; c <= C; c++)
       {
-        double production = c < C ? ls_result_get_production (result, s, c) : ls_result_get_unknown_origin (result, s);
+        double production = c < C ? ls_result_get_production (result, s, c) : ls_result_get_unknown_supply (result, s);
         double baseline = c < C ? ls_result_get_baseline_production (result, s, c) : 0.0;
         double dependency = ls_result_get_dependency_on (result, s, c);
 
@@ -184,16 +269,24 @@ print_csv (const LsResult *result)
 int
 ls_cli_shares (const LsCliOptions *options)
 {
+  g_autoptr(LsScenario) scenario = NULL;
   g_autoptr(LsResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(result = ls_cli_options_compute (options, NULL, &error)))
+  if (!(result = ls_cli_options_compute (options, &scenario, &error)))
     return ls_cli_fail_with_error (error);
 
   switch (options->format)
     {
     case LS_CLI_FORMAT_JSON:
-      print_json (result);
+      {
+        g_autoptr(LsRanges) ranges = NULL;
+
+        if (!(ranges = ls_ranges_new (ls_result_get_baseline (result), scenario,
+                                      MAX (1, options->samples), NULL, &error)))
+          return ls_cli_fail (LS_CLI_EXIT_BAD_INPUT, "%s", error->message);
+        print_json (result, ranges);
+      }
       break;
     case LS_CLI_FORMAT_CSV:
       print_csv (result);
