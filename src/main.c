@@ -12,6 +12,8 @@
 #include "ls-application.h"
 #include "ls-locale.h"
 
+#include <glib/gi18n.h>
+
 int
 main (int   argc,
       char *argv[])
@@ -19,6 +21,7 @@ main (int   argc,
   g_autoptr(LsApplication) app = NULL;
 
   ls_locale_init ();
+  textdomain (GETTEXT_PACKAGE);
 
   ls_application_ensure_resources ();
 

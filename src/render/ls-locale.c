@@ -53,6 +53,11 @@ dup_build_tree_localedir (void)
  * Sets the locale from the environment and binds Lodestone's text domain,
  * in UTF-8, to the build tree's catalogues when the program runs from
  * there, else to the installed ones. Call it first thing in main().
+ *
+ * It does not make the domain the default one (textdomain()): the app
+ * does, for gettext() and GtkBuilder; lodestone-cli does not, since GLib
+ * holds back its own translations (GOption's help, GIO's errors) in a
+ * language the default domain lacks, and the CLI's messages are English.
  */
 void
 ls_locale_init (void)
@@ -66,7 +71,6 @@ ls_locale_init (void)
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +112,7 @@ test_window (void)
 
   /* What main() does first. */
   ls_locale_init ();
+  textdomain (GETTEXT_PACKAGE);
   g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, "ko_KR.UTF-8");
 
   /* The catalogue is the build tree's, not an installed one. */
