@@ -238,20 +238,21 @@ dup_tooltip_markup (LsMapView  *self,
     g_string_append_printf (out, "<b>%s</b>\n", name);
   }
   {
-    g_autofree char *line = g_markup_printf_escaped (_("%s, %d: %s %s, %.1f %% of world output"),
+    g_autofree char *share = ls_format_percent (ls_result_get_share (self->result, stage, country), 1);
+    /* Translators: e.g. "Mining, 2024: 270,000 t REO, 68.7 % of world output" */
+    g_autofree char *line = g_markup_printf_escaped (_("%s, %d: %s %s, %s of world output"),
                                                      stage_name,
                                                      ls_result_get_year (self->result),
                                                      tonnes,
                                                      ls_dataset_get_stage_unit (dataset, stage),
-                                                     100 * ls_result_get_share (self->result, stage, country));
+                                                     share);
     g_string_append (out, line);
   }
 
   if (self->options.metric == LS_MAP_METRIC_DEPENDENCY && ls_result_get_n_members (self->result) > 0)
     {
-      g_autofree char *line = g_markup_printf_escaped (_("The bloc’s dependency on it: %.1f %%"),
-                                                       100 * ls_result_get_dependency_on (self->result, stage,
-                                                                                          country));
+      g_autofree char *share = ls_format_percent (ls_result_get_dependency_on (self->result, stage, country), 1);
+      g_autofree char *line = g_markup_printf_escaped (_("The bloc’s dependency on it: %s"), share);
       g_string_append_printf (out, "\n%s", line);
     }
 

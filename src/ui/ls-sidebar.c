@@ -189,8 +189,9 @@ sync_levers (LsSidebar *self)
       g_autofree char *title = g_strdup_printf (_("%s: %s → %s"),
                                                 stage_name_for_id (self->dataset, restriction->stage),
                                                 from, to);
-      /* Translators: share of the flows withheld by an export restriction */
-      g_autofree char *subtitle = g_strdup_printf (_("%.0f %% withheld"), 100.0 * restriction->fraction);
+      g_autofree char *withheld = ls_format_percent (restriction->fraction, 0);
+      /* Translators: share of the flows withheld by an export restriction, e.g. "50 % withheld" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s withheld"), withheld);
 
       gtk_list_box_append (GTK_LIST_BOX (self->restrictions_list),
                            make_removable_row (self, title, subtitle, i,
