@@ -302,23 +302,18 @@ print_flows_csv (const LsResult *result)
         {
           double base = ls_result_get_baseline_flow (result, s, i, j);
           double value = ls_result_get_flow (result, s, i, j);
-          g_autofree char *base_text = NULL;
-          g_autofree char *value_text = NULL;
 
           if (base <= 0.0 && value <= 0.0)
             continue;
-
-          base_text = ls_format_machine_number (base, LS_FORMAT_ROUND_TRIP);
-          value_text = ls_format_machine_number (value, LS_FORMAT_ROUND_TRIP);
 
           g_string_truncate (line, 0);
           ls_format_csv_append_field (line, year);
           ls_format_csv_append_field (line, ls_dataset_get_stage_id (dataset, s));
           ls_format_csv_append_field (line, ls_dataset_get_country_id (dataset, i));
           ls_format_csv_append_field (line, ls_dataset_get_country_id (dataset, j));
-          ls_format_csv_append_field (line, base_text);
+          ls_format_csv_append_number (line, base, LS_FORMAT_ROUND_TRIP);
           ls_format_csv_append_field (line, ls_result_get_baseline_flow_estimated (result, s, i, j) > 0.0 ? "yes" : "no");
-          ls_format_csv_append_field (line, value_text);
+          ls_format_csv_append_number (line, value, LS_FORMAT_ROUND_TRIP);
           ls_format_csv_append_field (line, ls_result_get_flow_estimated (result, s, i, j) > 0.0 ? "yes" : "no");
           g_print ("%s\n", line->str);
         }

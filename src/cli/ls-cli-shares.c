@@ -221,15 +221,6 @@ print_json (const LsResult *result,
 }
 
 static void
-append_number (GString *line,
-               double   value)
-{
-  g_autofree char *text = ls_format_machine_number (value, LS_FORMAT_ROUND_TRIP);
-
-  ls_format_csv_append_field (line, text);
-}
-
-static void
 print_csv (const LsResult *result)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
@@ -257,11 +248,11 @@ print_csv (const LsResult *result)
         ls_format_csv_append_field (line, ls_dataset_get_country_id (dataset, c));
         ls_format_csv_append_field (line, ls_dataset_get_country_name (dataset, c));
         ls_format_csv_append_field (line, ls_result_is_member (result, c) ? "yes" : "no");
-        append_number (line, production);
-        append_number (line, c < C ? ls_result_get_share (result, s, c) : 0.0);
-        append_number (line, baseline);
-        append_number (line, c < C ? ls_result_get_shortfall (result, s, c) : 0.0);
-        append_number (line, dependency);
+        ls_format_csv_append_number (line, production, LS_FORMAT_ROUND_TRIP);
+        ls_format_csv_append_number (line, c < C ? ls_result_get_share (result, s, c) : 0.0, LS_FORMAT_ROUND_TRIP);
+        ls_format_csv_append_number (line, baseline, LS_FORMAT_ROUND_TRIP);
+        ls_format_csv_append_number (line, c < C ? ls_result_get_shortfall (result, s, c) : 0.0, LS_FORMAT_ROUND_TRIP);
+        ls_format_csv_append_number (line, dependency, LS_FORMAT_ROUND_TRIP);
         g_print ("%s\n", line->str);
       }
 }

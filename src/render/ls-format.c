@@ -387,3 +387,22 @@ ls_format_csv_append_field (GString    *line,
     }
   g_string_append_c (line, '"');
 }
+
+/**
+ * ls_format_csv_append_number:
+ * @line: a CSV text being written
+ * @value: the next field's number
+ * @decimals: as ls_format_machine_number() takes them
+ *
+ * Appends @value as ls_format_machine_number() writes it, as the next
+ * field of @line.
+ */
+void
+ls_format_csv_append_number (GString *line,
+                             double   value,
+                             int      decimals)
+{
+  g_autofree char *text = ls_format_machine_number (value, decimals);
+
+  ls_format_csv_append_field (line, text);
+}

@@ -61,5 +61,8 @@ char     *ls_format_machine_number    (double      value,
                                        int         decimals);
 void      ls_format_csv_append_field  (GString    *line,
                                        const char *text);
+void      ls_format_csv_append_number (GString    *line,
+                                       double      value,
+                                       int         decimals);
 
 G_END_DECLS

@@ -461,16 +461,6 @@ ls_table_view_get_n_rows (LsTableView *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 }
 
-static void
-append_csv_number (GString *line,
-                   double   value,
-                   int      decimals)
-{
-  g_autofree char *text = ls_format_machine_number (value, decimals);
-
-  ls_format_csv_append_field (line, text);
-}
-
 /**
  * ls_table_view_to_csv:
  * @self: a table view
@@ -492,10 +482,10 @@ ls_table_view_to_csv (LsTableView *self)
       ls_format_csv_append_field (csv, ls_dataset_get_stage_id (dataset, row->stage_index));
       ls_format_csv_append_field (csv, row->country);
       ls_format_csv_append_field (csv, row->country_id);
-      append_csv_number (csv, row->output, 3);
-      append_csv_number (csv, row->share, 6);
-      append_csv_number (csv, row->baseline, 3);
-      append_csv_number (csv, row->change, 3);
+      ls_format_csv_append_number (csv, row->output, 3);
+      ls_format_csv_append_number (csv, row->share, 6);
+      ls_format_csv_append_number (csv, row->baseline, 3);
+      ls_format_csv_append_number (csv, row->change, 3);
       ls_format_csv_append_field (csv, row->member ? "yes" : "no");
       ls_format_csv_append_field (csv, row->source);
       ls_format_csv_append_field (csv, row->estimated ? "yes" : "no");

@@ -81,6 +81,13 @@ test_number_german (void)
   assert_formatted (ls_format_machine_number (0.6872852233676976, LS_FORMAT_ROUND_TRIP), "0.6872852233676976");
   assert_formatted (ls_format_machine_number (270000.5, 3), "270000.500");
   assert_formatted (ls_format_machine_number (0.25, 6), "0.250000");
+  {
+    g_autoptr(GString) line = g_string_new ("share");
+
+    ls_format_csv_append_number (line, 0.687, 3);
+    ls_format_csv_append_number (line, 1234.5, LS_FORMAT_ROUND_TRIP);
+    g_assert_cmpstr (line->str, ==, "share,0.687,1234.5");
+  }
 
   g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
 }
