@@ -259,6 +259,25 @@ read_localized_name (Loader      *loader,
   return TRUE;
 }
 
+/* The unit in the user's language, from the optional "units" object. */
+static gboolean
+read_localized_unit (Loader      *loader,
+                     JsonNode    *object,
+                     const char  *path,
+                     const char **unit,
+                     GError     **error)
+{
+  const char *localized = NULL;
+
+  if (!_ls_json_localized (loader->reader, object, path, "units", &localized, error))
+    return FALSE;
+
+  if (localized != NULL)
+    *unit = intern (loader, localized);
+
+  return TRUE;
+}
+
 /* Reads a required id and checks that it is new in @ids. */
 static gboolean
 read_new_id (Loader      *loader,
@@ -517,6 +536,7 @@ read_stage (Loader      *loader,
       !read_string (loader, element, path, "name", &stage->name, error) ||
       !read_localized_name (loader, element, path, &stage->name, error) ||
       !read_string (loader, element, path, "unit", &stage->unit, error) ||
+      !read_localized_unit (loader, element, path, &stage->unit, error) ||
       !read_optional_string (loader, element, path, "basis", &stage->basis, error))
     return FALSE;
 
