@@ -1410,6 +1410,16 @@ ls_scenario_validate (LsScenario  *self,
 
 /* Properties and edits -------------------------------------------------- */
 
+/* An empty GPtrArray made with g_ptr_array_new_null_terminated() may
+ * have no storage yet; a NULL-terminated list is never NULL. */
+static const char * const *
+id_list (GPtrArray *ids)
+{
+  static const char * const empty[] = { NULL };
+
+  return ids->pdata != NULL ? (const char * const *) ids->pdata : empty;
+}
+
 const char *
 ls_scenario_get_name (LsScenario *self)
 {
@@ -1533,7 +1543,7 @@ const char * const *
 ls_scenario_get_alliances (LsScenario *self)
 {
   g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
-  return (const char * const *) self->alliances->pdata;
+  return id_list (self->alliances);
 }
 
 gboolean
@@ -1620,7 +1630,7 @@ const char * const *
 ls_scenario_get_added (LsScenario *self)
 {
   g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
-  return (const char * const *) self->added->pdata;
+  return id_list (self->added);
 }
 
 /**
@@ -1633,7 +1643,7 @@ const char * const *
 ls_scenario_get_removed (LsScenario *self)
 {
   g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
-  return (const char * const *) self->removed->pdata;
+  return id_list (self->removed);
 }
 
 /**

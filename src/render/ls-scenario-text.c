@@ -156,7 +156,7 @@ ls_scenario_text_bloc (const LsResult *result,
   if (n == 0)
     return g_strdup (_("No bloc"));
 
-  for (guint i = 0; alliances[i] != NULL; i++)
+  for (guint i = 0; alliances != NULL && alliances[i] != NULL; i++)
     {
       int alliance = ls_dataset_lookup_alliance (dataset, alliances[i]);
 
@@ -166,7 +166,7 @@ ls_scenario_text_bloc (const LsResult *result,
       g_string_append (text, alliance >= 0 ? ls_dataset_get_alliance_name (dataset, alliance) : alliances[i]);
     }
 
-  for (guint i = 0; added[i] != NULL; i++)
+  for (guint i = 0; added != NULL && added[i] != NULL; i++)
     {
       int country = ls_dataset_lookup_country (dataset, added[i]);
 
@@ -174,7 +174,7 @@ ls_scenario_text_bloc (const LsResult *result,
                               country >= 0 ? ls_dataset_get_country_name (dataset, country) : added[i]);
     }
 
-  for (guint i = 0; removed[i] != NULL; i++)
+  for (guint i = 0; removed != NULL && removed[i] != NULL; i++)
     {
       int country = ls_dataset_lookup_country (dataset, removed[i]);
 
@@ -183,7 +183,7 @@ ls_scenario_text_bloc (const LsResult *result,
                               country >= 0 ? ls_dataset_get_country_name (dataset, country) : removed[i]);
     }
 
-  if (ls_scenario_get_current_members (scenario) && alliances[0] != NULL)
+  if (ls_scenario_get_current_members (scenario) && alliances != NULL && alliances[0] != NULL)
     /* Translators: the bloc, "MSP (15 countries, today's members)" */
     g_string_append_printf (text, ngettext (" (%u country, today's members)",
                                             " (%u countries, today's members)", n), n);
