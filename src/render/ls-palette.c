@@ -31,6 +31,11 @@ static const LsColor light_colors[] = {
   RGB (0xdbe8f6), /* sea */
   RGB (0xf6f5f4), /* land: light 1 */
   RGB (0x9a9996), /* border */
+  RGB (0x1c71d8), /* need met by members: the bloc's blue */
+  RGB (0xc01c28), /* need met by China: China's red */
+  RGB (0x77767b), /* need met by other non-members: dark 1, darker than "other"
+                   * so that a ramp to it still shows on the land colour */
+  RGB (0xe66100), /* unmet need: orange 4, the shortfall's colour */
 };
 
 static const LsColor dark_colors[] = {
@@ -49,6 +54,10 @@ static const LsColor dark_colors[] = {
   RGB (0x1a2533),
   RGB (0x3d3846),
   RGB (0x77767b),
+  RGB (0x62a0ea),
+  RGB (0xf66151),
+  RGB (0xc0bfbc), /* light 4 */
+  RGB (0xffa348),
 };
 
 /* Distinct hues for origins, in the order of the largest producers. */
@@ -88,6 +97,10 @@ ls_render_style_init (LsRenderStyle *style,
   style->sea = c[12];
   style->land = c[13];
   style->border = c[14];
+  style->need_members = c[15];
+  style->need_china = c[16];
+  style->need_other = c[17];
+  style->need_unmet = c[18];
 }
 
 void
@@ -117,15 +130,19 @@ ls_color_for_origin (guint     index,
   out->alpha = 1.0;
 }
 
-/* A sequential ramp for choropleths, from the land colour to a deep
- * blue; t in [0, 1], square-root spaced so that small shares show. */
+/* A sequential ramp for choropleths of a share, from the land colour to
+ * a deep purple; t in [0, 1], square-root spaced so that small shares
+ * show. Purple, not blue: blue means the bloc and red means China
+ * everywhere in the app, and a share of world output is neither (the
+ * largest producer, China, would otherwise be painted in the bloc's
+ * colour). */
 void
 ls_color_sequential (const LsRenderStyle *style,
                      double               t,
                      LsColor             *out)
 {
-  static const LsColor deep_light = RGB (0x1a5fb4);
-  static const LsColor deep_dark = RGB (0x99c1f1);
+  static const LsColor deep_light = RGB (0x613583); /* purple 5 */
+  static const LsColor deep_dark = RGB (0xdc8add);  /* purple 1 */
 
   ls_color_lerp (&style->land, style->dark ? &deep_dark : &deep_light, sqrt (CLAMP (t, 0.0, 1.0)), out);
 }
