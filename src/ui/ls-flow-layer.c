@@ -27,9 +27,34 @@
 #define BORDER_WIDTH      0.6
 #define OUTLINE_WIDTH     1.8
 #define HIGHLIGHT_WIDTH   2.5
+#define UNMET_WIDTH       1.0
+#define LABEL_SIZE        11.0
+
+/* The overlay's cache reaches this share of the widget's size beyond
+ * each edge, so that a short pan only moves it. */
+#define CACHE_MARGIN      0.25
 
 /* A new result cross-fades in over this long, in µs. */
 #define FADE_USEC         (250 * G_TIME_SPAN_MILLISECOND)
+
+/* The overlay of one result, drawn once into an image and painted from
+ * it on every frame until the result, the options, the style or the
+ * viewport's zoom change: hovering, a fade and a short pan then cost a
+ * blit, not a redraw of every country and arc (issue 12). */
+typedef struct
+{
+  cairo_surface_t *surface;
+  LsResult        *result;      /* a ref; NULL when empty */
+  guint            generation;  /* of options and style */
+  double           zoom;
+  double           origin_x;    /* the projection's, in the layer */
+  double           origin_y;
+  double           x;           /* the layer position of the surface's (0, 0) */
+  double           y;
+  int              width;
+  int              height;
+  int              scale;
+} Cache;
 
 struct _LsFlowLayer
 {
@@ -39,18 +64,30 @@ struct _LsFlowLayer
   LsResult      *result;
   LsResult      *old_result;    /* fading out */
   char          *highlight;
+  Cache          cache;
+  Cache          old_cache;     /* the old result's, during a fade */
 
   gint64         fade_start;
   guint          fade_tick_id;
 
   LsMapOptions   options;
   LsRenderStyle  style;
+  guint          generation;
   guint          n_snapshots;
   guint          n_faded_snapshots;
+  guint          n_cache_draws;
   gint64         last_draw_usec;
+  gint64         max_fade_draw_usec;
 };
 
 G_DEFINE_FINAL_TYPE (LsFlowLayer, ls_flow_layer, SHUMATE_TYPE_LAYER)
+
+static void
+cache_clear (Cache *cache)
+{
+  g_clear_pointer (&cache->surface, cairo_surface_destroy);
+  g_clear_pointer (&cache->result, ls_result_unref);
+}
 
 static void
 on_viewport_notify_cb (LsFlowLayer *self,
@@ -81,6 +118,7 @@ fade_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   g_clear_pointer (&self->old_result, ls_result_unref);
+  cache_clear (&self->old_cache);
   self->fade_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -94,6 +132,8 @@ animations_enabled (GtkWidget *widget)
   return enabled;
 }
 
+/* The part of a world copy to draw: the overlay's layers, bottom to top,
+ * without the highlight, which changes with the pointer. */
 static void
 draw_result (LsFlowLayer        *self,
              cairo_t            *cr,
@@ -101,46 +141,153 @@ draw_result (LsFlowLayer        *self,
              LsShapes           *shapes,
              const LsProjection *projection)
 {
+  double unit = MAX (self->style.font_scale, 1.0);
+
   ls_render_map_choropleth (cr, result, shapes, &self->style, &self->options, projection, BORDER_WIDTH);
-
-  if (self->highlight != NULL)
-    {
-      int shape = ls_shapes_lookup (shapes, self->highlight);
-
-      if (shape >= 0)
-        ls_render_map_highlight (cr, shapes, shape, &self->style, projection, HIGHLIGHT_WIDTH);
-    }
-
+  ls_render_map_unmet (cr, result, shapes, &self->style, &self->options, projection, UNMET_WIDTH);
   ls_render_map_outlines (cr, result, shapes, &self->style, projection, OUTLINE_WIDTH);
-  ls_render_map_arcs (cr, result, &self->style, &self->options, projection,
-                      MAX_ARC_WIDTH * MAX (self->style.font_scale, 1.0));
+  ls_render_map_arcs (cr, result, &self->style, &self->options, projection, MAX_ARC_WIDTH * unit);
+  ls_render_map_labels (cr, result, &self->style, &self->options, projection, LABEL_SIZE * unit);
+}
+
+/* Calls @func for each copy of the world that can show in a box @reach
+ * wider than the widget on each side: libshumate repeats the tiles east
+ * and west, and the overlay must repeat with them. */
+typedef void (*CopyFunc) (LsFlowLayer        *self,
+                          cairo_t            *cr,
+                          const LsProjection *projection,
+                          gpointer            data);
+
+static void
+for_each_copy (LsFlowLayer        *self,
+               cairo_t            *cr,
+               const LsProjection *projection,
+               double              world,
+               double              x1,
+               double              x2,
+               CopyFunc            func,
+               gpointer            data)
+{
+  double left = projection->origin_x - world / 2;
+
+  for (double k = ceil ((x1 - left - world) / world); left + k * world < x2; k++)
+    {
+      LsProjection copy = *projection;
+
+      copy.origin_x += k * world;
+      func (self, cr, &copy, data);
+    }
+}
+
+typedef struct
+{
+  LsResult *result;
+  LsShapes *shapes;
+} DrawData;
+
+static void
+draw_copy (LsFlowLayer        *self,
+           cairo_t            *cr,
+           const LsProjection *projection,
+           gpointer            data)
+{
+  DrawData *d = data;
+
+  draw_result (self, cr, d->result, d->shapes, projection);
 }
 
 static void
-draw_world (LsFlowLayer        *self,
-            cairo_t            *cr,
-            LsShapes           *shapes,
-            const LsProjection *projection)
+highlight_copy (LsFlowLayer        *self,
+                cairo_t            *cr,
+                const LsProjection *projection,
+                gpointer            data)
 {
-  double t = fade_progress (self);
+  LsShapes *shapes = data;
+  int shape = ls_shapes_lookup (shapes, self->highlight);
 
-  if (t >= 1.0)
-    {
-      draw_result (self, cr, self->result, shapes, projection);
-      return;
-    }
+  if (shape >= 0)
+    ls_render_map_highlight (cr, shapes, shape, &self->style, projection, HIGHLIGHT_WIDTH);
+}
 
-  self->n_faded_snapshots++;
+/* Whether @cache holds @result's overlay for this view, so that it only
+ * needs painting, shifted by the pan since it was drawn. */
+static gboolean
+cache_valid (LsFlowLayer        *self,
+             const Cache        *cache,
+             LsResult           *result,
+             const LsProjection *projection,
+             double              zoom,
+             double              width,
+             double              height,
+             int                 scale)
+{
+  double dx, dy;
 
-  cairo_push_group (cr);
-  draw_result (self, cr, self->old_result, shapes, projection);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, 1.0 - t);
+  if (cache->surface == NULL || cache->result != result || cache->generation != self->generation ||
+      cache->zoom != zoom || cache->scale != scale)
+    return FALSE;
 
-  cairo_push_group (cr);
-  draw_result (self, cr, self->result, shapes, projection);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, t);
+  /* Still covering the widget after the pan. */
+  dx = projection->origin_x - cache->origin_x;
+  dy = projection->origin_y - cache->origin_y;
+  return cache->x + dx <= 0 && cache->y + dy <= 0 &&
+         cache->x + dx + cache->width >= width && cache->y + dy + cache->height >= height;
+}
+
+/* Draws @result's overlay into @cache, over the widget and a margin
+ * around it for panning. */
+static void
+cache_draw (LsFlowLayer        *self,
+            Cache              *cache,
+            LsResult           *result,
+            LsShapes           *shapes,
+            const LsProjection *projection,
+            double              world,
+            double              zoom,
+            double              width,
+            double              height,
+            int                 scale)
+{
+  double margin_x = ceil (width * CACHE_MARGIN);
+  double margin_y = ceil (height * CACHE_MARGIN);
+  DrawData data = { result, shapes };
+  LsProjection shifted = *projection;
+  cairo_t *cr;
+
+  cache_clear (cache);
+  cache->result = ls_result_ref (result);
+  cache->generation = self->generation;
+  cache->zoom = zoom;
+  cache->scale = scale;
+  cache->origin_x = projection->origin_x;
+  cache->origin_y = projection->origin_y;
+  cache->x = -margin_x;
+  cache->y = -margin_y;
+  cache->width = width + 2 * margin_x;
+  cache->height = height + 2 * margin_y;
+  cache->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->width * scale, cache->height * scale);
+  cairo_surface_set_device_scale (cache->surface, scale, scale);
+
+  shifted.origin_x += margin_x;
+  shifted.origin_y += margin_y;
+  cr = cairo_create (cache->surface);
+  for_each_copy (self, cr, &shifted, world, 0, cache->width, draw_copy, &data);
+  cairo_destroy (cr);
+  cairo_surface_flush (cache->surface);
+
+  self->n_cache_draws++;
+}
+
+static void
+cache_paint (cairo_t            *cr,
+             const Cache        *cache,
+             const LsProjection *projection,
+             double              alpha)
+{
+  cairo_set_source_surface (cr, cache->surface,
+                            cache->x + projection->origin_x - cache->origin_x,
+                            cache->y + projection->origin_y - cache->origin_y);
+  cairo_paint_with_alpha (cr, alpha);
 }
 
 /* libshumate 1.0 repeats the world vertically as well as across the
@@ -175,7 +322,8 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  double world, left, reach, rotation;
+  int scale = gtk_widget_get_scale_factor (widget);
+  double world, rotation, zoom, t;
   LsProjection projection;
   LsShapes *shapes;
   gint64 start;
@@ -187,15 +335,34 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
     return;
 
   start = g_get_monotonic_time ();
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  shapes = ls_map_source_get_shapes_for_zoom (floor (zoom));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  /* The viewport rotates the map about the widget's centre. */
+  /* The viewport rotates the map about the widget's centre (a touch
+   * gesture); then the overlay is drawn directly, uncached. */
   rotation = shumate_viewport_get_rotation (viewport);
   if (rotation != 0)
     {
+      double reach = hypot (width, height);
+      DrawData data = { self->result, shapes };
+
       cairo_translate (cr, width / 2, height / 2);
       cairo_rotate (cr, rotation);
       cairo_translate (cr, -width / 2, -height / 2);
+      mask_vertical_repeats (self, cr, &projection, world, width, height);
+      if (self->result != NULL)
+        {
+          self->n_snapshots++;
+          for_each_copy (self, cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
+                         draw_copy, &data);
+          if (self->highlight != NULL)
+            for_each_copy (self, cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
+                           highlight_copy, shapes);
+        }
+      cairo_destroy (cr);
+      self->last_draw_usec = g_get_monotonic_time () - start;
+      return;
     }
 
   mask_vertical_repeats (self, cr, &projection, world, width, height);
@@ -203,25 +370,34 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
   if (self->result != NULL)
     {
       self->n_snapshots++;
-      shapes = ls_map_source_get_shapes_for_zoom (floor (shumate_viewport_get_zoom_level (viewport)));
+      t = fade_progress (self);
 
-      /* The tiles repeat east and west when the world is narrower than
-       * the widget; draw a copy of the overlay on each repetition. */
-      reach = rotation != 0 ? hypot (width, height) : width;
-      left = projection.origin_x - world / 2;
-      for (double k = ceil ((-(reach - width) / 2 - left - world) / world);
-           left + k * world < width + (reach - width) / 2;
-           k++)
+      if (!cache_valid (self, &self->cache, self->result, &projection, zoom, width, height, scale))
+        cache_draw (self, &self->cache, self->result, shapes, &projection, world, zoom, width, height, scale);
+
+      if (t < 1.0 && self->old_result != NULL)
         {
-          LsProjection copy = projection;
-
-          copy.origin_x += k * world;
-          draw_world (self, cr, shapes, &copy);
+          /* A cross-fade of two cached images: the old result's was
+           * kept when the new one arrived, so a fade frame costs two
+           * blits whatever the map shows. */
+          self->n_faded_snapshots++;
+          if (!cache_valid (self, &self->old_cache, self->old_result, &projection, zoom, width, height, scale))
+            cache_draw (self, &self->old_cache, self->old_result, shapes, &projection, world, zoom, width, height,
+                        scale);
+          cache_paint (cr, &self->old_cache, &projection, 1.0 - t);
+          cache_paint (cr, &self->cache, &projection, t);
         }
+      else
+        cache_paint (cr, &self->cache, &projection, 1.0);
+
+      if (self->highlight != NULL)
+        for_each_copy (self, cr, &projection, world, 0, width, highlight_copy, shapes);
     }
 
   cairo_destroy (cr);
   self->last_draw_usec = g_get_monotonic_time () - start;
+  if (self->old_result != NULL)
+    self->max_fade_draw_usec = MAX (self->max_fade_draw_usec, self->last_draw_usec);
 }
 
 static void
@@ -250,6 +426,8 @@ ls_flow_layer_dispose (GObject *object)
     }
   g_clear_pointer (&self->result, ls_result_unref);
   g_clear_pointer (&self->old_result, ls_result_unref);
+  cache_clear (&self->cache);
+  cache_clear (&self->old_cache);
 
   G_OBJECT_CLASS (ls_flow_layer_parent_class)->dispose (object);
 }
@@ -336,6 +514,10 @@ ls_flow_layer_set_result (LsFlowLayer *self,
       gtk_widget_get_mapped (GTK_WIDGET (self)) && animations_enabled (GTK_WIDGET (self)))
     {
       self->old_result = g_steal_pointer (&self->result);
+      /* The old result's overlay, as last drawn, fades out. */
+      cache_clear (&self->old_cache);
+      self->old_cache = self->cache;
+      self->cache = (Cache) { 0 };
       self->fade_start = g_get_monotonic_time ();
       if (self->fade_tick_id == 0)
         self->fade_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
@@ -344,6 +526,8 @@ ls_flow_layer_set_result (LsFlowLayer *self,
   g_clear_pointer (&self->result, ls_result_unref);
   if (result != NULL)
     self->result = ls_result_ref (result);
+  if (self->old_result == NULL)
+    cache_clear (&self->old_cache);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -376,6 +560,7 @@ ls_flow_layer_set_options (LsFlowLayer        *self,
   g_return_if_fail (options != NULL);
 
   self->options = *options;
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -392,6 +577,7 @@ ls_flow_layer_set_render_style (LsFlowLayer         *self,
   g_return_if_fail (style != NULL);
 
   self->style = *style;
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -535,6 +721,54 @@ ls_flow_layer_is_fading (LsFlowLayer *self)
   g_return_val_if_fail (LS_IS_FLOW_LAYER (self), FALSE);
 
   return self->fade_tick_id != 0;
+}
+
+/**
+ * ls_flow_layer_get_n_cache_draws:
+ * @self: a #LsFlowLayer
+ *
+ * For tests and benchmarks.
+ *
+ * Returns: how many times the layer has drawn a result's overlay anew
+ *   into its cache, rather than painting the cached image
+ */
+guint
+ls_flow_layer_get_n_cache_draws (LsFlowLayer *self)
+{
+  g_return_val_if_fail (LS_IS_FLOW_LAYER (self), 0);
+
+  return self->n_cache_draws;
+}
+
+/**
+ * ls_flow_layer_get_max_fade_draw_time:
+ * @self: a #LsFlowLayer
+ *
+ * For benchmarks: the longest snapshot of a fade frame so far, in
+ * microseconds; ls_flow_layer_reset_timings() starts again.
+ *
+ * Returns: the time
+ */
+gint64
+ls_flow_layer_get_max_fade_draw_time (LsFlowLayer *self)
+{
+  g_return_val_if_fail (LS_IS_FLOW_LAYER (self), 0);
+
+  return self->max_fade_draw_usec;
+}
+
+/**
+ * ls_flow_layer_reset_timings:
+ * @self: a #LsFlowLayer
+ *
+ * Forgets the longest fade frame.
+ */
+void
+ls_flow_layer_reset_timings (LsFlowLayer *self)
+{
+  g_return_if_fail (LS_IS_FLOW_LAYER (self));
+
+  self->max_fade_draw_usec = 0;
 }
 
 /**
