@@ -39,6 +39,10 @@
 #define MAIN_MIN_VALUE 0.01
 #define MAIN_MAX_COUNTRIES 24
 
+/* A fill more opaque than this hides the borders under it, which are
+ * then drawn again over it. */
+#define COVERING_ALPHA 0.6
+
 /* Unmet need below this share of a country's need is rounding, not a
  * shortfall worth hatching (the model's own tolerance is far below). */
 #define UNMET_MIN_SHARE 0.005
@@ -365,16 +369,24 @@ color_for (LsResult            *result,
   switch (options->metric)
     {
     case LS_MAP_METRIC_SHARE:
+      /* The ramp's deepest colour, as opaque as the ramp is deep: over
+       * the land colour it is the same colour as ls_color_sequential()
+       * gives, and the borders under it still show where it is light. */
       if (value > 0)
-        ls_color_sequential (style, value, color);
+        {
+          ls_color_sequential (style, 1.0, color);
+          color->alpha = sqrt (CLAMP (value, 0.0, 1.0));
+        }
       break;
 
     case LS_MAP_METRIC_DEPENDENCY:
       /* Each supplier in its group's colour, deeper for a larger part of
        * the need: the panel's bar, spread over the map. */
       if (value > 0)
-        ls_color_lerp (&style->land, need_color (result, style, country),
-                       0.15 + 0.85 * sqrt (CLAMP (value, 0.0, 1.0)), color);
+        {
+          *color = *need_color (result, style, country);
+          color->alpha = 0.15 + 0.85 * sqrt (CLAMP (value, 0.0, 1.0));
+        }
       break;
 
     case LS_MAP_METRIC_MEMBERSHIP:
@@ -383,9 +395,13 @@ color_for (LsResult            *result,
       else if (country_is_china (result, country))
         *color = style->china;
       else
-        /* Lighter than the category colour, so that the two that matter
-         * stand out, but still apart from countries with no data. */
-        ls_color_lerp (&style->other, &style->land, 0.45, color);
+        {
+          /* Lighter than the category colour, so that the two that
+           * matter stand out, but still apart from countries with no
+           * data. */
+          *color = style->other;
+          color->alpha = 0.55;
+        }
       break;
 
     default:
@@ -400,7 +416,7 @@ color_for (LsResult            *result,
  * @options: what the map shows
  * @country: a country of @result's dataset
  * @color: (out caller-allocates): its fill, alpha 0 when it keeps the
- *   land colour
+ *   land colour; a translucent fill is meant to lie over the land colour
  *
  * The choropleth colour of one country.
  */
@@ -603,18 +619,114 @@ ls_render_map_land (cairo_t             *cr,
   set_color (cr, &style->land);
   if (border_width > 0)
     {
+      /* Borders are hairlines, and the fill's edges lie under them;
+       * Cairo's fast antialiasing draws both at well under half the cost
+       * and the difference does not show. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, border_width);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-      /* Borders are hairlines; Cairo's fast antialiasing draws them at
-       * well under half the cost and the difference does not show. */
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       set_color (cr, &style->border);
       cairo_stroke (cr);
     }
   else
     cairo_fill (cr);
   cairo_restore (cr);
+}
+
+/**
+ * ls_render_map_choropleth_borders:
+ * @cr: a Cairo context
+ * @result: the result shown
+ * @shapes: country shapes
+ * @style: colours
+ * @options: metric and stage
+ * @projection: where the map is
+ * @border_width: the width of the borders
+ *
+ * Strokes the borders and coasts of the countries that
+ * ls_render_map_choropleth() fills deeply enough to hide the borders
+ * under them (over 60 % opaque), and nothing else: to lay over
+ * fills drawn without borders (a width of 0), from an image kept while
+ * those countries stay the same.
+ */
+void
+ls_render_map_choropleth_borders (cairo_t             *cr,
+                                  LsResult            *result,
+                                  LsShapes            *shapes,
+                                  const LsRenderStyle *style,
+                                  const LsMapOptions  *options,
+                                  const LsProjection  *projection,
+                                  double               border_width)
+{
+  Values v;
+  Box box;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (LS_IS_SHAPES (shapes));
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (projection != NULL);
+  g_return_if_fail (border_width > 0);
+
+  if (!stage_is_valid (result, options))
+    return;
+
+  values_init (&v, result, options);
+  get_visible_box (cr, border_width, &box);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < v.n; i++)
+    {
+      LsColor color;
+
+      color_for (result, style, options, &v, i, &color);
+      if (color.alpha > COVERING_ALPHA && country_maybe_visible (result, shapes, i, projection, &box))
+        append_country (cr, result, shapes, i, projection, MAX (2.5, 3 * border_width));
+    }
+
+  cairo_set_line_width (cr, border_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  set_color (cr, &style->border);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  values_clear (&v);
+}
+
+/**
+ * ls_render_map_is_filled:
+ * @result: the result shown
+ * @options: metric and stage
+ * @filled: (out caller-allocates) (array): a flag per country of the
+ *   result's dataset: whether ls_render_map_choropleth() fills it deeply
+ *   enough to hide its borders, as ls_render_map_choropleth_borders()
+ *   strokes them
+ */
+void
+ls_render_map_is_filled (LsResult           *result,
+                         const LsMapOptions *options,
+                         gboolean           *filled)
+{
+  LsRenderStyle style;
+  Values v;
+
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (filled != NULL);
+
+  ls_render_style_init (&style, FALSE);
+  values_init (&v, result, options);
+  for (guint i = 0; i < v.n; i++)
+    {
+      LsColor color;
+
+      color_for (result, &style, options, &v, i, &color);
+      filled[i] = color.alpha > COVERING_ALPHA;
+    }
+  values_clear (&v);
 }
 
 /**
@@ -640,6 +752,9 @@ ls_render_map_choropleth (cairo_t             *cr,
                           const LsProjection  *projection,
                           double               border_width)
 {
+  g_autofree guint *filled = NULL;
+  g_autofree LsColor *colors = NULL;
+  guint n_filled = 0;
   Values v;
   Box box;
 
@@ -654,6 +769,7 @@ ls_render_map_choropleth (cairo_t             *cr,
     return;
 
   values_init (&v, result, options);
+  filled = g_new (guint, v.n + 1);
   get_visible_box (cr, border_width, &box);
 
   cairo_save (cr);
@@ -661,28 +777,52 @@ ls_render_map_choropleth (cairo_t             *cr,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_width (cr, border_width);
 
+  /* The fills' edges lie under the borders drawn over them: Cairo's fast
+   * antialiasing fills them in half the time. */
+  if (border_width > 0)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+
+  /* Countries of one colour in one fill: the membership map has three
+   * colours for seventy countries, and each fill costs a pass of Cairo's
+   * rasterizer. */
+  colors = g_new (LsColor, v.n);
   for (guint i = 0; i < v.n; i++)
     {
-      LsColor color;
+      color_for (result, style, options, &v, i, &colors[i]);
+      if (colors[i].alpha > 0 && country_maybe_visible (result, shapes, i, projection, &box))
+        filled[n_filled++] = i;
+    }
 
-      color_for (result, style, options, &v, i, &color);
-      if (color.alpha <= 0 || !country_maybe_visible (result, shapes, i, projection, &box))
+  for (guint i = 0; i < n_filled; i++)
+    {
+      const LsColor *color = &colors[filled[i]];
+      gboolean drawn = FALSE;
+
+      for (guint j = 0; j < i && !drawn; j++)
+        drawn = memcmp (&colors[filled[j]], color, sizeof *color) == 0;
+      if (drawn)
         continue;
 
       cairo_new_path (cr);
-      append_country (cr, result, shapes, i, projection, MAX (2.5, 3 * border_width));
+      for (guint j = i; j < n_filled; j++)
+        if (memcmp (&colors[filled[j]], color, sizeof *color) == 0)
+          append_country (cr, result, shapes, filled[j], projection, MAX (2.5, 3 * border_width));
+      set_color (cr, color);
+      cairo_fill (cr);
+    }
 
-      set_color (cr, &color);
-      if (border_width > 0)
-        {
-          cairo_fill_preserve (cr);
-          set_color (cr, &style->border);
-          cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-          cairo_stroke (cr);
-          cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-        }
-      else
-        cairo_fill (cr);
+  /* The borders the deep fills covered, in one stroke: one pass of
+   * Cairo's stroker over all of them costs less than one per country.
+   * Under lighter fills the borders still show. */
+  if (border_width > 0 && n_filled > 0)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_filled; i++)
+        if (colors[filled[i]].alpha > COVERING_ALPHA)
+          append_country (cr, result, shapes, filled[i], projection, MAX (2.5, 3 * border_width));
+      set_color (cr, &style->border);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      cairo_stroke (cr);
     }
 
   cairo_restore (cr);
@@ -1127,6 +1267,7 @@ ls_render_map_arcs (cairo_t             *cr,
   g_autofree double *ring = NULL;
   LsDataset *dataset;
   double max_value;
+  Box visible;
   guint n;
 
   g_return_if_fail (cr != NULL);
@@ -1144,6 +1285,7 @@ ls_render_map_arcs (cairo_t             *cr,
 
   dataset = ls_result_get_dataset (result);
   n = ls_result_get_n_countries (result);
+  get_visible_box (cr, max_width * 2, &visible);
 
   /* The ring each importer's arrows end on: just outside the widest
    * arc's dot there, so that no head hides another's start. */
@@ -1159,6 +1301,9 @@ ls_render_map_arcs (cairo_t             *cr,
 
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  /* Curves flattened to half a unit: the arcs are smooth and wide, and
+   * the default tenth of a unit costs a fifth more to stroke. */
+  cairo_set_tolerance (cr, 0.5);
 
   for (guint i = 0; i < arcs->len; i++)
     {
@@ -1178,14 +1323,29 @@ ls_render_map_arcs (cairo_t             *cr,
       if (!arc_path_init (&path, x0, y0, x1, y1, width, dot, ring[arc->to]))
         continue;
 
+      /* Off the surface (another copy of the world, mostly), the curve
+       * lies in the box of its end and control points. */
+      {
+        Box extent = {
+          MIN (x0, MIN (x1, path.cx)), MIN (y0, MIN (y1, path.cy)),
+          MAX (x0, MAX (x1, path.cx)), MAX (y0, MAX (y1, path.cy)),
+        };
+
+        if (!boxes_overlap (&extent, &visible))
+          continue;
+      }
+
       /* The casing is solid even under a dashed arc: the gaps then show
        * a light ribbon, not the fill of the country beneath, and the
-       * head never breaks into pieces. */
+       * head never breaks into pieces. Its soft edge needs no fine
+       * antialiasing. */
       cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       set_color_alpha (cr, &style->background, 0.85);
       draw_arc_shape (cr, &path, width, casing);
       cairo_arc (cr, x0, y0, dot + casing, 0, 2 * G_PI);
       cairo_fill (cr);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
       if (arc->estimated > ARC_ESTIMATED_SHARE * arc->value)
         {
@@ -2841,7 +3001,10 @@ ls_render_map_figure (cairo_t             *cr,
   ls_render_map_land (cr, shapes, style, &fl.projection, 0.5 * s);
   ls_render_map_choropleth (cr, result, shapes, style, options, &fl.projection, 0.5 * s);
   ls_render_map_unmet (cr, result, shapes, style, options, &fl.projection, 1.0 * s);
-  ls_render_map_outlines (cr, result, shapes, style, &fl.projection, 1.6 * s);
+  /* On the membership map the fills are the bloc's and China's colours
+   * already. */
+  if (options->metric != LS_MAP_METRIC_MEMBERSHIP)
+    ls_render_map_outlines (cr, result, shapes, style, &fl.projection, 1.6 * s);
   ls_render_map_arcs (cr, result, style, options, &fl.projection, fl.arc_max);
   ls_render_map_labels (cr, result, style, options, &fl.projection, 11 * fl.style.font_scale);
   cairo_restore (cr);

@@ -97,6 +97,16 @@ void      ls_render_map_land                  (cairo_t             *cr,
                                                const LsRenderStyle *style,
                                                const LsProjection  *projection,
                                                double               border_width);
+void      ls_render_map_choropleth_borders    (cairo_t             *cr,
+                                               LsResult            *result,
+                                               LsShapes            *shapes,
+                                               const LsRenderStyle *style,
+                                               const LsMapOptions  *options,
+                                               const LsProjection  *projection,
+                                               double               border_width);
+void      ls_render_map_is_filled             (LsResult            *result,
+                                               const LsMapOptions  *options,
+                                               gboolean            *filled);
 void      ls_render_map_choropleth            (cairo_t             *cr,
                                                LsResult            *result,
                                                LsShapes            *shapes,

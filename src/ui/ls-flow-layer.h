@@ -41,5 +41,7 @@ gint64       ls_flow_layer_get_last_draw_time (LsFlowLayer         *self);
 guint        ls_flow_layer_get_n_cache_draws  (LsFlowLayer         *self);
 gint64       ls_flow_layer_get_max_fade_draw_time (LsFlowLayer     *self);
 void         ls_flow_layer_reset_timings      (LsFlowLayer         *self);
+void         ls_flow_layer_set_zoom_settle_time (LsFlowLayer       *self,
+                                               guint                msec);
 
 G_END_DECLS

@@ -366,11 +366,21 @@ test_colors (void)
   ls_map_options_init (&options);
   options.stage = find_stage (result, "mining");
 
-  /* Share: more output, deeper colour; none keeps the land colour. */
+  /* Share: more output, deeper colour; none keeps the land colour. A
+   * fill is the ramp's deep end, as opaque as the share is deep: over the
+   * land it is the ramp's colour. */
   ls_render_map_color_for (result, &style, &options, china, &china_color);
   ls_render_map_color_for (result, &style, &options, usa, &usa_color);
-  g_assert_cmpfloat (china_color.alpha, ==, 1.0);
-  g_assert_cmpfloat (china_color.red + china_color.green, <, usa_color.red + usa_color.green);
+  g_assert_cmpfloat (china_color.alpha, >, usa_color.alpha);
+  g_assert_cmpfloat (usa_color.alpha, >, 0);
+  {
+    LsColor ramp, over;
+
+    ls_color_sequential (&style, ls_result_get_share (result, options.stage, china), &ramp);
+    ls_color_lerp (&style.land, &(LsColor) { china_color.red, china_color.green, china_color.blue, 1.0 },
+                   china_color.alpha, &over);
+    g_assert_true (color_near (&over, &ramp));
+  }
   if (ls_result_get_production (result, options.stage, greenland) == 0)
     {
       ls_render_map_color_for (result, &style, &options, greenland, &color);

@@ -649,6 +649,54 @@ test_fade (Fixture       *fixture,
   g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, draws);
 }
 
+typedef struct
+{
+  LsFlowLayer *layer;
+  guint        draws;
+} Draws;
+
+static gboolean
+drew_again (gpointer data)
+{
+  Draws *d = data;
+
+  return ls_flow_layer_get_n_cache_draws (d->layer) > d->draws;
+}
+
+/* While the zoom changes, frames scale the overlay's last image; it is
+ * drawn anew once, when the zoom stands still. */
+static void
+test_zoom_scales_image (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  LsFlowLayer *layer = ls_map_view_get_flow_layer (fixture->view);
+  ShumateViewport *viewport = get_viewport (fixture);
+  Draws d = { layer, 0 };
+  guint snapshots;
+
+  ls_map_view_set_result (fixture->view, result);
+  ls_ui_test_wait_for (has_drawn_result, fixture, "the overlay");
+  ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+
+  /* No frame of this test waits out a real settling time: that would
+   * depend on the machine's load. */
+  ls_flow_layer_set_zoom_settle_time (layer, G_MAXINT / 1000);
+  d.draws = ls_flow_layer_get_n_cache_draws (layer);
+  snapshots = ls_flow_layer_get_n_snapshots (layer);
+  for (guint i = 1; i <= 3; i++)
+    {
+      shumate_viewport_set_zoom_level (viewport, log2 (1280.0 / 256.0) + 0.2 * i);
+      ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 1);
+    }
+  g_assert_cmpuint (ls_flow_layer_get_n_snapshots (layer), >, snapshots);
+  g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, d.draws);
+
+  ls_flow_layer_set_zoom_settle_time (layer, 0);
+  ls_ui_test_wait_for (drew_again, &d, "the overlay drawn at the settled zoom");
+  g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, d.draws + 1);
+}
+
 static void
 test_style (Fixture       *fixture,
             gconstpointer  data)
@@ -735,6 +783,8 @@ main (int   argc,
   g_test_add ("/lodestone/ui/map-view/figure-options", Fixture, NULL, fixture_setup, test_figure_options,
               fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/fade", Fixture, NULL, fixture_setup, test_fade, fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/zoom-scales-image", Fixture, NULL, fixture_setup, test_zoom_scales_image,
+              fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/style", Fixture, NULL, fixture_setup, test_style, fixture_teardown);
   g_test_add_func ("/lodestone/ui/map-view/online-tiles", test_online_tiles);
 
