@@ -934,7 +934,13 @@ ls_scenario_save_to_file (LsScenario    *self,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
+      /* In a read-only folder GLib says "Error removing old file", which
+       * reads as if the old file were lost; it is not. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO,
+                     "%s: Permission denied: the folder or the file is read-only", name);
+      else
+        g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
       return FALSE;
     }
 
