@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ls-map-view.h"
+#include "ls-test-utils.h"
 
 #include <math.h>
 #include <string.h>
@@ -341,7 +342,10 @@ test_fade (Fixture       *fixture,
   before = ls_flow_layer_get_n_snapshots (layer);
   ls_map_view_set_result (fixture->view, none);
   wait_msec (400);
-  g_assert_cmpuint (ls_flow_layer_get_n_snapshots (layer) - before, >=, 3);
+  if (ls_test_timing_holds ())
+    g_assert_cmpuint (ls_flow_layer_get_n_snapshots (layer) - before, >=, 3);
+  else
+    g_test_message ("frames of the fade not counted: under a sanitizer one frame outlasts it");
   g_assert_true (ls_flow_layer_get_result (layer) == none);
 }
 
