@@ -18,9 +18,11 @@
 #include <json-glib/json-glib.h>
 
 #include "ls-dataset.h"
+#include "ls-ranges.h"
 #include "ls-result.h"
 #include "ls-scenario.h"
 
+#include "ls-cli-calibration.h"
 #include "ls-cli-layout.h"
 #include "ls-export.h"
 
@@ -44,6 +46,8 @@ typedef struct
   char   **restrict_;
   char   **capacity;
   char    *format;
+  gboolean current_members;
+  int      samples;
 } Options;
 
 static void
@@ -109,6 +113,8 @@ scenario_entries (Options *options)
       "STAGE:FROM:TO:FRACTION" },
     { "capacity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->capacity,
       "Capacity change in t (repeatable; may be negative)", "STAGE:ISO3:DELTA" },
+    { "current-members", 0, 0, G_OPTION_ARG_NONE, &options->current_members,
+      "Alliances with today's members, not those of the year", NULL },
     { NULL }
   };
 
@@ -177,6 +183,9 @@ build_scenario (Options     *options,
 
   for (guint i = 0; options->remove != NULL && options->remove[i] != NULL; i++)
     ls_scenario_set_membership (scenario, options->remove[i], LS_MEMBERSHIP_REMOVED);
+
+  if (options->current_members)
+    ls_scenario_set_current_members (scenario, TRUE);
 
   if (options->friend_shoring != NULL)
     {
@@ -320,9 +329,20 @@ verb_check (int    argc,
             char **argv)
 {
   g_auto(Options) options = { 0 };
+  gboolean calibration = FALSE;
+  g_autofree char *targets = NULL;
+  int samples = 100;
   GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &options.data,
       "Dataset to check a scenario against (default: the embedded dataset)", "FILE" },
+    { "calibration", 0, 0, G_OPTION_ARG_NONE, &calibration,
+      "Check the dataset against its calibration targets: print target, model and difference", NULL },
+    { "targets", 0, 0, G_OPTION_ARG_FILENAME, &targets,
+      "Calibration targets to check (default: the embedded data/calibration.json)", "FILE" },
+    { "samples", 0, 0, G_OPTION_ARG_INT, &samples,
+      "Draws from the figures' ranges for the model's range (default: 100; 0: none)", "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+      "Output of --calibration: text (default) or json", "FORMAT" },
     { NULL }
   };
   g_autoptr(LsDataset) dataset = NULL;
@@ -339,6 +359,23 @@ verb_check (int    argc,
 
   if (argc > 2)
     return fail (EXIT_USAGE, "check takes one FILE at most");
+
+  if (calibration || targets != NULL)
+    {
+      if (argc == 2)
+        {
+          g_autoptr(GFile) data_file = g_file_new_for_commandline_arg (argv[1]);
+
+          dataset = ls_dataset_new_from_file (data_file, NULL, &error);
+        }
+      else
+        dataset = load_dataset (&options, &error);
+
+      if (dataset == NULL)
+        return fail (EXIT_BAD_INPUT, "%s", error->message);
+
+      return ls_cli_check_calibration (dataset, targets, options.format, samples);
+    }
 
   if (argc < 2)
     {
@@ -422,6 +459,35 @@ add_bloc (JsonBuilder    *builder,
   for (guint c = 0; c < ls_result_get_n_countries (result); c++)
     if (ls_result_is_member (result, c))
       json_builder_add_string_value (builder, country_id (dataset, c));
+  json_builder_end_array (builder);
+}
+
+/* {"published", "estimated", "modelled"}: fractions of the tonnes behind
+ * a figure (src/model/README.md "Evidence"). */
+static void
+add_evidence (JsonBuilder           *builder,
+              const char            *name,
+              const LsEvidenceSplit *split)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  builder_add_number (builder, "published", split->part[LS_EVIDENCE_PUBLISHED]);
+  builder_add_number (builder, "estimated", split->part[LS_EVIDENCE_ESTIMATED]);
+  builder_add_number (builder, "modelled", split->part[LS_EVIDENCE_MODELLED]);
+  json_builder_end_object (builder);
+}
+
+/* [low, high] */
+static void
+add_range (JsonBuilder *builder,
+           const char  *name,
+           double       low,
+           double       high)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, low);
+  json_builder_add_double_value (builder, high);
   json_builder_end_array (builder);
 }
 
@@ -518,8 +584,75 @@ print_shares_text (const LsResult *result)
     }
 }
 
+/* The evidence, ranges and need split of stage @s (issue 9 item 5 and
+ * issue 13 item 1), after every key the stage had before. */
 static void
-print_shares_json (const LsResult *result)
+add_shares_evidence (JsonBuilder    *builder,
+                     const LsResult *result,
+                     const LsRanges *ranges,
+                     guint           s)
+{
+  LsEvidenceSplit split;
+  LsNeedSplit need;
+  LsNeedSplit low;
+  LsNeedSplit high;
+  double lo;
+  double hi;
+
+  ls_result_get_output_evidence (result, s, -1, &split);
+  add_evidence (builder, "output_evidence", &split);
+
+  json_builder_set_member_name (builder, "dependency_evidence");
+  if (ls_result_get_dependency_evidence (result, s, &split))
+    {
+      json_builder_begin_object (builder);
+      builder_add_number (builder, "published", split.part[LS_EVIDENCE_PUBLISHED]);
+      builder_add_number (builder, "estimated", split.part[LS_EVIDENCE_ESTIMATED]);
+      builder_add_number (builder, "modelled", split.part[LS_EVIDENCE_MODELLED]);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  /* The bloc's need of this stage's material, four ways, as fractions
+   * of the need (t). */
+  json_builder_set_member_name (builder, "need");
+  if (ls_result_get_need_split (result, s, &need))
+    {
+      json_builder_begin_object (builder);
+      builder_add_number (builder, "need", need.need);
+      builder_add_number (builder, "members", need.members / need.need);
+      builder_add_number (builder, "china", need.china / need.need);
+      builder_add_number (builder, "other", need.other / need.need);
+      builder_add_number (builder, "unmet", need.unmet / need.need);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "ranges");
+  json_builder_begin_object (builder);
+  ls_ranges_get_bloc_share (ranges, s, &lo, &hi);
+  add_range (builder, "bloc_share", lo, hi);
+  ls_ranges_get_china_share (ranges, s, &lo, &hi);
+  add_range (builder, "china_share", lo, hi);
+  ls_ranges_get_rest_share (ranges, s, &lo, &hi);
+  add_range (builder, "rest_share", lo, hi);
+  if (ls_ranges_get_dependency (ranges, s, &lo, &hi))
+    add_range (builder, "non_bloc_share", lo, hi);
+  if (ls_ranges_get_need_split (ranges, s, &low, &high))
+    {
+      add_range (builder, "need_members", low.members, high.members);
+      add_range (builder, "need_china", low.china, high.china);
+      add_range (builder, "need_other", low.other, high.other);
+      add_range (builder, "need_unmet", low.unmet, high.unmet);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_shares_json (const LsResult *result,
+                   const LsRanges *ranges)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -560,6 +693,9 @@ print_shares_json (const LsResult *result)
       json_builder_set_member_name (builder, "dependency");
       add_dependency (builder, result, s);
 
+      builder_add_number (builder, "unknown_supply", ls_result_get_unknown_supply (result, s));
+      add_shares_evidence (builder, result, ranges, s);
+
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -595,7 +731,7 @@ print_shares_csv (const LsResult *result)
     for (guint c = 0; c <= C; c++)
       {
         g_autofree char *name = csv_field (ls_dataset_get_country_name (dataset, c));
-        double production = c < C ? ls_result_get_production (result, s, c) : ls_result_get_unknown_origin (result, s);
+        double production = c < C ? ls_result_get_production (result, s, c) : ls_result_get_unknown_supply (result, s);
         double baseline = c < C ? ls_result_get_baseline_production (result, s, c) : 0.0;
         double dependency = ls_result_get_dependency_on (result, s, c);
 
@@ -619,11 +755,14 @@ static int
 verb_shares (int    argc,
              char **argv)
 {
-  g_auto(Options) options = { 0 };
+  g_auto(Options) options = { .samples = LS_RANGES_DEFAULT_SAMPLES };
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format, "Output format: text, json or csv", "FORMAT" },
+    { "samples", 0, 0, G_OPTION_ARG_INT, &options.samples,
+      "Draws from the figures' ranges for the ranges of the shares in JSON (default: 200)", "N" },
     { NULL }
   };
+  g_autoptr(LsScenario) scenario = NULL;
   g_autoptr(LsResult) result = NULL;
   int status;
 
@@ -639,11 +778,19 @@ verb_shares (int    argc,
   if (options.format != NULL && !g_strv_contains ((const char *[]) { "text", "json", "csv", NULL }, options.format))
     return fail (EXIT_USAGE, "--format: “%s” is not text, json or csv", options.format);
 
-  if ((status = load_result (&options, NULL, NULL, &result)) != EXIT_OK)
+  if ((status = load_result (&options, NULL, &scenario, &result)) != EXIT_OK)
     return status;
 
   if (g_strcmp0 (options.format, "json") == 0)
-    print_shares_json (result);
+    {
+      g_autoptr(LsRanges) ranges = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!(ranges = ls_ranges_new (ls_result_get_baseline (result), scenario,
+                                    MAX (1, options.samples), NULL, &error)))
+        return fail (EXIT_BAD_INPUT, "%s", error->message);
+      print_shares_json (result, ranges);
+    }
   else if (g_strcmp0 (options.format, "csv") == 0)
     print_shares_csv (result);
   else
@@ -660,7 +807,8 @@ static void
 add_flows (JsonBuilder    *builder,
            const LsResult *result,
            FlowGetter      get_flow,
-           FlowGetter      get_estimated)
+           FlowGetter      get_estimated,
+           gboolean        with_evidence)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
   guint S = ls_result_get_n_stages (result);
@@ -687,6 +835,13 @@ add_flows (JsonBuilder    *builder,
           builder_add_number (builder, "value", value);
           json_builder_set_member_name (builder, "estimated");
           json_builder_add_boolean_value (builder, get_estimated (result, s, i, j) > 0.0);
+          if (with_evidence)
+            {
+              LsEvidenceSplit split;
+
+              ls_result_get_flow_evidence (result, s, i, j, &split);
+              add_evidence (builder, "evidence", &split);
+            }
           json_builder_end_object (builder);
         }
   json_builder_end_array (builder);
@@ -733,6 +888,7 @@ print_flows_json (LsDataset      *dataset,
                   const LsResult *result)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  LsBaseline *baseline = ls_result_get_baseline (result);
   guint S = ls_result_get_n_stages (result);
   guint C = ls_result_get_n_countries (result);
   int year = ls_result_get_year (result);
@@ -772,11 +928,13 @@ print_flows_json (LsDataset      *dataset,
     }
   json_builder_end_object (builder);
 
+  /* Given in tonnes, then resolved from import shares (DESIGN.md "Import
+   * shares"), marked as such. */
   json_builder_set_member_name (builder, "given_flows");
   json_builder_begin_array (builder);
-  for (guint k = 0; k < ls_dataset_get_n_given_flows (dataset, year); k++)
+  for (guint k = 0; k < ls_baseline_get_n_given_flows (baseline); k++)
     {
-      const LsGivenFlow *flow = ls_dataset_get_given_flow (dataset, year, k);
+      const LsGivenFlow *flow = ls_baseline_get_given_flow (baseline, k);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "stage");
@@ -786,9 +944,39 @@ print_flows_json (LsDataset      *dataset,
       json_builder_set_member_name (builder, "to");
       json_builder_add_string_value (builder, country_id (dataset, flow->to));
       builder_add_number (builder, "value", flow->figure.value);
+      if (flow->resolved)
+        {
+          json_builder_set_member_name (builder, "resolved");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* The shares as stated, so that a reader can resolve them itself. */
+  if (ls_dataset_get_n_import_shares (dataset, year) > 0)
+    {
+      json_builder_set_member_name (builder, "import_shares");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < ls_dataset_get_n_import_shares (dataset, year); k++)
+        {
+          const LsImportShares *entry = ls_dataset_get_import_shares (dataset, year, k);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, ls_dataset_get_stage_id (dataset, entry->stage));
+          json_builder_set_member_name (builder, "to");
+          json_builder_add_string_value (builder, country_id (dataset, entry->to));
+          json_builder_set_member_name (builder, "shares");
+          json_builder_begin_object (builder);
+          for (guint e = 0; e < entry->n_shares; e++)
+            builder_add_number (builder, country_id (dataset, entry->shares[e].from),
+                                entry->shares[e].share.value);
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
 
   json_builder_set_member_name (builder, "scenario");
   json_builder_begin_object (builder);
@@ -827,7 +1015,7 @@ print_flows_json (LsDataset      *dataset,
 
   json_builder_set_member_name (builder, "baseline");
   json_builder_begin_object (builder);
-  add_flows (builder, result, ls_result_get_baseline_flow, ls_result_get_baseline_flow_estimated);
+  add_flows (builder, result, ls_result_get_baseline_flow, ls_result_get_baseline_flow_estimated, FALSE);
   add_stage_map (builder, "unallocated", result, ls_result_get_baseline_unallocated);
   add_stage_map (builder, "unknown_origin", result, ls_result_get_baseline_unknown_origin);
   json_builder_end_object (builder);
@@ -848,7 +1036,7 @@ print_flows_json (LsDataset      *dataset,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
-  add_flows (builder, result, ls_result_get_flow, ls_result_get_flow_estimated);
+  add_flows (builder, result, ls_result_get_flow, ls_result_get_flow_estimated, TRUE);
   json_builder_set_member_name (builder, "shortfall");
   json_builder_begin_object (builder);
   for (guint s = 0; s < S; s++)

@@ -174,6 +174,21 @@ _ls_json_reader_set_error_valist (LsJsonReader  *self,
                self->filename, pos >> 16, pos & 0xffff, path, message);
 }
 
+/* "FILE:LINE:COLUMN: PATH": where @node was, for a message written
+ * later, once the reader is gone. */
+char *
+_ls_json_reader_describe_position (LsJsonReader *self,
+                                   JsonNode     *node,
+                                   const char   *path)
+{
+  guint pos = lookup_position (self, node);
+
+  if (pos == 0)
+    pos = pack_position (1, 1);
+
+  return g_strdup_printf ("%s:%u:%u: %s", self->filename, pos >> 16, pos & 0xffff, path);
+}
+
 void
 _ls_json_reader_set_error (LsJsonReader  *self,
                            GError       **error,

@@ -27,6 +27,7 @@ struct _LsScenario
   char      *description;
   int        year;
   double     friend_shoring;
+  gboolean   current_members;
 
   /* NULL-terminated arrays of ids */
   GPtrArray *alliances;
@@ -49,6 +50,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_YEAR,
   PROP_FRIEND_SHORING,
+  PROP_CURRENT_MEMBERS,
   N_PROPS
 };
 
@@ -273,6 +275,10 @@ ls_scenario_get_property (GObject    *object,
       g_value_set_double (value, ls_scenario_get_friend_shoring (self));
       break;
 
+    case PROP_CURRENT_MEMBERS:
+      g_value_set_boolean (value, ls_scenario_get_current_members (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -302,6 +308,10 @@ ls_scenario_set_property (GObject      *object,
 
     case PROP_FRIEND_SHORING:
       ls_scenario_set_friend_shoring (self, g_value_get_double (value));
+      break;
+
+    case PROP_CURRENT_MEMBERS:
+      ls_scenario_set_current_members (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -347,6 +357,19 @@ ls_scenario_class_init (LsScenarioClass *klass)
     g_param_spec_double ("friend-shoring", NULL, NULL,
                          0.0, 1.0, 0.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LsScenario:current-members:
+   *
+   * Which members an alliance has: %FALSE (the default) for those it had
+   * in the scenario's year, as the dataset dates them; %TRUE for every
+   * member listed today, whatever the year, to ask what an alliance of
+   * today would have meant on an earlier year's figures.
+   */
+  properties[PROP_CURRENT_MEMBERS] =
+    g_param_spec_boolean ("current-members", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -398,15 +421,8 @@ remember_origin (LsScenario   *self,
                  const char   *path,
                  const char   *key)
 {
-  g_autoptr(GError) where = NULL;
-  const char *colon;
-
-  /* The reader formats "FILE:LINE:COL: PATH: message"; keep all but the
-   * message. */
-  _ls_json_reader_set_error (reader, &where, node, path, 0, "-");
-  colon = g_strrstr (where->message, ": -");
   g_hash_table_replace (self->origins, g_strdup (key),
-                        g_strndup (where->message, colon - where->message));
+                        _ls_json_reader_describe_position (reader, node, path));
 }
 
 static gboolean
@@ -695,6 +711,10 @@ ls_scenario_load (LsScenario    *self,
       !_ls_json_number (reader, node, "$.friend_shoring", 0.0, 1.0, &self->friend_shoring, error))
     return FALSE;
 
+  if ((node = json_object_get_member (json_node_get_object (root), "current_members")) &&
+      !_ls_json_boolean (reader, node, "$.current_members", &self->current_members, error))
+    return FALSE;
+
   return read_id_list (self, reader, root, "alliances", "alliance", self->alliances, error) &&
          read_id_list (self, reader, root, "add", "country", self->added, error) &&
          read_id_list (self, reader, root, "remove", "country", self->removed, error) &&
@@ -833,6 +853,11 @@ ls_scenario_to_data (LsScenario *self,
   add_id_list (builder, "remove", self->removed);
   json_builder_set_member_name (builder, "friend_shoring");
   json_builder_add_double_value (builder, self->friend_shoring);
+  if (self->current_members)
+    {
+      json_builder_set_member_name (builder, "current_members");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
 
   json_builder_set_member_name (builder, "capacity");
   json_builder_begin_array (builder);
@@ -981,6 +1006,7 @@ ls_scenario_assign (LsScenario *self,
   ls_scenario_set_description (self, other->description);
   ls_scenario_set_year (self, other->year);
   ls_scenario_set_friend_shoring (self, other->friend_shoring);
+  ls_scenario_set_current_members (self, other->current_members);
 
   copy_ids (self->alliances, other->alliances);
   copy_ids (self->added, other->added);
@@ -1049,6 +1075,7 @@ ls_scenario_equal (LsScenario *a,
       g_strcmp0 (a->description, b->description) != 0 ||
       a->year != b->year ||
       a->friend_shoring != b->friend_shoring ||
+      a->current_members != b->current_members ||
       !ids_equal (a->alliances, b->alliances) ||
       !ids_equal (a->added, b->added) ||
       !ids_equal (a->removed, b->removed) ||
@@ -1344,6 +1371,28 @@ ls_scenario_set_friend_shoring (LsScenario *self,
   ls_scenario_emit_changed (self);
 }
 
+gboolean
+ls_scenario_get_current_members (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+  return self->current_members;
+}
+
+void
+ls_scenario_set_current_members (LsScenario *self,
+                                 gboolean    current_members)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+
+  current_members = !!current_members;
+  if (self->current_members == current_members)
+    return;
+
+  self->current_members = current_members;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MEMBERS]);
+  ls_scenario_emit_changed (self);
+}
+
 /**
  * ls_scenario_get_alliances:
  *
@@ -1457,16 +1506,38 @@ ls_scenario_get_removed (LsScenario *self)
   return (const char * const *) self->removed->pdata;
 }
 
+/**
+ * ls_scenario_get_membership_year:
+ *
+ * Returns: the year whose alliance memberships make the bloc: the
+ *   scenario's year (the dataset's default when 0), or %G_MAXINT with
+ *   #LsScenario:current-members
+ */
+int
+ls_scenario_get_membership_year (LsScenario *self,
+                                 LsDataset  *dataset)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), 0);
+  g_return_val_if_fail (LS_IS_DATASET (dataset), 0);
+
+  if (self->current_members)
+    return G_MAXINT;
+
+  return self->year != 0 ? self->year : ls_dataset_get_default_year (dataset);
+}
+
 static gboolean
 in_chosen_alliance (LsScenario *self,
                     LsDataset  *dataset,
                     guint       country)
 {
+  int year = ls_scenario_get_membership_year (self, dataset);
+
   for (guint i = 0; i < self->alliances->len; i++)
     {
       int alliance = ls_dataset_lookup_alliance (dataset, g_ptr_array_index (self->alliances, i));
 
-      if (alliance >= 0 && ls_dataset_alliance_has_member (dataset, alliance, country))
+      if (alliance >= 0 && ls_dataset_alliance_has_member_in_year (dataset, alliance, country, year))
         return TRUE;
     }
 
@@ -1481,7 +1552,9 @@ in_chosen_alliance (LsScenario *self,
  * @error: return location for a #LsDataError
  *
  * The focus bloc B: the union of the chosen alliances, plus the countries
- * added, minus the countries removed (DESIGN.md "A scenario").
+ * added, minus the countries removed (DESIGN.md "A scenario"). An
+ * alliance's members are those of the scenario's year, or those of today
+ * with #LsScenario:current-members.
  */
 gboolean
 ls_scenario_compute_bloc (LsScenario  *self,

@@ -147,6 +147,11 @@ double                  ls_scenario_get_friend_shoring     (LsScenario          
 void                    ls_scenario_set_friend_shoring     (LsScenario              *self,
                                                             double                   strength);
 
+gboolean                ls_scenario_get_current_members    (LsScenario              *self);
+void                    ls_scenario_set_current_members    (LsScenario              *self,
+                                                            gboolean                 current_members);
+int                     ls_scenario_get_membership_year    (LsScenario              *self,
+                                                            LsDataset               *dataset);
 const char * const     *ls_scenario_get_alliances          (LsScenario              *self);
 gboolean                ls_scenario_has_alliance           (LsScenario              *self,
                                                             const char              *alliance);

@@ -1094,7 +1094,7 @@ legend_arcs (Legend             *lg,
       row += MAX (line_h, h) + 3 * u;
     }
 
-  unknown = ls_result_get_unknown_origin (result, options->stage);
+  unknown = ls_result_get_unknown_supply (result, options->stage);
   if (unknown > 0)
     {
       g_autofree char *tonnes = format_tonnes (unknown, unit);

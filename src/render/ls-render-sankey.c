@@ -505,13 +505,13 @@ build_nodes (Builder             *b,
       double eps = 1e-6 * MAX (total, 1);
       double y = stage_yield (b, s);
 
-      if (s + 1 < S && ls_result_get_unknown_origin (b->result, s) > eps)
+      if (s + 1 < S && ls_result_get_unknown_supply (b->result, s) > eps)
         {
           LsSankeyNode *node;
 
           b->unknown[s] = add_node (b, LS_SANKEY_NODE_UNKNOWN, s, -1, "unknown", _("Unknown origin"));
           node = &g_array_index (b->self->nodes, LsSankeyNode, b->unknown[s]);
-          node->tonnes = ls_result_get_unknown_origin (b->result, s);
+          node->tonnes = ls_result_get_unknown_supply (b->result, s);
           node->share = total > 0 ? node->tonnes / total : 0;
           node->estimated = TRUE;
         }
