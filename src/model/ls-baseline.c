@@ -192,7 +192,7 @@ _ls_inputs_sample (const LsInputs *self,
   memcpy (sample->production_figure, self->production_figure, sizeof (LsFigure) * n_cells);
 
   for (guint s = 0; s < self->n_stages; s++)
-    sample->yield[s] = MAX (G_MINDOUBLE, draw (&self->yield_figure[s], rand));
+    sample->yield[s] = MAX (LS_MIN_YIELD, draw (&self->yield_figure[s], rand));
 
   for (gsize k = 0; k < n_cells; k++)
     sample->production[k] = draw (&self->production_figure[k], rand);
@@ -415,7 +415,7 @@ complete_stage (const LsInputs *in,
 
           for (guint j = 0; j < C; j++)
             if (need[j] > 0.0)
-              _ls_flow_state_add (st, s, i, j, surplus[i] * need[j] / denominator, LS_EVIDENCE_MODELLED);
+              _ls_flow_state_add (st, s, i, j, surplus[i] * (need[j] / denominator), LS_EVIDENCE_MODELLED);
         }
     }
 
@@ -424,7 +424,7 @@ complete_stage (const LsInputs *in,
     {
       for (guint j = 0; j < C; j++)
         if (need[j] > 0.0)
-          _ls_flow_state_add (st, s, C, j, need[j] * (N - U) / N, LS_EVIDENCE_MODELLED);
+          _ls_flow_state_add (st, s, C, j, need[j] * ((N - U) / N), LS_EVIDENCE_MODELLED);
     }
 }
 

@@ -238,9 +238,9 @@ read_string (Loader      *loader,
   return TRUE;
 }
 
-/* Reads the optional "names" object, {LANGUAGE: name}, and puts in @name
- * the one for the user's language, if there is one: names come from the
- * data, not from the translations of the program. */
+/* The name in the user's language from the optional "names" object
+ * {LANGUAGE: name}, interned: names come from the data, not from the
+ * translations of the program. */
 static gboolean
 read_localized_name (Loader      *loader,
                      JsonNode    *object,
@@ -248,38 +248,32 @@ read_localized_name (Loader      *loader,
                      const char **name,
                      GError     **error)
 {
-  g_autofree char *names_path = g_strdup_printf ("%s.names", path);
-  const char * const *languages = g_get_language_names ();
-  JsonObject *names;
-  JsonNode *node;
-  JsonObjectIter iter;
-  const char *language;
-  JsonNode *value;
+  const char *localized = NULL;
 
-  if (!(node = json_object_get_member (json_node_get_object (object), "names")))
-    return TRUE;
-
-  if (!(names = _ls_json_object (loader->reader, node, names_path, error)))
+  if (!_ls_json_localized (loader->reader, object, path, "names", &localized, error))
     return FALSE;
 
-  json_object_iter_init (&iter, names);
-  while (json_object_iter_next (&iter, &language, &value))
-    {
-      g_autofree char *value_path = g_strdup_printf ("%s.%s", names_path, language);
-      const char *str;
+  if (localized != NULL)
+    *name = intern (loader, localized);
 
-      if (!_ls_json_string (loader->reader, value, value_path, &str, error))
-        return FALSE;
-    }
+  return TRUE;
+}
 
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if ((value = json_object_get_member (names, languages[i])))
-        {
-          *name = intern (loader, json_node_get_string (value));
-          break;
-        }
-    }
+/* The unit in the user's language, from the optional "units" object. */
+static gboolean
+read_localized_unit (Loader      *loader,
+                     JsonNode    *object,
+                     const char  *path,
+                     const char **unit,
+                     GError     **error)
+{
+  const char *localized = NULL;
+
+  if (!_ls_json_localized (loader->reader, object, path, "units", &localized, error))
+    return FALSE;
+
+  if (localized != NULL)
+    *unit = intern (loader, localized);
 
   return TRUE;
 }
@@ -542,6 +536,7 @@ read_stage (Loader      *loader,
       !read_string (loader, element, path, "name", &stage->name, error) ||
       !read_localized_name (loader, element, path, &stage->name, error) ||
       !read_string (loader, element, path, "unit", &stage->unit, error) ||
+      !read_localized_unit (loader, element, path, &stage->unit, error) ||
       !read_optional_string (loader, element, path, "basis", &stage->basis, error))
     return FALSE;
 
@@ -551,14 +546,15 @@ read_stage (Loader      *loader,
       !read_figure (loader, node, yield_path, 1.0, &stage->yield, error))
     return FALSE;
 
-  if (stage->yield.value <= 0.0)
+  if (stage->yield.low < LS_MIN_YIELD)
     {
-      g_autofree char *value_path = g_strdup_printf ("%s.value", yield_path);
+      gboolean low = stage->yield.low < stage->yield.value;
+      g_autofree char *value_path = g_strdup_printf ("%s.%s", yield_path, low ? "low" : "value");
 
       _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (node), "value"),
+                                 json_object_get_member (json_node_get_object (node), low ? "low" : "value"),
                                  value_path, LS_DATA_ERROR_VALUE,
-                                 "a yield must be above 0");
+                                 "a yield must be at least %g", LS_MIN_YIELD);
       return FALSE;
     }
 

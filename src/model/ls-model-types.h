@@ -25,6 +25,10 @@ typedef struct _LsResult   LsResult;
  * of figures overflows and no share becomes NaN (issue 14). */
 #define LS_MAX_TONNES 1e9
 
+/* The smallest yield a stage may have: a need is output over yield, and
+ * no stage of the chain loses 999 parts in 1,000 of its input. */
+#define LS_MIN_YIELD 1e-3
+
 /**
  * LsDataError:
  * @LS_DATA_ERROR_PARSE: the file is not JSON, or is truncated

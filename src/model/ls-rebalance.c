@@ -81,7 +81,7 @@ run_rounds (Rerouting *rr,
           for (guint j = 0; j < C; j++)
             if (rr->need[j] > 0.0 && may_serve (rr, i, j, members_only))
               {
-                row[j] = rr->surplus[i] * rr->need[j] / total_need;
+                row[j] = rr->surplus[i] * (rr->need[j] / total_need);
                 rr->offered[j] += row[j];
                 any_offer = TRUE;
               }
@@ -206,7 +206,7 @@ swap_to_members (Rerouting *rr)
 
       for (guint i = 0; i < C; i++)
         if (members[i] && available[i] > 0.0)
-          _ls_flow_state_add (st, s, i, j, reduced[j] * available[i] / avail, LS_EVIDENCE_MODELLED);
+          _ls_flow_state_add (st, s, i, j, reduced[j] * (available[i] / avail), LS_EVIDENCE_MODELLED);
     }
 
   /* The volume freed at non-member exporters replaces, pro rata, what
@@ -221,7 +221,7 @@ swap_to_members (Rerouting *rr)
 
       for (guint k = 0; k < C; k++)
         if (freed[k] > 0.0)
-          _ls_flow_state_add (st, s, k, m, lost[m] * freed[k] / x, LS_EVIDENCE_MODELLED);
+          _ls_flow_state_add (st, s, k, m, lost[m] * (freed[k] / x), LS_EVIDENCE_MODELLED);
     }
 
   for (guint k = 0; k < C; k++)
@@ -335,23 +335,29 @@ _ls_rebalance (const LsInputs     *inputs,
 
       rr.stage = s;
 
-      /* Step 2: scale each baseline outflow by P'/P; "unknown" keeps its. */
+      /* Step 2: scale each baseline outflow by P'/P; "unknown" keeps its.
+       * Each flow's share of P (at most 1) times P', not P'/P first:
+       * that ratio overflows when P is tiny (issue 14). */
       for (guint i = 0; i <= C; i++)
-        {
-          double factor = 1.0;
+        for (guint j = 0; j < C; j++)
+          {
+            gsize k = LS_FLOW_INDEX (st, s, i, j);
 
-          if (i < C)
-            factor = P[i] > 0.0 ? P2[i] / P[i] : 0.0;
-
-          for (guint j = 0; j < C; j++)
-            {
-              gsize k = LS_FLOW_INDEX (st, s, i, j);
-
-              st->flow[k] = baseline->flow[k] * factor;
-              st->estimated[k] = baseline->estimated[k] * factor;
-              st->modelled[k] = baseline->modelled[k] * factor;
-            }
-        }
+            if (i == C)
+              {
+                st->flow[k] = baseline->flow[k];
+                st->estimated[k] = baseline->estimated[k];
+                st->modelled[k] = baseline->modelled[k];
+              }
+            else if (P[i] > 0.0)
+              {
+                st->flow[k] = baseline->flow[k] / P[i] * P2[i];
+                st->estimated[k] = baseline->estimated[k] / P[i] * P2[i];
+                st->modelled[k] = baseline->modelled[k] / P[i] * P2[i];
+              }
+            else
+              st->flow[k] = st->estimated[k] = st->modelled[k] = 0.0;
+          }
 
       /* Step 3: restrictions. */
       for (guint i = 0; i < C; i++)

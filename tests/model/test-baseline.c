@@ -528,10 +528,13 @@ test_ranges_import_shares (void)
   ranges = ls_ranges_new (baseline, scenario, LS_RANGES_DEFAULT_SAMPLES, NULL, &error);
   g_assert_no_error (error);
 
-  /* m = 80 − 30 = 50; China supplies 0.6 · 50 = 30 of 80 at the figure. */
+  /* m = 80 − 30 = 50; China supplies 0.6 · 50 = 30 of 80 at the figure.
+   * A lower draw leaves a gap only China has surplus to fill, so China's
+   * part never falls below 30; a higher one squeezes "unknown". */
   g_assert_true (ls_ranges_get_need_split (ranges, 0, &low, &high));
-  g_assert_cmpfloat (low.china, <, 30.0 / 80);
-  g_assert_cmpfloat (high.china, >, 30.0 / 80);
+  g_assert_cmpfloat (fabs (low.china - 30.0 / 80), <, 1e-9);
+  g_assert_cmpfloat (high.china, >, 30.0 / 80 + 0.01);
+  g_assert_cmpfloat (low.other, <, 20.0 / 80 - 0.01);
   g_assert_cmpfloat (low.china, >=, 25.0 / 80 - 1e-9);
   g_assert_cmpfloat (high.china, <=, 45.0 / 80 + 1e-9);
   /* Whatever the draw, the need is met: unknown gives way. */
