@@ -33,12 +33,15 @@ elif ! meson introspect "$build" --buildoptions |
 fi
 ninja -C "$build"
 
-meson introspect "$build" --tests > "$build/meson-logs/fuzz-tests.json"
-exec python3 - "$build" "$seconds" "$@" <<'EOF'
+# One file per run: two campaigns may run side by side (one per core).
+tests_json="$build/meson-logs/fuzz-tests-$$.json"
+trap 'rm -f "$tests_json"' EXIT
+meson introspect "$build" --tests > "$tests_json"
+python3 - "$build" "$seconds" "$tests_json" "$@" <<'EOF'
 import json, os, re, subprocess, sys, time
 
-build, seconds, wanted = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-tests = [t for t in json.load(open(os.path.join(build, "meson-logs", "fuzz-tests.json")))
+build, seconds, tests_json, wanted = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
+tests = [t for t in json.load(open(tests_json))
          if any(s.endswith(":fuzz") or s == "fuzz" for s in t["suite"])]
 names = [t["name"] for t in tests]
 unknown = [w for w in wanted if w not in names]
