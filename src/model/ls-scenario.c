@@ -1046,6 +1046,7 @@ ls_scenario_save_to_file (LsScenario    *self,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
   gsize length;
 
   g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
@@ -1053,13 +1054,35 @@ ls_scenario_save_to_file (LsScenario    *self,
 
   data = ls_scenario_to_data (self, &length);
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                cancellable, &local_error))
+  /* Not g_file_replace_contents(): after a failed write (a full disk) it
+   * still closes the stream normally, which renames the partly written
+   * temporary file over the old one (GLib 2.74). Closing with a cancelled
+   * cancellable deletes the temporary file instead. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, &local_error);
+  if (stream != NULL &&
+      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL,
+                                  cancellable, &local_error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+    }
+  else if (stream != NULL)
+    g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
+
+  if (local_error != NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
+      /* In a read-only folder GLib says "Error removing old file", which
+       * reads as if the old file were lost; it is not. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO,
+                     "%s: Permission denied: the folder or the file is read-only", name);
+      else
+        g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
       return FALSE;
     }
 

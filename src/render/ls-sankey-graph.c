@@ -123,8 +123,8 @@ node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
-/* A number member ≥ 0 (or > 0 when @positive); a missing member is an
- * error only when @required. */
+/* A number member ≥ 0 (or > 0 when @positive) and ≤ @max; a missing member
+ * is an error only when @required. */
 static gboolean
 read_number (LsJsonReader  *reader,
              JsonObject    *object,
@@ -133,6 +133,7 @@ read_number (LsJsonReader  *reader,
              const char    *path,
              gboolean       required,
              gboolean       positive,
+             double         max,
              double        *value,
              gboolean      *present,
              GError       **error)
@@ -160,6 +161,9 @@ read_number (LsJsonReader  *reader,
   if (!isfinite (v) || v < 0 || (positive && v == 0))
     return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, member_path,
                         "expected a finite number %s 0, got %g", positive ? ">" : "≥", v);
+  if (v > max)
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, member_path,
+                        "expected at most %g, got %g", max, v);
 
   *value = v;
   return TRUE;
@@ -244,8 +248,10 @@ read_graph (LsSankeyGraph  *self,
 
   object = json_node_get_object (root);
 
-  if (!read_number (reader, object, root, "width", "$", TRUE, TRUE, &width, NULL, error) ||
-      !read_number (reader, object, root, "height", "$", TRUE, TRUE, &height, NULL, error))
+  if (!read_number (reader, object, root, "width", "$", TRUE, TRUE,
+                    LS_SANKEY_GRAPH_MAX_EXTENT, &width, NULL, error) ||
+      !read_number (reader, object, root, "height", "$", TRUE, TRUE,
+                    LS_SANKEY_GRAPH_MAX_EXTENT, &height, NULL, error))
     return FALSE;
 
   ls_sankey_graph_set_extent (self, width, height);
@@ -277,9 +283,9 @@ read_graph (LsSankeyGraph  *self,
       if (!read_string (reader, node_object, element, "id", path, TRUE, &id, error) ||
           !read_string (reader, node_object, element, "label", path, FALSE, &label, error) ||
           !read_number (reader, node_object, element, "value", path, FALSE, FALSE,
-                        &fixed_value, &has_fixed_value, error) ||
+                        LS_SANKEY_GRAPH_MAX_VALUE, &fixed_value, &has_fixed_value, error) ||
           !read_number (reader, node_object, element, "column", path, TRUE, FALSE,
-                        &column, NULL, error))
+                        G_MAXDOUBLE, &column, NULL, error))
         return FALSE;
 
       column_node = json_object_get_member (node_object, "column");
@@ -335,7 +341,7 @@ read_graph (LsSankeyGraph  *self,
         }
 
       if (!read_number (reader, link_object, element, "value", path, TRUE, FALSE,
-                        &value, NULL, error))
+                        LS_SANKEY_GRAPH_MAX_VALUE, &value, NULL, error))
         return FALSE;
 
       if (ls_sankey_graph_get_node_column (self, end_nodes[1]) <=
@@ -393,7 +399,10 @@ ls_sankey_graph_new (void)
  * Reads `{"width", "height", "nodes": [{"id", "column", "label", "value"}],
  * "links": [{"source", "target", "value"}]}`, where `label` and the node's
  * fixed `value` are optional, `column` is an integer ≥ 0 and a link's
- * `source` and `target` are node ids, the target in a later column. Other
+ * `source` and `target` are node ids, the target in a later column. The
+ * extent is at most %LS_SANKEY_GRAPH_MAX_EXTENT and values at most
+ * %LS_SANKEY_GRAPH_MAX_VALUE, so that the layout's sums and positions
+ * stay finite. Other
  * members are ignored; a member given twice in one object is refused.
  *
  * Returns: (transfer full): a new graph, or %NULL with @error set

@@ -1308,6 +1308,18 @@ static const BadInput bad_inputs[] = {
   { "link-backwards",
     HEAD TWO_NODES "\"links\": [{\"source\": \"b\", \"target\": \"a\", \"value\": 1}]}",
     LS_SANKEY_GRAPH_ERROR_INVALID_LINK, "$.links[0].target" },
+  /* Found by fuzz-sankey-graph: an extent of 1e308 put columns at x = inf,
+   * and two links of 1e308 out of one node summed to inf, which made every
+   * position NaN in `lodestone-cli layout`'s output. */
+  { "width-huge", "{\"width\": 1e308, \"height\": 50, \"nodes\": [], \"links\": []}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.width" },
+  { "height-huge", "{\"width\": 100, \"height\": 1000001, \"nodes\": [], \"links\": []}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.height" },
+  { "node-value-huge",
+    HEAD "\"nodes\": [{\"id\": \"a\", \"column\": 0, \"value\": 1e308}], \"links\": []}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.nodes[0].value" },
+  { "link-value-huge", HEAD TWO_NODES "\"links\": [" AB ("1") ", " AB ("1e308") "]}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.links[1].value" },
 };
 
 static void
