@@ -62,7 +62,8 @@
  * handed over as the first incumbent, so a time limit or a cancellation
  * still returns an order at least as good. Without pins, turning every
  * column upside down changes no crossing: one x is fixed to halve the
- * search. GLPK's environment is thread-local (it is built with TLS); we
+ * search. GLPK's environment is thread-local (when it is built with TLS,
+ * as Debian's is; else solves take turns on a lock); we
  * create it when the thread has none and free it after, so concurrent
  * solves in different threads share nothing. The search stops when
  * @cancellable is cancelled or the time is up.
@@ -81,6 +82,9 @@
  * share together. */
 #define TAIL_ROUNDS 10
 #define TAIL_GAIN 1e-4
+
+/* Only for a GLPK without thread-local storage; see ls_sankey_exact_solve (). */
+static GMutex shared_env_lock;
 
 typedef struct
 {
@@ -1085,6 +1089,10 @@ ls_sankey_exact_solve (const LsSankeyExactProblem *problem,
       return TRUE;
     }
 
+  /* A GLPK built without thread-local storage keeps one environment for
+   * the process: then solves take turns. */
+  if (glp_config ("TLS") == NULL)
+    g_mutex_lock (&shared_env_lock);
   own_env = glp_init_env () == 0;
   previous_output = glp_term_out (GLP_OFF);
 
@@ -1348,6 +1356,8 @@ ls_sankey_exact_solve (const LsSankeyExactProblem *problem,
   glp_term_out (previous_output);
   if (own_env)
     glp_free_env ();
+  if (glp_config ("TLS") == NULL)
+    g_mutex_unlock (&shared_env_lock);
 
   report->seconds = (g_get_monotonic_time () - started) / 1e6;
 

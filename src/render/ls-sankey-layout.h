@@ -97,44 +97,42 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (LsSankeyLayout, ls_sankey_layout, LS, SANKEY_LAYOUT, GObject)
 
-void            ls_sankey_layout_options_init       (LsSankeyLayoutOptions       *opts);
-
-LsSankeyLayout *ls_sankey_layout_compute            (LsSankeyGraph               *graph,
-                                                     const LsSankeyLayoutOptions *opts);
-
-LsSankeyGraph  *ls_sankey_layout_get_graph          (LsSankeyLayout              *self);
-double          ls_sankey_layout_get_width          (LsSankeyLayout              *self);
-double          ls_sankey_layout_get_height         (LsSankeyLayout              *self);
-double          ls_sankey_layout_get_scale          (LsSankeyLayout              *self);
-guint           ls_sankey_layout_get_n_columns      (LsSankeyLayout              *self);
-void            ls_sankey_layout_get_column_x       (LsSankeyLayout              *self,
-                                                     guint                        column,
-                                                     double                      *x0,
-                                                     double                      *x1);
-double          ls_sankey_layout_get_node_value     (LsSankeyLayout              *self,
-                                                     guint                        node);
-void            ls_sankey_layout_get_node_rect      (LsSankeyLayout              *self,
-                                                     guint                        node,
-                                                     double                      *x0,
-                                                     double                      *x1,
-                                                     double                      *y0,
-                                                     double                      *y1);
-guint           ls_sankey_layout_get_node_rank      (LsSankeyLayout              *self,
-                                                     guint                        node);
-char          **ls_sankey_layout_dup_node_order     (LsSankeyLayout              *self);
-LsSankeyOrderStatus ls_sankey_layout_get_order_status (LsSankeyLayout            *self);
-double          ls_sankey_layout_get_order_bound    (LsSankeyLayout              *self);
-double          ls_sankey_layout_get_order_seconds  (LsSankeyLayout              *self);
-void            ls_sankey_layout_get_link           (LsSankeyLayout              *self,
-                                                     guint                        link,
-                                                     double                      *width,
-                                                     double                      *y0,
-                                                     double                      *y1);
-const double   *ls_sankey_layout_get_link_waypoints (LsSankeyLayout              *self,
-                                                     guint                        link,
-                                                     guint                       *n_waypoints);
-double          ls_sankey_layout_weighted_crossings (LsSankeyLayout              *self,
-                                                     guint64                     *n_crossings);
-char           *ls_sankey_layout_to_json            (LsSankeyLayout              *self);
+void                ls_sankey_layout_options_init       (LsSankeyLayoutOptions       *opts);
+LsSankeyLayout     *ls_sankey_layout_compute            (LsSankeyGraph               *graph,
+                                                         const LsSankeyLayoutOptions *opts);
+LsSankeyGraph      *ls_sankey_layout_get_graph          (LsSankeyLayout              *self);
+double              ls_sankey_layout_get_width          (LsSankeyLayout              *self);
+double              ls_sankey_layout_get_height         (LsSankeyLayout              *self);
+double              ls_sankey_layout_get_scale          (LsSankeyLayout              *self);
+guint               ls_sankey_layout_get_n_columns      (LsSankeyLayout              *self);
+void                ls_sankey_layout_get_column_x       (LsSankeyLayout              *self,
+                                                         guint                        column,
+                                                         double                      *x0,
+                                                         double                      *x1);
+double              ls_sankey_layout_get_node_value     (LsSankeyLayout              *self,
+                                                         guint                        node);
+void                ls_sankey_layout_get_node_rect      (LsSankeyLayout              *self,
+                                                         guint                        node,
+                                                         double                      *x0,
+                                                         double                      *x1,
+                                                         double                      *y0,
+                                                         double                      *y1);
+guint               ls_sankey_layout_get_node_rank      (LsSankeyLayout              *self,
+                                                         guint                        node);
+char              **ls_sankey_layout_dup_node_order     (LsSankeyLayout              *self);
+LsSankeyOrderStatus ls_sankey_layout_get_order_status   (LsSankeyLayout              *self);
+double              ls_sankey_layout_get_order_bound    (LsSankeyLayout              *self);
+double              ls_sankey_layout_get_order_seconds  (LsSankeyLayout              *self);
+void                ls_sankey_layout_get_link           (LsSankeyLayout              *self,
+                                                         guint                        link,
+                                                         double                      *width,
+                                                         double                      *y0,
+                                                         double                      *y1);
+const double       *ls_sankey_layout_get_link_waypoints (LsSankeyLayout              *self,
+                                                         guint                        link,
+                                                         guint                       *n_waypoints);
+double              ls_sankey_layout_weighted_crossings (LsSankeyLayout              *self,
+                                                         guint64                     *n_crossings);
+char               *ls_sankey_layout_to_json            (LsSankeyLayout              *self);
 
 G_END_DECLS
