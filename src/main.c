@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include "ls-application.h"
+#include "ls-locale.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 int
 main (int   argc,
@@ -20,9 +20,7 @@ main (int   argc,
 {
   g_autoptr(LsApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  ls_locale_init ();
   textdomain (GETTEXT_PACKAGE);
 
   ls_application_ensure_resources ();

@@ -84,12 +84,95 @@ split_items (const char *text)
   return out;
 }
 
+/* An optional last word "LOW:HIGH" gives a figure's range. */
+static void
+append_range (GString    *json,
+              char      **words,
+              guint       n_words)
+{
+  g_auto(GStrv) ends = NULL;
+
+  if (n_words == 0 || strchr (words[n_words - 1], ':') == NULL)
+    return;
+
+  ends = g_strsplit (words[n_words - 1], ":", 2);
+  g_string_append (json, ", \"low\": ");
+  append_number (json, g_ascii_strtod (ends[0], NULL));
+  g_string_append (json, ", \"high\": ");
+  append_number (json, g_ascii_strtod (ends[1], NULL));
+}
+
+static gboolean
+has_range (char  **words,
+           guint   n_words)
+{
+  return n_words > 0 && strchr (words[n_words - 1], ':') != NULL;
+}
+
+/* "magnets DDD CHN 0.8 0.7:0.9, magnets DDD unknown 0.2": the import
+ * shares of each (stage, importer), in the order first seen. */
+static void
+append_shares (GString    *json,
+               const char *shares)
+{
+  g_autoptr(GPtrArray) items = split_items (shares);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean first_entry = TRUE;
+
+  for (guint k = 0; k < items->len; k++)
+    {
+      char **w = g_ptr_array_index (items, k);
+      g_autofree char *key = g_strdup_printf ("%s %s", w[0], w[1]);
+      gboolean first_share = TRUE;
+
+      if (g_hash_table_contains (done, key))
+        continue;
+      g_hash_table_add (done, g_steal_pointer (&key));
+
+      g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"to\": \"%s\", \"source\": \"s1\", "
+                              "\"estimated\": true, \"note\": \"test\", \"shares\": [",
+                              first_entry ? "" : ",", w[0], w[1]);
+      first_entry = FALSE;
+
+      for (guint m = k; m < items->len; m++)
+        {
+          char **v = g_ptr_array_index (items, m);
+          guint n = g_strv_length (v);
+
+          g_assert_true (n == 4 || n == 5);
+          if (!g_str_equal (v[0], w[0]) || !g_str_equal (v[1], w[1]))
+            continue;
+
+          g_string_append_printf (json, "%s{\"from\": \"%s\", \"share\": ", first_share ? "" : ", ", v[2]);
+          append_number (json, g_ascii_strtod (v[3], NULL));
+          append_range (json, v, n);
+          g_string_append (json, "}");
+          first_share = FALSE;
+        }
+
+      g_string_append (json, "]}");
+    }
+}
+
 char *
 ls_test_build_dataset_json (guint       n_stages,
                             const char *yields,
                             const char *members,
                             const char *production,
                             const char *flows)
+{
+  return ls_test_build_dataset_json_full (n_stages, yields, members, production, flows, NULL);
+}
+
+/* As ls_test_build_dataset_json(), with import shares (see
+ * append_shares()) and ranges: "mining AAA 100 80:120". */
+char *
+ls_test_build_dataset_json_full (guint       n_stages,
+                                 const char *yields,
+                                 const char *members,
+                                 const char *production,
+                                 const char *flows,
+                                 const char *shares)
 {
   g_autoptr(GString) json = g_string_new (NULL);
   g_auto(GStrv) yield_words = g_strsplit (yields != NULL ? yields : "", " ", -1);
@@ -138,11 +221,15 @@ ls_test_build_dataset_json (guint       n_stages,
     {
       char **w = g_ptr_array_index (items, k);
 
-      g_assert_cmpuint (g_strv_length (w), ==, 3);
+      guint n = g_strv_length (w);
+
+      g_assert_true (n == 3 || (n == 4 && has_range (w, n)));
       g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"country\": \"%s\", \"value\": ",
                               k > 0 ? "," : "", w[0], w[1]);
       append_number (json, g_ascii_strtod (w[2], NULL));
-      g_string_append (json, ", \"source\": \"s1\"}");
+      append_range (json, w, n);
+      g_string_append_printf (json, ", \"source\": \"s1\", \"estimated\": %s}",
+                              has_range (w, n) ? "true" : "false");
     }
   g_clear_pointer (&items, g_ptr_array_unref);
 
@@ -153,13 +240,20 @@ ls_test_build_dataset_json (guint       n_stages,
       char **w = g_ptr_array_index (items, k);
       guint n = g_strv_length (w);
 
-      g_assert_true (n == 4 || n == 5);
+      gboolean estimated = FALSE;
+
+      g_assert_true (n >= 4 && n <= 6);
+      for (guint m = 4; m < n; m++)
+        estimated |= g_str_equal (w[m], "e");
       g_string_append_printf (json, "%s\n   {\"stage\": \"%s\", \"from\": \"%s\", \"to\": \"%s\", \"value\": ",
                               k > 0 ? "," : "", w[0], w[1], w[2]);
       append_number (json, g_ascii_strtod (w[3], NULL));
+      append_range (json, w, n);
       g_string_append_printf (json, ", \"source\": \"s1\", \"estimated\": %s}",
-                              n == 5 && g_str_equal (w[4], "e") ? "true" : "false");
+                              estimated ? "true" : "false");
     }
+  g_string_append (json, "],\n  \"import_shares\": [");
+  append_shares (json, shares);
   g_string_append (json, "]}]}\n");
 
   return g_string_free (g_steal_pointer (&json), FALSE);

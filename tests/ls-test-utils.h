@@ -23,7 +23,8 @@ char      *ls_test_build_filename       (const char *name);
  * CCC, DDD, CHN (indices 0–4; "unknown" is 5); stages are the first
  * @n_stages of mining → separation → metal → magnets → use. Production
  * reads "mining AAA 100, separation CCC 50"; flows read
- * "mining AAA CCC 30, mining BBB CCC 10 e" (e: estimated). */
+ * "mining AAA CCC 30, mining BBB CCC 10 e" (e: estimated). A last word
+ * "LOW:HIGH" gives a figure a range (a ranged output is estimated). */
 enum { AAA, BBB, CCC, DDD, CHN, UNK };
 
 #define LS_TEST_EPS 1e-9
@@ -35,6 +36,12 @@ char       *ls_test_build_dataset_json   (guint        n_stages,
                                           const char  *members,
                                           const char  *production,
                                           const char  *flows);
+char       *ls_test_build_dataset_json_full (guint      n_stages,
+                                            const char *yields,
+                                            const char *members,
+                                            const char *production,
+                                            const char *flows,
+                                            const char *shares);
 LsDataset  *ls_test_build_dataset        (guint        n_stages,
                                           const char  *yields,
                                           const char  *members,

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs, with apt, the Debian 12 packages Lodestone needs to build, run
-# and test, when any is missing. Safe to run again: it installs nothing
-# when everything is there.
+# and test, when any is missing, then generates the locales the tests use
+# (tools/locales.sh). Safe to run again: it installs nothing when
+# everything is there.
 set -eu
+cd "$(dirname "$0")/.."
 
 packages="
   gcc
@@ -24,6 +26,7 @@ packages="
   appstream
   libxml2-utils
   librsvg2-bin
+  poppler-utils
   python3-jsonschema
   flatpak-builder
   xvfb
@@ -31,6 +34,7 @@ packages="
   dbus
   fonts-cantarell
   fonts-noto-cjk
+  locales
 "
 
 missing=""
@@ -40,13 +44,15 @@ for p in $packages; do
   fi
 done
 
-[ -z "$missing" ] && exit 0
-
-echo "Installing:$missing"
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=""
-else
-  sudo="sudo"
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+  else
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
 fi
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+
+sh tools/locales.sh

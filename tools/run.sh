@@ -11,6 +11,8 @@ else
 fi
 ninja -C _build
 
-# Run from the build tree: the schema and translations come from there.
+# Run from the build tree: the schema comes from there, and the app finds
+# the translations compiled there by itself (src/render/ls-locale.c), so
+# `LANG=ko_KR.UTF-8 sh tools/run.sh` shows it in Korean.
 export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
 exec ./_build/src/ui/lodestone "$@"

@@ -9,9 +9,9 @@
 
 #include "config.h"
 
-#include "ls-dataset-private.h"
+#include "ls-dataset.h"
+#include "ls-baseline-private.h"
 #include "ls-json-reader-private.h"
-#include "ls-rebalance-private.h"
 #include "ls-model-resources.h"
 
 #include <math.h>
@@ -48,8 +48,14 @@ typedef struct
   const char  *name;
   const char  *description;
   const char  *source;
+  const char  *founded;
+  gboolean     provisional;
+  /* Per country of the dataset; NULL where not given. */
   gboolean    *members;
   const char **joined;
+  const char **left;
+  const char **member_source;
+  const char **member_note;
 } Alliance;
 
 typedef struct
@@ -63,9 +69,10 @@ typedef struct
 typedef struct
 {
   int          year;
-  LsFigure    *production;  /* n_stages × n_countries; source NULL when absent */
-  GArray      *flows;       /* LsGivenFlow */
-  LsFlowState *baseline;    /* lazily completed */
+  const char  *note;
+  LsFigure    *production;     /* n_stages × n_countries; source NULL when absent */
+  GArray      *flows;          /* LsGivenFlow */
+  GArray      *import_shares;  /* LsImportShares, each owning its shares */
 } Year;
 
 struct _LsDataset
@@ -109,13 +116,16 @@ ls_dataset_finalize (GObject *object)
     {
       g_free (self->alliances[i].members);
       g_free (self->alliances[i].joined);
+      g_free (self->alliances[i].left);
+      g_free (self->alliances[i].member_source);
+      g_free (self->alliances[i].member_note);
     }
 
   for (guint i = 0; i < self->n_years; i++)
     {
       g_free (self->years[i].production);
       g_clear_pointer (&self->years[i].flows, g_array_unref);
-      g_clear_pointer (&self->years[i].baseline, _ls_flow_state_free);
+      g_clear_pointer (&self->years[i].import_shares, g_array_unref);
     }
 
   g_free (self->stages);
@@ -228,9 +238,9 @@ read_string (Loader      *loader,
   return TRUE;
 }
 
-/* Reads the optional "names" object, {LANGUAGE: name}, and puts in @name
- * the one for the user's language, if there is one: names come from the
- * data, not from the translations of the program. */
+/* The name in the user's language from the optional "names" object
+ * {LANGUAGE: name}, interned: names come from the data, not from the
+ * translations of the program. */
 static gboolean
 read_localized_name (Loader      *loader,
                      JsonNode    *object,
@@ -238,38 +248,32 @@ read_localized_name (Loader      *loader,
                      const char **name,
                      GError     **error)
 {
-  g_autofree char *names_path = g_strdup_printf ("%s.names", path);
-  const char * const *languages = g_get_language_names ();
-  JsonObject *names;
-  JsonNode *node;
-  JsonObjectIter iter;
-  const char *language;
-  JsonNode *value;
+  const char *localized = NULL;
 
-  if (!(node = json_object_get_member (json_node_get_object (object), "names")))
-    return TRUE;
-
-  if (!(names = _ls_json_object (loader->reader, node, names_path, error)))
+  if (!_ls_json_localized (loader->reader, object, path, "names", &localized, error))
     return FALSE;
 
-  json_object_iter_init (&iter, names);
-  while (json_object_iter_next (&iter, &language, &value))
-    {
-      g_autofree char *value_path = g_strdup_printf ("%s.%s", names_path, language);
-      const char *str;
+  if (localized != NULL)
+    *name = intern (loader, localized);
 
-      if (!_ls_json_string (loader->reader, value, value_path, &str, error))
-        return FALSE;
-    }
+  return TRUE;
+}
 
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if ((value = json_object_get_member (names, languages[i])))
-        {
-          *name = intern (loader, json_node_get_string (value));
-          break;
-        }
-    }
+/* The unit in the user's language, from the optional "units" object. */
+static gboolean
+read_localized_unit (Loader      *loader,
+                     JsonNode    *object,
+                     const char  *path,
+                     const char **unit,
+                     GError     **error)
+{
+  const char *localized = NULL;
+
+  if (!_ls_json_localized (loader->reader, object, path, "units", &localized, error))
+    return FALSE;
+
+  if (localized != NULL)
+    *unit = intern (loader, localized);
 
   return TRUE;
 }
@@ -359,7 +363,57 @@ read_source_reference (Loader      *loader,
   return TRUE;
 }
 
-/* A figure: "value", "source" (required), "estimated", "note". */
+/* The optional range of a number read from member @name: "low" and
+ * "high", with low <= value <= high; absent, the value itself. */
+static gboolean
+read_range (Loader      *loader,
+            JsonNode    *object,
+            const char  *path,
+            const char  *name,
+            double       max,
+            LsFigure    *figure,
+            GError     **error)
+{
+  g_autofree char *low_path = g_strdup_printf ("%s.low", path);
+  g_autofree char *high_path = g_strdup_printf ("%s.high", path);
+  JsonNode *node;
+
+  figure->low = figure->value;
+  figure->high = figure->value;
+
+  if ((node = json_object_get_member (json_node_get_object (object), "low")))
+    {
+      if (!_ls_json_number (loader->reader, node, low_path, 0.0, max, &figure->low, error))
+        return FALSE;
+
+      if (figure->low > figure->value)
+        {
+          _ls_json_reader_set_error (loader->reader, error, node, low_path, LS_DATA_ERROR_VALUE,
+                                     "the low end (%g) is above the %s (%g)",
+                                     figure->low, name, figure->value);
+          return FALSE;
+        }
+    }
+
+  if ((node = json_object_get_member (json_node_get_object (object), "high")))
+    {
+      if (!_ls_json_number (loader->reader, node, high_path, 0.0, max, &figure->high, error))
+        return FALSE;
+
+      if (figure->high < figure->value)
+        {
+          _ls_json_reader_set_error (loader->reader, error, node, high_path, LS_DATA_ERROR_VALUE,
+                                     "the high end (%g) is below the %s (%g)",
+                                     figure->high, name, figure->value);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A figure: "value", "low" and "high" (optional), "source" (required),
+ * "estimated", "note". */
 static gboolean
 read_figure (Loader      *loader,
              JsonNode    *object,
@@ -373,7 +427,8 @@ read_figure (Loader      *loader,
   JsonNode *node;
 
   if (!(node = _ls_json_member (loader->reader, object, path, "value", TRUE, error)) ||
-      !_ls_json_number (loader->reader, node, value_path, 0.0, max, &figure->value, error))
+      !_ls_json_number (loader->reader, node, value_path, 0.0, max, &figure->value, error) ||
+      !read_range (loader, object, path, "value", max, figure, error))
     return FALSE;
 
   if (!read_source_reference (loader, object, path, TRUE, &figure->source, error))
@@ -481,6 +536,7 @@ read_stage (Loader      *loader,
       !read_string (loader, element, path, "name", &stage->name, error) ||
       !read_localized_name (loader, element, path, &stage->name, error) ||
       !read_string (loader, element, path, "unit", &stage->unit, error) ||
+      !read_localized_unit (loader, element, path, &stage->unit, error) ||
       !read_optional_string (loader, element, path, "basis", &stage->basis, error))
     return FALSE;
 
@@ -490,14 +546,15 @@ read_stage (Loader      *loader,
       !read_figure (loader, node, yield_path, 1.0, &stage->yield, error))
     return FALSE;
 
-  if (stage->yield.value <= 0.0)
+  if (stage->yield.low < LS_MIN_YIELD)
     {
-      g_autofree char *value_path = g_strdup_printf ("%s.value", yield_path);
+      gboolean low = stage->yield.low < stage->yield.value;
+      g_autofree char *value_path = g_strdup_printf ("%s.%s", yield_path, low ? "low" : "value");
 
       _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (node), "value"),
+                                 json_object_get_member (json_node_get_object (node), low ? "low" : "value"),
                                  value_path, LS_DATA_ERROR_VALUE,
-                                 "a yield must be above 0");
+                                 "a yield must be at least %g", LS_MIN_YIELD);
       return FALSE;
     }
 
@@ -542,6 +599,43 @@ read_country (Loader      *loader,
   return TRUE;
 }
 
+/* An ISO 8601 date of a year, a month or a day: "2024", "2024-03",
+ * "2024-03-03". */
+static gboolean
+read_optional_date (Loader      *loader,
+                    JsonNode    *object,
+                    const char  *path,
+                    const char  *name,
+                    const char **value,
+                    GError     **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+  static const char *patterns[] = { "^[0-9]{4}$", "^[0-9]{4}-(0[1-9]|1[0-2])$",
+                                    "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" };
+
+  if (!read_optional_string (loader, object, path, name, value, error))
+    return FALSE;
+
+  if (*value == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    if (g_regex_match_simple (patterns[i], *value, 0, 0))
+      return TRUE;
+
+  _ls_json_reader_set_error (loader->reader, error,
+                             json_object_get_member (json_node_get_object (object), name),
+                             member_path, LS_DATA_ERROR_VALUE,
+                             "“%s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", *value);
+  return FALSE;
+}
+
+static int
+date_year (const char *date)
+{
+  return date != NULL ? (int) g_ascii_strtoll (date, NULL, 10) : 0;
+}
+
 static gboolean
 read_member (Loader      *loader,
              JsonNode    *element,
@@ -569,7 +663,27 @@ read_member (Loader      *loader,
     }
 
   alliance->members[country] = TRUE;
-  return read_optional_string (loader, element, path, "joined", &alliance->joined[country], error);
+
+  if (!read_optional_date (loader, element, path, "joined", &alliance->joined[country], error) ||
+      !read_optional_date (loader, element, path, "left", &alliance->left[country], error) ||
+      !read_source_reference (loader, element, path, FALSE, &alliance->member_source[country], error) ||
+      !read_optional_string (loader, element, path, "note", &alliance->member_note[country], error))
+    return FALSE;
+
+  if (alliance->left[country] != NULL &&
+      date_year (alliance->left[country]) < date_year (alliance->joined[country] ? alliance->joined[country]
+                                                                                 : alliance->founded))
+    {
+      g_autofree char *left_path = g_strdup_printf ("%s.left", path);
+
+      _ls_json_reader_set_error (loader->reader, error,
+                                 json_object_get_member (json_node_get_object (element), "left"),
+                                 left_path, LS_DATA_ERROR_INCONSISTENT,
+                                 "%s left before it joined", loader->self->countries[country].id);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -581,24 +695,37 @@ read_alliance (Loader      *loader,
                GError     **error)
 {
   Alliance *alliance = &loader->self->alliances[index];
+  g_autofree char *provisional_path = g_strdup_printf ("%s.provisional", path);
+  guint C = loader->self->n_countries;
+  JsonNode *node;
 
-  alliance->members = g_new0 (gboolean, loader->self->n_countries);
-  alliance->joined = g_new0 (const char *, loader->self->n_countries);
+  alliance->members = g_new0 (gboolean, C);
+  alliance->joined = g_new0 (const char *, C);
+  alliance->left = g_new0 (const char *, C);
+  alliance->member_source = g_new0 (const char *, C);
+  alliance->member_note = g_new0 (const char *, C);
+
+  if ((node = json_object_get_member (json_node_get_object (element), "provisional")) &&
+      !_ls_json_boolean (loader->reader, node, provisional_path, &alliance->provisional, error))
+    return FALSE;
 
   return read_new_id (loader, element, path, loader->self->alliance_ids, index, FALSE, &alliance->id, error) &&
          read_string (loader, element, path, "name", &alliance->name, error) &&
          read_localized_name (loader, element, path, &alliance->name, error) &&
          read_optional_string (loader, element, path, "description", &alliance->description, error) &&
          read_source_reference (loader, element, path, FALSE, &alliance->source, error) &&
+         read_optional_date (loader, element, path, "founded", &alliance->founded, error) &&
          read_array (loader, element, path, "members", TRUE, 0, read_member, alliance, error);
 }
 
 typedef struct
 {
   Year     *year;
-  GArray   *flow_nodes;  /* JsonNode* of each flow, for errors found later */
-  GArray   *flow_paths;  /* char* */
-  gboolean *seen;        /* stage × from × to: a flow was given */
+  GArray   *flow_nodes;   /* JsonNode* of each flow, for errors found later */
+  GArray   *flow_paths;   /* char* */
+  GArray   *share_nodes;  /* JsonNode* of each import share entry */
+  GArray   *share_paths;  /* char* */
+  gboolean *seen;         /* stage × from × to: a flow was given */
 } YearLoad;
 
 static gboolean
@@ -611,14 +738,14 @@ read_production (Loader      *loader,
 {
   YearLoad *load = user_data;
   LsDataset *self = loader->self;
-  LsFigure figure;
+  LsFigure figure = { 0 };
   LsFigure *slot;
   int stage;
   int country;
 
   if ((stage = read_reference (loader, element, path, "stage", self->stage_ids, "stage", error)) < 0 ||
       (country = read_reference (loader, element, path, "country", self->country_ids, "country", error)) < 0 ||
-      !read_figure (loader, element, path, G_MAXDOUBLE, &figure, error))
+      !read_figure (loader, element, path, LS_MAX_TONNES, &figure, error))
     return FALSE;
 
   slot = &load->year->production[stage * self->n_countries + country];
@@ -645,7 +772,7 @@ read_flow (Loader      *loader,
 {
   YearLoad *load = user_data;
   LsDataset *self = loader->self;
-  LsGivenFlow flow;
+  LsGivenFlow flow = { 0 };
   gsize pair;
   int stage;
   int from;
@@ -654,7 +781,7 @@ read_flow (Loader      *loader,
   if ((stage = read_reference (loader, element, path, "stage", self->stage_ids, "stage", error)) < 0 ||
       (from = read_reference (loader, element, path, "from", self->country_ids, "country", error)) < 0 ||
       (to = read_reference (loader, element, path, "to", self->country_ids, "country", error)) < 0 ||
-      !read_figure (loader, element, path, G_MAXDOUBLE, &flow.figure, error))
+      !read_figure (loader, element, path, LS_MAX_TONNES, &flow.figure, error))
     return FALSE;
 
   if ((guint) stage + 1 >= self->n_stages)
@@ -688,6 +815,178 @@ read_flow (Loader      *loader,
   {
     char *copy = g_strdup (path);
     g_array_append_val (load->flow_paths, copy);
+  }
+
+  return TRUE;
+}
+
+static gboolean
+read_share (Loader      *loader,
+            JsonNode    *element,
+            const char  *path,
+            guint        index,
+            gpointer     user_data,
+            GError     **error)
+{
+  LsImportShares *entry = user_data;
+  LsDataset *self = loader->self;
+  LsShare *share = &entry->shares[index];
+  g_autofree char *from_path = g_strdup_printf ("%s.from", path);
+  g_autofree char *share_path = g_strdup_printf ("%s.share", path);
+  JsonNode *node;
+  const char *from;
+  int country;
+
+  if (!read_string (loader, element, path, "from", &from, error))
+    return FALSE;
+
+  node = json_object_get_member (json_node_get_object (element), "from");
+  if (g_str_equal (from, LS_UNKNOWN_SUPPLIER_ID))
+    country = self->n_countries;
+  else if ((country = lookup (self->country_ids, from)) < 0)
+    {
+      _ls_json_reader_set_error (loader->reader, error, node, from_path, LS_DATA_ERROR_UNKNOWN_ID,
+                                 "unknown country “%s” (or “" LS_UNKNOWN_SUPPLIER_ID "”)", from);
+      return FALSE;
+    }
+
+  if ((guint) country == entry->to)
+    {
+      _ls_json_reader_set_error (loader->reader, error, node, from_path, LS_DATA_ERROR_VALUE,
+                                 "an import share from the importer itself");
+      return FALSE;
+    }
+
+  for (guint k = 0; k < index; k++)
+    if (entry->shares[k].from == (guint) country)
+      {
+        _ls_json_reader_set_error (loader->reader, error, node, from_path, LS_DATA_ERROR_DUPLICATE,
+                                   "“%s” is listed twice", from);
+        return FALSE;
+      }
+
+  share->from = country;
+  if (!(node = _ls_json_member (loader->reader, element, path, "share", TRUE, error)) ||
+      !_ls_json_number (loader->reader, node, share_path, 0.0, 1.0, &share->share.value, error) ||
+      !read_range (loader, element, path, "share", 1.0, &share->share, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* DESIGN.md "Import shares": the partner shares of an importer's intake
+ * where a source gives no tonnes. Resolved into flows by the baseline. */
+static gboolean
+read_import_shares (Loader      *loader,
+                    JsonNode    *element,
+                    const char  *path,
+                    guint        index,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  YearLoad *load = user_data;
+  LsDataset *self = loader->self;
+  LsImportShares entry = { 0 };
+  LsFigure figure = { 0 };
+  g_autofree char *basis_path = g_strdup_printf ("%s.basis", path);
+  g_autofree char *estimated_path = g_strdup_printf ("%s.estimated", path);
+  g_autofree char *shares_path = g_strdup_printf ("%s.shares", path);
+  JsonNode *node;
+  double sum = 0.0;
+  int stage;
+  int to;
+
+  if ((stage = read_reference (loader, element, path, "stage", self->stage_ids, "stage", error)) < 0 ||
+      (to = read_reference (loader, element, path, "to", self->country_ids, "country", error)) < 0 ||
+      !read_source_reference (loader, element, path, TRUE, &figure.source, error) ||
+      !read_optional_string (loader, element, path, "note", &figure.note, error) ||
+      !read_optional_string (loader, element, path, "basis", &entry.basis, error))
+    return FALSE;
+
+  if (entry.basis != NULL && !g_str_equal (entry.basis, "value") && !g_str_equal (entry.basis, "tonnes"))
+    {
+      _ls_json_reader_set_error (loader->reader, error,
+                                 json_object_get_member (json_node_get_object (element), "basis"),
+                                 basis_path, LS_DATA_ERROR_VALUE,
+                                 "expected “value” or “tonnes”, found “%s”", entry.basis);
+      return FALSE;
+    }
+
+  if ((node = json_object_get_member (json_node_get_object (element), "estimated")) &&
+      !_ls_json_boolean (loader->reader, node, estimated_path, &figure.estimated, error))
+    return FALSE;
+
+  if ((guint) stage + 1 >= self->n_stages)
+    {
+      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
+
+      _ls_json_reader_set_error (loader->reader, error,
+                                 json_object_get_member (json_node_get_object (element), "stage"),
+                                 stage_path, LS_DATA_ERROR_VALUE,
+                                 "“%s” is the last stage: its output flows nowhere",
+                                 self->stages[stage].id);
+      return FALSE;
+    }
+
+  for (guint k = 0; k < load->year->import_shares->len; k++)
+    {
+      const LsImportShares *other = &g_array_index (load->year->import_shares, LsImportShares, k);
+
+      if (other->stage == (guint) stage && other->to == (guint) to)
+        {
+          _ls_json_reader_set_error (loader->reader, error, element, path, LS_DATA_ERROR_DUPLICATE,
+                                     "a second import share entry for %s at stage “%s” in %d",
+                                     self->countries[to].id, self->stages[stage].id, load->year->year);
+          return FALSE;
+        }
+    }
+
+  entry.stage = stage;
+  entry.to = to;
+  entry.n_shares = array_length (element, "shares");
+  entry.shares = g_new0 (LsShare, MAX (1, entry.n_shares));
+  /* Appended first so that the year frees the shares on any error. */
+  g_array_append_val (load->year->import_shares, entry);
+
+  if (!read_array (loader, element, path, "shares", TRUE, 1, read_share, &entry, error))
+    return FALSE;
+
+  for (guint k = 0; k < entry.n_shares; k++)
+    {
+      LsShare *share = &entry.shares[k];
+
+      share->share.source = figure.source;
+      share->share.note = figure.note;
+      share->share.estimated = figure.estimated;
+      sum += share->share.value;
+
+      /* A share and a tonnage for the same pair would count it twice. */
+      if (share->from < self->n_countries &&
+          load->seen[((gsize) stage * self->n_countries + share->from) * self->n_countries + to])
+        {
+          g_autofree char *share_path = g_strdup_printf ("%s[%u]", shares_path, k);
+
+          _ls_json_reader_set_error (loader->reader, error, element, share_path, LS_DATA_ERROR_DUPLICATE,
+                                     "the flow %s → %s at stage “%s” is also given in tonnes in %d",
+                                     self->countries[share->from].id, self->countries[to].id,
+                                     self->stages[stage].id, load->year->year);
+          return FALSE;
+        }
+    }
+
+  if (sum > 1.0 + SUM_TOLERANCE)
+    {
+      _ls_json_reader_set_error (loader->reader, error,
+                                 json_object_get_member (json_node_get_object (element), "shares"),
+                                 shares_path, LS_DATA_ERROR_VALUE,
+                                 "the shares sum to %g, above 1", sum);
+      return FALSE;
+    }
+
+  g_array_append_val (load->share_nodes, element);
+  {
+    char *copy = g_strdup (path);
+    g_array_append_val (load->share_paths, copy);
   }
 
   return TRUE;
@@ -756,6 +1055,55 @@ check_flows (Loader    *loader,
         }
     }
 
+  /* Import shares resolve against the tonnage outflows only (DESIGN.md
+   * "Import shares"), so every tonnage flow is counted above first. */
+  {
+    g_autofree double *tonnage_out = g_memdup2 (out, sizeof (double) * self->n_stages * C);
+
+    for (guint k = 0; k < year->import_shares->len; k++)
+      {
+        const LsImportShares *entry = &g_array_index (year->import_shares, LsImportShares, k);
+        JsonNode *node = g_array_index (load->share_nodes, JsonNode *, k);
+        const char *path = g_array_index (load->share_paths, char *, k);
+        guint s = entry->stage;
+        guint j = entry->to;
+        double need = year->production[(s + 1) * C + j].value / self->stages[s + 1].yield.value;
+        double m = _ls_import_need (need, year->production[s * C + j].value, tonnage_out[s * C + j]);
+
+        for (guint e = 0; e < entry->n_shares; e++)
+          {
+            const LsShare *share = &entry->shares[e];
+            double value = share->share.value * m;
+
+            in[s * C + j] += value;
+            if (share->from == C || value <= 0.0)
+              continue;
+
+            out[s * C + share->from] += value;
+            if (exceeds (out[s * C + share->from], year->production[s * C + share->from].value))
+              {
+                _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
+                                           "with %s's share of %s's imports resolved (%g t), its exports "
+                                           "at stage “%s” (%g t) exceed its output (%g t) in %d",
+                                           self->countries[share->from].id, self->countries[j].id, value,
+                                           self->stages[s].id, out[s * C + share->from],
+                                           year->production[s * C + share->from].value, year->year);
+                return FALSE;
+              }
+          }
+
+        if (exceeds (in[s * C + j], need))
+          {
+            _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
+                                       "with its import shares resolved, %s's imports of “%s” material "
+                                       "(%g t) exceed what its “%s” output needs (%g t) in %d",
+                                       self->countries[j].id, self->stages[s].id, in[s * C + j],
+                                       self->stages[s + 1].id, need, year->year);
+            return FALSE;
+          }
+      }
+  }
+
   return TRUE;
 }
 
@@ -763,6 +1111,12 @@ static void
 clear_path (gpointer data)
 {
   g_free (*(char **) data);
+}
+
+static void
+clear_import_shares (gpointer data)
+{
+  g_free (((LsImportShares *) data)->shares);
 }
 
 static gboolean
@@ -778,14 +1132,19 @@ read_year (Loader      *loader,
   g_autofree char *year_path = g_strdup_printf ("%s.year", path);
   g_autoptr(GArray) flow_nodes = g_array_new (FALSE, FALSE, sizeof (JsonNode *));
   g_autoptr(GArray) flow_paths = g_array_new (FALSE, FALSE, sizeof (char *));
+  g_autoptr(GArray) share_nodes = g_array_new (FALSE, FALSE, sizeof (JsonNode *));
+  g_autoptr(GArray) share_paths = g_array_new (FALSE, FALSE, sizeof (char *));
   g_autofree gboolean *seen = g_new0 (gboolean, (gsize) self->n_stages * self->n_countries * self->n_countries);
-  YearLoad load = { year, flow_nodes, flow_paths, seen };
+  YearLoad load = { year, flow_nodes, flow_paths, share_nodes, share_paths, seen };
   JsonNode *node;
   gint64 value;
 
   g_array_set_clear_func (flow_paths, clear_path);
+  g_array_set_clear_func (share_paths, clear_path);
   year->production = g_new0 (LsFigure, self->n_stages * self->n_countries);
   year->flows = g_array_new (FALSE, FALSE, sizeof (LsGivenFlow));
+  year->import_shares = g_array_new (FALSE, FALSE, sizeof (LsImportShares));
+  g_array_set_clear_func (year->import_shares, clear_import_shares);
 
   if (!(node = _ls_json_member (loader->reader, element, path, "year", TRUE, error)) ||
       !_ls_json_integer (loader->reader, node, year_path, &value, error))
@@ -809,8 +1168,10 @@ read_year (Loader      *loader,
         return FALSE;
       }
 
-  return read_array (loader, element, path, "production", TRUE, 0, read_production, &load, error) &&
+  return read_optional_string (loader, element, path, "note", &year->note, error) &&
+         read_array (loader, element, path, "production", TRUE, 0, read_production, &load, error) &&
          read_array (loader, element, path, "flows", FALSE, 0, read_flow, &load, error) &&
+         read_array (loader, element, path, "import_shares", FALSE, 0, read_import_shares, &load, error) &&
          check_flows (loader, &load, error);
 }
 
@@ -1184,6 +1545,12 @@ ls_dataset_get_alliance_source (LsDataset *self,
   return self->alliances[alliance].source;
 }
 
+/**
+ * ls_dataset_alliance_has_member:
+ *
+ * Returns: %TRUE when @country is listed as a member of @alliance, at any
+ *   time: see ls_dataset_alliance_has_member_in_year()
+ */
 gboolean
 ls_dataset_alliance_has_member (LsDataset *self,
                                 guint      alliance,
@@ -1373,19 +1740,171 @@ ls_dataset_get_given_flow (LsDataset *self,
   return &g_array_index (y->flows, LsGivenFlow, index);
 }
 
-const LsFlowState *
-_ls_dataset_get_baseline (LsDataset *self,
+/**
+ * ls_dataset_get_year_note:
+ *
+ * Returns: (nullable): what the dataset says of @year as a whole (e.g.
+ *   which stages only the model completes), or %NULL
+ */
+const char *
+ls_dataset_get_year_note (LsDataset *self,
                           int        year)
 {
   Year *y;
 
   g_return_val_if_fail (LS_IS_DATASET (self), NULL);
 
-  if (!(y = find_year (self, year)))
-    return NULL;
+  y = find_year (self, year);
+  return y != NULL ? y->note : NULL;
+}
 
-  if (y->baseline == NULL)
-    y->baseline = _ls_complete_baseline (self, year);
+guint
+ls_dataset_get_n_import_shares (LsDataset *self,
+                                int        year)
+{
+  Year *y;
 
-  return y->baseline;
+  g_return_val_if_fail (LS_IS_DATASET (self), 0);
+
+  y = find_year (self, year);
+  return y != NULL ? y->import_shares->len : 0;
+}
+
+/**
+ * ls_dataset_get_import_shares:
+ *
+ * Returns: the @index-th import share entry of @year (DESIGN.md "Import
+ *   shares"), as the dataset states it, unresolved
+ */
+const LsImportShares *
+ls_dataset_get_import_shares (LsDataset *self,
+                              int        year,
+                              guint      index)
+{
+  Year *y;
+
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+
+  y = find_year (self, year);
+  g_return_val_if_fail (y != NULL, NULL);
+  g_return_val_if_fail (index < y->import_shares->len, NULL);
+
+  return &g_array_index (y->import_shares, LsImportShares, index);
+}
+
+/**
+ * ls_dataset_get_alliance_founded:
+ *
+ * Returns: (nullable): when @alliance was founded, an ISO date, or %NULL
+ */
+const char *
+ls_dataset_get_alliance_founded (LsDataset *self,
+                                 guint      alliance)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  return self->alliances[alliance].founded;
+}
+
+/**
+ * ls_dataset_get_alliance_provisional:
+ *
+ * Returns: %TRUE when the alliance's roster is not published, so that
+ *   its members are those a source names, not a complete list
+ */
+gboolean
+ls_dataset_get_alliance_provisional (LsDataset *self,
+                                     guint      alliance)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (alliance < self->n_alliances, FALSE);
+  return self->alliances[alliance].provisional;
+}
+
+/**
+ * ls_dataset_get_alliance_left:
+ *
+ * Returns: (nullable): when @country left @alliance, or %NULL
+ */
+const char *
+ls_dataset_get_alliance_left (LsDataset *self,
+                              guint      alliance,
+                              guint      country)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  g_return_val_if_fail (country < self->n_countries, NULL);
+  return self->alliances[alliance].left[country];
+}
+
+/**
+ * ls_dataset_get_alliance_member_source:
+ *
+ * Returns: (nullable): the source of @country's membership: its own, or
+ *   the alliance's
+ */
+const char *
+ls_dataset_get_alliance_member_source (LsDataset *self,
+                                       guint      alliance,
+                                       guint      country)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  g_return_val_if_fail (country < self->n_countries, NULL);
+
+  if (self->alliances[alliance].member_source[country] != NULL)
+    return self->alliances[alliance].member_source[country];
+
+  return self->alliances[alliance].source;
+}
+
+const char *
+ls_dataset_get_alliance_member_note (LsDataset *self,
+                                     guint      alliance,
+                                     guint      country)
+{
+  g_return_val_if_fail (LS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (alliance < self->n_alliances, NULL);
+  g_return_val_if_fail (country < self->n_countries, NULL);
+  return self->alliances[alliance].member_note[country];
+}
+
+/**
+ * ls_dataset_alliance_has_member_in_year:
+ * @year: a year, or 0 for the membership as listed, whatever the dates
+ *
+ * A country is a member in @year when it had joined by the end of @year
+ * (a member without a date counts from the alliance's founding, or
+ * always when that is not given either) and had not left by then.
+ *
+ * Returns: %TRUE when @country was a member of @alliance in @year
+ */
+gboolean
+ls_dataset_alliance_has_member_in_year (LsDataset *self,
+                                        guint      alliance,
+                                        guint      country,
+                                        int        year)
+{
+  const Alliance *a;
+  const char *joined;
+
+  g_return_val_if_fail (LS_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (alliance < self->n_alliances, FALSE);
+  g_return_val_if_fail (country < self->n_countries, FALSE);
+
+  a = &self->alliances[alliance];
+  if (!a->members[country])
+    return FALSE;
+
+  if (year == 0)
+    return TRUE;
+
+  joined = a->joined[country] != NULL ? a->joined[country] : a->founded;
+  if (joined != NULL && date_year (joined) > year)
+    return FALSE;
+
+  if (a->left[country] != NULL && date_year (a->left[country]) <= year)
+    return FALSE;
+
+  return TRUE;
 }

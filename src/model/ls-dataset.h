@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @from: index of the exporting country
  * @to: index of the importing country
  * @figure: the tonnage and its source
+ * @resolved: %TRUE for a flow the baseline resolved from an import share
+ *   (then @from may be the number of countries, "unknown")
  *
  * A bilateral flow published in a source, `E[s][i][j]` in DESIGN.md.
  */
@@ -28,7 +30,43 @@ typedef struct
   guint    from;
   guint    to;
   LsFigure figure;
+  gboolean resolved;
 } LsGivenFlow;
+
+/**
+ * LsShare:
+ * @from: the exporting country, or the number of countries for the
+ *   pseudo-supplier "unknown" ("other, not identified")
+ * @share: the fraction of the importer's import need, with its range;
+ *   its source, note and estimated flag are those of the entry
+ */
+typedef struct
+{
+  guint    from;
+  LsFigure share;
+} LsShare;
+
+/**
+ * LsImportShares:
+ * @stage: index of the stage the material leaves
+ * @to: index of the importing country
+ * @basis: (nullable): what the source's shares measure, "value" or
+ *   "tonnes"
+ * @n_shares: the number of partners
+ * @shares: (array length=n_shares): the partners' shares, S[s][i][j]
+ *
+ * The partner shares of an importer's intake, where a source gives no
+ * tonnes (DESIGN.md "Import shares"); the baseline resolves them into
+ * given flows before completing the rest.
+ */
+typedef struct
+{
+  guint       stage;
+  guint       to;
+  const char *basis;
+  guint       n_shares;
+  LsShare    *shares;
+} LsImportShares;
 
 #define LS_TYPE_DATASET (ls_dataset_get_type ())
 
@@ -89,6 +127,23 @@ gboolean           ls_dataset_alliance_has_member     (LsDataset     *self,
 const char        *ls_dataset_get_alliance_joined     (LsDataset     *self,
                                                        guint          alliance,
                                                        guint          country);
+const char        *ls_dataset_get_alliance_left       (LsDataset     *self,
+                                                       guint          alliance,
+                                                       guint          country);
+const char        *ls_dataset_get_alliance_member_source (LsDataset  *self,
+                                                       guint          alliance,
+                                                       guint          country);
+const char        *ls_dataset_get_alliance_member_note (LsDataset    *self,
+                                                       guint          alliance,
+                                                       guint          country);
+gboolean           ls_dataset_alliance_has_member_in_year (LsDataset *self,
+                                                       guint          alliance,
+                                                       guint          country,
+                                                       int            year);
+const char        *ls_dataset_get_alliance_founded    (LsDataset     *self,
+                                                       guint          alliance);
+gboolean           ls_dataset_get_alliance_provisional (LsDataset    *self,
+                                                       guint          alliance);
 
 guint              ls_dataset_get_n_sources           (LsDataset     *self);
 int                ls_dataset_lookup_source           (LsDataset     *self,
@@ -120,5 +175,12 @@ guint              ls_dataset_get_n_given_flows       (LsDataset     *self,
 const LsGivenFlow *ls_dataset_get_given_flow          (LsDataset     *self,
                                                        int            year,
                                                        guint          index);
+guint              ls_dataset_get_n_import_shares     (LsDataset     *self,
+                                                       int            year);
+const LsImportShares *ls_dataset_get_import_shares    (LsDataset     *self,
+                                                       int            year,
+                                                       guint          index);
+const char        *ls_dataset_get_year_note           (LsDataset     *self,
+                                                       int            year);
 
 G_END_DECLS

@@ -51,6 +51,16 @@ void          _ls_json_reader_set_error_valist (LsJsonReader *self,
                                                 const char   *format,
                                                 va_list       args) G_GNUC_PRINTF (7, 0);
 
+gboolean      _ls_json_localized         (LsJsonReader  *self,
+                                          JsonNode      *object_node,
+                                          const char    *path,
+                                          const char    *member,
+                                          const char   **value,
+                                          GError       **error);
+char         *_ls_json_reader_describe_position (LsJsonReader *self,
+                                                 JsonNode     *node,
+                                                 const char   *path);
+
 /* "an object", "a string", "null"…: what a node holds, for messages. */
 const char   *_ls_json_describe_node     (JsonNode      *node);
 

@@ -174,6 +174,72 @@ _ls_json_reader_set_error_valist (LsJsonReader  *self,
                self->filename, pos >> 16, pos & 0xffff, path, message);
 }
 
+/**
+ * _ls_json_localized:
+ * @member: the name of an optional object {LANGUAGE: string}, e.g. "names"
+ * @value: (out): the string for the first of the user's languages it
+ *   has, or unchanged when it has none
+ *
+ * Names and descriptions are data, not program text, so their
+ * translations live beside them (data/README.md).
+ */
+gboolean
+_ls_json_localized (LsJsonReader  *self,
+                    JsonNode      *object_node,
+                    const char    *path,
+                    const char    *member,
+                    const char   **value,
+                    GError       **error)
+{
+  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
+  const char * const *languages = g_get_language_names ();
+  JsonObject *object;
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *language;
+  JsonNode *element;
+
+  if (!(node = json_object_get_member (json_node_get_object (object_node), member)))
+    return TRUE;
+
+  if (!(object = _ls_json_object (self, node, member_path, error)))
+    return FALSE;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &language, &element))
+    {
+      g_autofree char *element_path = g_strdup_printf ("%s.%s", member_path, language);
+      const char *str;
+
+      if (!_ls_json_string (self, element, element_path, &str, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    if ((element = json_object_get_member (object, languages[i])))
+      {
+        *value = json_node_get_string (element);
+        break;
+      }
+
+  return TRUE;
+}
+
+/* "FILE:LINE:COLUMN: PATH": where @node was, for a message written
+ * later, once the reader is gone. */
+char *
+_ls_json_reader_describe_position (LsJsonReader *self,
+                                   JsonNode     *node,
+                                   const char   *path)
+{
+  guint pos = lookup_position (self, node);
+
+  if (pos == 0)
+    pos = pack_position (1, 1);
+
+  return g_strdup_printf ("%s:%u:%u: %s", self->filename, pos >> 16, pos & 0xffff, path);
+}
+
 void
 _ls_json_reader_set_error (LsJsonReader  *self,
                            GError       **error,

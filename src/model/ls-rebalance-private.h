@@ -7,8 +7,7 @@
 
 #pragma once
 
-#include "ls-dataset.h"
-#include "ls-flow-state-private.h"
+#include "ls-baseline-private.h"
 
 G_BEGIN_DECLS
 
@@ -24,12 +23,10 @@ typedef struct
   double    friend_shoring;
 } LsLevers;
 
-LsFlowState *_ls_complete_baseline (LsDataset         *dataset,
-                                    int                year);
-LsFlowState *_ls_rebalance         (LsDataset         *dataset,
-                                    const LsFlowState *baseline,
-                                    const LsLevers    *levers,
-                                    double            *target,
-                                    double            *shortfall);
+LsFlowState *_ls_rebalance (const LsInputs    *inputs,
+                            const LsFlowState *baseline,
+                            const LsLevers    *levers,
+                            double            *target,
+                            double            *shortfall);
 
 G_END_DECLS

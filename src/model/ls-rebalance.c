@@ -19,224 +19,6 @@
 #define ROUND_THRESHOLD 1e-9
 #define MAX_ROUNDS 100
 
-LsFlowState *
-_ls_flow_state_new (guint n_stages,
-                    guint n_countries)
-{
-  LsFlowState *self = g_new0 (LsFlowState, 1);
-  gsize n_flows = (gsize) MAX (1, n_stages - 1) * (n_countries + 1) * n_countries;
-
-  self->n_stages = n_stages;
-  self->n_countries = n_countries;
-  self->production = g_new0 (double, n_stages * n_countries);
-  self->flow = g_new0 (double, n_flows);
-  self->estimated = g_new0 (double, n_flows);
-  self->surplus = g_new0 (double, n_stages * n_countries);
-  self->unallocated = g_new0 (double, n_stages);
-  self->unknown_origin = g_new0 (double, n_stages);
-
-  return self;
-}
-
-LsFlowState *
-_ls_flow_state_copy (const LsFlowState *self)
-{
-  LsFlowState *copy = _ls_flow_state_new (self->n_stages, self->n_countries);
-  gsize n_flows = (gsize) MAX (1, self->n_stages - 1) * (self->n_countries + 1) * self->n_countries;
-
-  memcpy (copy->production, self->production, sizeof (double) * self->n_stages * self->n_countries);
-  memcpy (copy->flow, self->flow, sizeof (double) * n_flows);
-  memcpy (copy->estimated, self->estimated, sizeof (double) * n_flows);
-  memcpy (copy->surplus, self->surplus, sizeof (double) * self->n_stages * self->n_countries);
-  memcpy (copy->unallocated, self->unallocated, sizeof (double) * self->n_stages);
-  memcpy (copy->unknown_origin, self->unknown_origin, sizeof (double) * self->n_stages);
-
-  return copy;
-}
-
-void
-_ls_flow_state_free (LsFlowState *self)
-{
-  g_free (self->production);
-  g_free (self->flow);
-  g_free (self->estimated);
-  g_free (self->surplus);
-  g_free (self->unallocated);
-  g_free (self->unknown_origin);
-  g_free (self);
-}
-
-/* Fills surplus, unallocated and unknown_origin from production and
- * flows: what a country makes and ships nowhere is its surplus. */
-void
-_ls_flow_state_finish (LsFlowState *self)
-{
-  guint C = self->n_countries;
-
-  for (guint s = 0; s + 1 < self->n_stages; s++)
-    {
-      double unallocated = 0.0;
-      double unknown = 0.0;
-
-      for (guint i = 0; i < C; i++)
-        {
-          double out = 0.0;
-
-          for (guint j = 0; j < C; j++)
-            out += self->flow[LS_FLOW_INDEX (self, s, i, j)];
-
-          self->surplus[s * C + i] = MAX (0.0, self->production[s * C + i] - out);
-          unallocated += self->surplus[s * C + i];
-        }
-
-      for (guint j = 0; j < C; j++)
-        unknown += self->flow[LS_FLOW_INDEX (self, s, C, j)];
-
-      self->unallocated[s] = unallocated;
-      self->unknown_origin[s] = unknown;
-    }
-}
-
-static void
-add_flow (LsFlowState *st,
-          guint        s,
-          guint        i,
-          guint        j,
-          double       value,
-          gboolean     estimated)
-{
-  gsize k = LS_FLOW_INDEX (st, s, i, j);
-
-  st->flow[k] += value;
-  if (estimated)
-    st->estimated[k] += value;
-}
-
-static void
-scale_flow (LsFlowState *st,
-            gsize        k,
-            double       factor)
-{
-  st->flow[k] *= factor;
-  st->estimated[k] *= factor;
-}
-
-/**
- * _ls_complete_baseline:
- *
- * DESIGN.md "Completing the flows": given flows, then domestic supply,
- * then proportional estimated flows, then unknown origin for what no
- * surplus covers.
- */
-LsFlowState *
-_ls_complete_baseline (LsDataset *dataset,
-                       int        year)
-{
-  guint S = ls_dataset_get_n_stages (dataset);
-  guint C = ls_dataset_get_n_countries (dataset);
-  guint n_given = ls_dataset_get_n_given_flows (dataset, year);
-  LsFlowState *st = _ls_flow_state_new (S, C);
-  g_autofree double *need = g_new0 (double, C);
-  g_autofree double *given_in = g_new0 (double, C);
-  g_autofree double *given_out = g_new0 (double, C);
-  g_autofree double *surplus = g_new0 (double, C);
-  g_autofree gboolean *given_self = g_new0 (gboolean, C);
-
-  for (guint s = 0; s < S; s++)
-    for (guint c = 0; c < C; c++)
-      st->production[s * C + c] = ls_dataset_get_production (dataset, year, s, c);
-
-  for (guint k = 0; k < n_given; k++)
-    {
-      const LsGivenFlow *flow = ls_dataset_get_given_flow (dataset, year, k);
-
-      add_flow (st, flow->stage, flow->from, flow->to, flow->figure.value, flow->figure.estimated);
-    }
-
-  for (guint s = 0; s + 1 < S; s++)
-    {
-      double yield = ls_dataset_get_stage_yield (dataset, s + 1);
-      const double *P = &st->production[s * C];
-      const double *next = &st->production[(s + 1) * C];
-      double U = 0.0;
-      double N = 0.0;
-
-      /* Step 1: need, given inflow and outflow. */
-      for (guint c = 0; c < C; c++)
-        {
-          given_in[c] = 0.0;
-          given_out[c] = 0.0;
-          given_self[c] = FALSE;
-        }
-
-      for (guint k = 0; k < n_given; k++)
-        {
-          const LsGivenFlow *flow = ls_dataset_get_given_flow (dataset, year, k);
-
-          if (flow->stage != s)
-            continue;
-
-          given_in[flow->to] += flow->figure.value;
-          given_out[flow->from] += flow->figure.value;
-          if (flow->from == flow->to)
-            given_self[flow->to] = TRUE;
-        }
-
-      for (guint j = 0; j < C; j++)
-        need[j] = MAX (0.0, next[j] / yield - given_in[j]);
-
-      /* Step 2: domestic first, where no domestic flow is given. */
-      for (guint j = 0; j < C; j++)
-        {
-          double domestic = 0.0;
-
-          if (!given_self[j])
-            domestic = MIN (need[j], MAX (0.0, P[j] - given_out[j]));
-
-          if (domestic > 0.0)
-            {
-              add_flow (st, s, j, j, domestic, TRUE);
-              need[j] -= domestic;
-            }
-
-          /* Step 3: surplus u[j] = max(0, P − O − d). */
-          surplus[j] = MAX (0.0, P[j] - given_out[j] - domestic);
-          U += surplus[j];
-        }
-
-      for (guint j = 0; j < C; j++)
-        N += need[j];
-
-      /* Step 3: F[i][j] = u[i] · r[j] / max(U, N). */
-      if (MAX (U, N) > 0.0)
-        {
-          double denominator = MAX (U, N);
-
-          for (guint i = 0; i < C; i++)
-            {
-              if (surplus[i] <= 0.0)
-                continue;
-
-              for (guint j = 0; j < C; j++)
-                if (need[j] > 0.0)
-                  add_flow (st, s, i, j, surplus[i] * need[j] / denominator, TRUE);
-            }
-        }
-
-      /* Step 4: what no surplus covers comes from "unknown". */
-      if (N > U)
-        {
-          for (guint j = 0; j < C; j++)
-            if (need[j] > 0.0)
-              add_flow (st, s, C, j, need[j] * (N - U) / N, TRUE);
-        }
-    }
-
-  _ls_flow_state_finish (st);
-
-  return st;
-}
-
 typedef struct
 {
   LsFlowState    *st;
@@ -299,7 +81,7 @@ run_rounds (Rerouting *rr,
           for (guint j = 0; j < C; j++)
             if (rr->need[j] > 0.0 && may_serve (rr, i, j, members_only))
               {
-                row[j] = rr->surplus[i] * rr->need[j] / total_need;
+                row[j] = rr->surplus[i] * (rr->need[j] / total_need);
                 rr->offered[j] += row[j];
                 any_offer = TRUE;
               }
@@ -327,7 +109,7 @@ run_rounds (Rerouting *rr,
               if (amount <= 0.0)
                 continue;
 
-              add_flow (rr->st, rr->stage, i, j, amount, TRUE);
+              _ls_flow_state_add (rr->st, rr->stage, i, j, amount, LS_EVIDENCE_MODELLED);
               rr->surplus[i] = MAX (0.0, rr->surplus[i] - amount);
             }
 
@@ -403,12 +185,12 @@ swap_to_members (Rerouting *rr)
           {
             reduced[j] += f * a;
             freed[i] += f * a;
-            scale_flow (st, k, 1.0 - a);
+            _ls_flow_state_scale (st, k, 1.0 - a);
           }
         else if (members[i] && !members[j])
           {
             lost[j] += f * b;
-            scale_flow (st, k, 1.0 - b);
+            _ls_flow_state_scale (st, k, 1.0 - b);
           }
       }
 
@@ -424,7 +206,7 @@ swap_to_members (Rerouting *rr)
 
       for (guint i = 0; i < C; i++)
         if (members[i] && available[i] > 0.0)
-          add_flow (st, s, i, j, reduced[j] * available[i] / avail, TRUE);
+          _ls_flow_state_add (st, s, i, j, reduced[j] * (available[i] / avail), LS_EVIDENCE_MODELLED);
     }
 
   /* The volume freed at non-member exporters replaces, pro rata, what
@@ -439,12 +221,76 @@ swap_to_members (Rerouting *rr)
 
       for (guint k = 0; k < C; k++)
         if (freed[k] > 0.0)
-          add_flow (st, s, k, m, lost[m] * freed[k] / x, TRUE);
+          _ls_flow_state_add (st, s, k, m, lost[m] * (freed[k] / x), LS_EVIDENCE_MODELLED);
     }
 
   for (guint k = 0; k < C; k++)
     if (freed[k] > 0.0)
       rr->surplus[k] += freed[k] * MAX (0.0, 1.0 - total_lost / x);
+}
+
+/* DESIGN.md "Rebalancing" step 6, members' unmet need: member exporters
+ * divert φ of what they send outside the bloc, up to the members' need
+ * left after step 5, so that a new plant in the bloc is fed. Non-member
+ * importers are not compensated (their loss is their shortfall in step 7),
+ * and restrictions are not consulted. */
+static void
+serve_members_need (Rerouting *rr)
+{
+  LsFlowState *st = rr->st;
+  const gboolean *members = rr->levers->members;
+  guint C = st->n_countries;
+  guint s = rr->stage;
+  g_autofree double *outside = g_new0 (double, C);
+  double nb = 0.0;
+  double m = 0.0;
+  double z;
+
+  for (guint j = 0; j < C; j++)
+    if (members[j])
+      nb += rr->need[j];
+
+  for (guint i = 0; i < C; i++)
+    {
+      if (!members[i])
+        continue;
+
+      for (guint j = 0; j < C; j++)
+        if (!members[j])
+          outside[i] += st->flow[LS_FLOW_INDEX (st, s, i, j)];
+      m += outside[i];
+    }
+
+  if (nb <= 0.0 || m <= 0.0)
+    return;
+
+  z = rr->levers->friend_shoring * MIN (nb, m);
+  if (z <= 0.0)
+    return;
+
+  for (guint i = 0; i < C; i++)
+    {
+      if (!members[i])
+        continue;
+
+      for (guint j = 0; j < C; j++)
+        if (!members[j])
+          _ls_flow_state_scale (st, LS_FLOW_INDEX (st, s, i, j), 1.0 - z / m);
+    }
+
+  /* Member j gains z · (o[i]/m) · (r[j]/nb) from each member exporter i. */
+  for (guint j = 0; j < C; j++)
+    {
+      if (!members[j] || rr->need[j] <= 0.0)
+        continue;
+
+      for (guint i = 0; i < C; i++)
+        if (members[i] && outside[i] > 0.0)
+          _ls_flow_state_add (st, s, i, j, z * (outside[i] / m) * (rr->need[j] / nb),
+                              LS_EVIDENCE_MODELLED);
+
+      rr->need[j] -= z * rr->need[j] / nb;
+    }
 }
 
 /**
@@ -455,7 +301,7 @@ swap_to_members (Rerouting *rr)
  * DESIGN.md "Rebalancing", stage by stage from first to last.
  */
 LsFlowState *
-_ls_rebalance (LsDataset         *dataset,
+_ls_rebalance (const LsInputs     *inputs,
                const LsFlowState *baseline,
                const LsLevers    *levers,
                double            *target,
@@ -481,7 +327,7 @@ _ls_rebalance (LsDataset         *dataset,
 
   for (guint s = 0; s + 1 < S; s++)
     {
-      double yield = ls_dataset_get_stage_yield (dataset, s + 1);
+      double yield = inputs->yield[s + 1];
       const double *P = &baseline->production[s * C];
       const double *P2 = &st->production[s * C];
       double *T = &target[(s + 1) * C];
@@ -489,22 +335,29 @@ _ls_rebalance (LsDataset         *dataset,
 
       rr.stage = s;
 
-      /* Step 2: scale each baseline outflow by P'/P; "unknown" keeps its. */
+      /* Step 2: scale each baseline outflow by P'/P; "unknown" keeps its.
+       * Each flow's share of P (at most 1) times P', not P'/P first:
+       * that ratio overflows when P is tiny (issue 14). */
       for (guint i = 0; i <= C; i++)
-        {
-          double factor = 1.0;
+        for (guint j = 0; j < C; j++)
+          {
+            gsize k = LS_FLOW_INDEX (st, s, i, j);
 
-          if (i < C)
-            factor = P[i] > 0.0 ? P2[i] / P[i] : 0.0;
-
-          for (guint j = 0; j < C; j++)
-            {
-              gsize k = LS_FLOW_INDEX (st, s, i, j);
-
-              st->flow[k] = baseline->flow[k] * factor;
-              st->estimated[k] = baseline->estimated[k] * factor;
-            }
-        }
+            if (i == C)
+              {
+                st->flow[k] = baseline->flow[k];
+                st->estimated[k] = baseline->estimated[k];
+                st->modelled[k] = baseline->modelled[k];
+              }
+            else if (P[i] > 0.0)
+              {
+                st->flow[k] = baseline->flow[k] / P[i] * P2[i];
+                st->estimated[k] = baseline->estimated[k] / P[i] * P2[i];
+                st->modelled[k] = baseline->modelled[k] / P[i] * P2[i];
+              }
+            else
+              st->flow[k] = st->estimated[k] = st->modelled[k] = 0.0;
+          }
 
       /* Step 3: restrictions. */
       for (guint i = 0; i < C; i++)
@@ -513,7 +366,7 @@ _ls_rebalance (LsDataset         *dataset,
             double keep = levers->keep[((gsize) s * C + i) * C + j];
 
             if (keep < 1.0)
-              scale_flow (st, LS_FLOW_INDEX (st, s, i, j), keep);
+              _ls_flow_state_scale (st, LS_FLOW_INDEX (st, s, i, j), keep);
           }
 
       /* Step 4: targets, the cap on inflows, remaining need, surplus. */
@@ -533,7 +386,7 @@ _ls_rebalance (LsDataset         *dataset,
               double factor = max_need / in;
 
               for (guint i = 0; i <= C; i++)
-                scale_flow (st, LS_FLOW_INDEX (st, s, i, j), factor);
+                _ls_flow_state_scale (st, LS_FLOW_INDEX (st, s, i, j), factor);
               in = max_need;
             }
 
@@ -562,7 +415,7 @@ _ls_rebalance (LsDataset         *dataset,
           domestic = MIN (surplus[i], need[i]);
           if (domestic > 0.0)
             {
-              add_flow (st, s, i, i, domestic, TRUE);
+              _ls_flow_state_add (st, s, i, i, domestic, LS_EVIDENCE_MODELLED);
               surplus[i] -= domestic;
               need[i] -= domestic;
             }
@@ -572,9 +425,12 @@ _ls_rebalance (LsDataset         *dataset,
         run_rounds (&rr, TRUE, ROUND_THRESHOLD * start_need);
       run_rounds (&rr, FALSE, ROUND_THRESHOLD * start_need);
 
-      /* Step 6: the friend-shoring swap. */
+      /* Step 6: the friend-shoring swap, then members' unmet need. */
       if (levers->friend_shoring > 0.0)
-        swap_to_members (&rr);
+        {
+          swap_to_members (&rr);
+          serve_members_need (&rr);
+        }
 
       /* Step 7: next stage's output and shortfall. */
       for (guint j = 0; j < C; j++)

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "ls-result.h"
-#include "ls-dataset-private.h"
 #include "ls-rebalance-private.h"
 
 #include <string.h>
@@ -28,7 +27,8 @@ struct _LsResult
   guint              n_members;
   gboolean          *restricted;   /* (S − 1) × C × C */
 
-  const LsFlowState *baseline;     /* owned by the dataset */
+  LsBaseline        *baseline_ref;
+  const LsFlowState *baseline;     /* owned by baseline_ref */
   LsFlowState       *state;
   double            *target;       /* S × C */
   double            *shortfall;    /* S × C */
@@ -55,6 +55,7 @@ static void
 ls_result_free (LsResult *self)
 {
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->baseline_ref, ls_baseline_unref);
   g_free (self->members);
   g_free (self->restricted);
   g_clear_pointer (&self->state, _ls_flow_state_free);
@@ -316,14 +317,24 @@ compute_dependency_and_trace (LsResult *self)
     }
 }
 
+static int
+scenario_year (LsScenario *scenario,
+               LsDataset  *dataset)
+{
+  int year = ls_scenario_get_year (scenario);
+
+  return year != 0 ? year : ls_dataset_get_default_year (dataset);
+}
+
 /**
  * ls_result_new:
  * @dataset: the dataset
  * @scenario: the scenario
  * @error: return location for a #LsDataError
  *
- * Rebalances @dataset under @scenario (DESIGN.md "The model"). The
- * dataset's completed baseline is computed once and reused.
+ * Rebalances @dataset under @scenario (DESIGN.md "The model"), completing
+ * the baseline of the scenario's year first. Who rebalances often keeps
+ * the baseline and calls ls_result_new_for_baseline().
  *
  * Returns: (transfer full) (nullable): the result, or %NULL when the
  *   scenario names what the dataset does not have
@@ -333,6 +344,41 @@ ls_result_new (LsDataset   *dataset,
                LsScenario  *scenario,
                GError     **error)
 {
+  g_autoptr(LsBaseline) baseline = NULL;
+  int year;
+
+  g_return_val_if_fail (LS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (LS_IS_SCENARIO (scenario), NULL);
+
+  year = scenario_year (scenario, dataset);
+  if (!ls_dataset_has_year (dataset, year))
+    {
+      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_UNKNOWN_ID,
+                   "the dataset has no year %d", year);
+      return NULL;
+    }
+
+  baseline = ls_baseline_new (dataset, year);
+  return ls_result_new_for_baseline (baseline, scenario, error);
+}
+
+/**
+ * ls_result_new_for_baseline:
+ * @baseline: the completed baseline of the scenario's year
+ * @scenario: the scenario
+ * @error: return location for a #LsDataError
+ *
+ * Rebalances @baseline under @scenario (DESIGN.md "Rebalancing").
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL when the
+ *   scenario names what the dataset does not have
+ */
+LsResult *
+ls_result_new_for_baseline (LsBaseline  *baseline,
+                            LsScenario  *scenario,
+                            GError     **error)
+{
+  LsDataset *dataset;
   LsResult *self;
   LsLevers levers = { 0 };
   g_autofree gboolean *members = NULL;
@@ -340,19 +386,25 @@ ls_result_new (LsDataset   *dataset,
   guint C;
   int year;
 
-  g_return_val_if_fail (LS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (baseline != NULL, NULL);
   g_return_val_if_fail (LS_IS_SCENARIO (scenario), NULL);
 
+  dataset = ls_baseline_get_dataset (baseline);
+  year = ls_baseline_get_year (baseline);
   S = ls_dataset_get_n_stages (dataset);
   C = ls_dataset_get_n_countries (dataset);
-  members = g_new0 (gboolean, C);
 
+  if (scenario_year (scenario, dataset) != year)
+    {
+      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_INCONSISTENT,
+                   "the scenario is of %d, the baseline of %d",
+                   scenario_year (scenario, dataset), year);
+      return NULL;
+    }
+
+  members = g_new0 (gboolean, C);
   if (!ls_scenario_compute_bloc (scenario, dataset, members, error))
     return NULL;
-
-  year = ls_scenario_get_year (scenario);
-  if (year == 0)
-    year = ls_dataset_get_default_year (dataset);
 
   self = g_new0 (LsResult, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -368,10 +420,12 @@ ls_result_new (LsDataset   *dataset,
   self->friend_shoring = levers.friend_shoring;
   self->restricted = levers.restricted;
 
-  self->baseline = _ls_dataset_get_baseline (dataset, year);
+  self->baseline_ref = ls_baseline_ref (baseline);
+  self->baseline = _ls_baseline_get_state (baseline);
   self->target = g_new0 (double, S * C);
   self->shortfall = g_new0 (double, S * C);
-  self->state = _ls_rebalance (dataset, self->baseline, &levers, self->target, self->shortfall);
+  self->state = _ls_rebalance (_ls_baseline_get_inputs (baseline), self->baseline,
+                               &levers, self->target, self->shortfall);
 
   g_free (levers.delta);
   g_free (levers.keep);
@@ -406,6 +460,13 @@ ls_result_get_dataset (const LsResult *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->dataset;
+}
+
+LsBaseline *
+ls_result_get_baseline (const LsResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->baseline_ref;
 }
 
 int
@@ -621,6 +682,21 @@ ls_result_get_unknown_origin (const LsResult *self,
 {
   CHECK_STAGE (self, stage, 0.0);
   return self->state->unknown_origin[stage];
+}
+
+/**
+ * ls_result_get_unknown_supply:
+ *
+ * Returns: every flow of stage-@stage material from "unknown": the
+ *   unknown origin the model adds, and the "other, not identified" part
+ *   of import shares the data states
+ */
+double
+ls_result_get_unknown_supply (const LsResult *self,
+                              guint           stage)
+{
+  CHECK_STAGE (self, stage, 0.0);
+  return self->state->unknown_supply[stage];
 }
 
 /**
@@ -910,4 +986,257 @@ ls_result_get_country_origin (const LsResult *self,
     mutable_self->country_origin[origin_stage] = compute_country_origin (self, origin_stage);
 
   return self->country_origin[origin_stage][((gsize) stage * C + country) * (C + 1) + origin];
+}
+
+/* Evidence -------------------------------------------------------------- */
+
+static void
+evidence_add_cell (LsEvidenceSplit   *split,
+                   const LsFlowState *st,
+                   gsize              k)
+{
+  split->part[LS_EVIDENCE_PUBLISHED] += MAX (0.0, st->flow[k] - st->estimated[k]);
+  split->part[LS_EVIDENCE_ESTIMATED] += MAX (0.0, st->estimated[k] - st->modelled[k]);
+  split->part[LS_EVIDENCE_MODELLED] += st->modelled[k];
+}
+
+static void
+evidence_normalize (LsEvidenceSplit *split)
+{
+  double total = 0.0;
+
+  for (guint e = 0; e < LS_N_EVIDENCE; e++)
+    total += split->part[e];
+
+  for (guint e = 0; e < LS_N_EVIDENCE; e++)
+    split->part[e] = total > 0.0 ? split->part[e] / total : 0.0;
+}
+
+/**
+ * ls_result_get_flow_evidence:
+ * @split: (out caller-allocates): the evidence of the flow's tonnes
+ *
+ * What the flow @from → @to of stage-@stage material rests on.
+ */
+void
+ls_result_get_flow_evidence (const LsResult  *self,
+                             guint            stage,
+                             guint            from,
+                             guint            to,
+                             LsEvidenceSplit *split)
+{
+  *split = (LsEvidenceSplit) { { 0 } };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (stage < self->n_stages);
+  g_return_if_fail (from <= self->n_countries);
+  g_return_if_fail (to < self->n_countries);
+
+  if (stage + 1 >= self->n_stages)
+    return;
+
+  evidence_add_cell (split, self->state, LS_FLOW_INDEX (self->state, stage, from, to));
+  evidence_normalize (split);
+}
+
+/**
+ * ls_result_get_dependency_evidence:
+ * @split: (out caller-allocates): the evidence of the bloc's intake
+ *
+ * What the bloc's dependency at @stage rests on: the tonnes of every flow
+ * of stage-@stage material into members, by evidence (src/model/README.md
+ * "Evidence").
+ *
+ * Returns: %FALSE when the bloc takes in none of the stage's material
+ */
+gboolean
+ls_result_get_dependency_evidence (const LsResult  *self,
+                                   guint            stage,
+                                   LsEvidenceSplit *split)
+{
+  guint C = self->n_countries;
+
+  *split = (LsEvidenceSplit) { { 0 } };
+
+  CHECK_STAGE (self, stage, FALSE);
+
+  if (stage + 1 >= self->n_stages || self->intake[stage] <= 0.0)
+    return FALSE;
+
+  for (guint i = 0; i <= C; i++)
+    for (guint j = 0; j < C; j++)
+      if (self->members[j])
+        evidence_add_cell (split, self->state, LS_FLOW_INDEX (self->state, stage, i, j));
+
+  evidence_normalize (split);
+  return TRUE;
+}
+
+static void
+output_evidence_add (const LsResult  *self,
+                     guint            stage,
+                     guint            country,
+                     LsEvidenceSplit *split)
+{
+  const LsInputs *inputs = _ls_baseline_get_inputs (self->baseline_ref);
+  gsize k = (gsize) stage * self->n_countries + country;
+  double output = self->state->production[k];
+  double figure = self->baseline->production[k];
+  double kept = MIN (output, figure);
+
+  split->part[inputs->production_figure[k].estimated ? LS_EVIDENCE_ESTIMATED : LS_EVIDENCE_PUBLISHED] += kept;
+  split->part[LS_EVIDENCE_MODELLED] += MAX (0.0, output - figure);
+}
+
+/**
+ * ls_result_get_output_evidence:
+ * @country: a country, or -1 for the stage's world output
+ * @split: (out caller-allocates): the evidence of the output's tonnes
+ *
+ * What the output behind world shares rests on: the dataset's figure
+ * (published or estimated) up to its value; output a lever adds is
+ * modelled.
+ */
+void
+ls_result_get_output_evidence (const LsResult  *self,
+                               guint            stage,
+                               int              country,
+                               LsEvidenceSplit *split)
+{
+  *split = (LsEvidenceSplit) { { 0 } };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (stage < self->n_stages);
+  g_return_if_fail (country < (int) self->n_countries);
+
+  if (country >= 0)
+    output_evidence_add (self, stage, country, split);
+  else
+    for (guint c = 0; c < self->n_countries; c++)
+      output_evidence_add (self, stage, c, split);
+
+  evidence_normalize (split);
+}
+
+/* The bloc's need -------------------------------------------------------- */
+
+/**
+ * ls_result_get_need_split:
+ * @split: (out caller-allocates): the bloc's need of stage-@stage
+ *   material, t, and who meets it
+ *
+ * The members' need of stage-@stage material (their targets at the next
+ * stage over its yield, DESIGN.md "Rebalancing" step 4) split four ways:
+ * supplied by members, by China (when it is not a member), by other
+ * non-members and `unknown`, and unmet. Unmet need is the shortfall of
+ * the next stage in input tonnes: it shows at the stage whose supply
+ * failed, and at every stage after it that it starves.
+ *
+ * Returns: %FALSE when the members need none of the stage's material
+ */
+gboolean
+ls_result_get_need_split (const LsResult *self,
+                          guint           stage,
+                          LsNeedSplit    *split)
+{
+  guint C = self->n_countries;
+  int china = ls_dataset_get_china (self->dataset);
+  const LsInputs *inputs;
+
+  *split = (LsNeedSplit) { 0 };
+
+  CHECK_STAGE (self, stage, FALSE);
+
+  if (stage + 1 >= self->n_stages)
+    return FALSE;
+
+  inputs = _ls_baseline_get_inputs (self->baseline_ref);
+
+  for (guint j = 0; j < C; j++)
+    {
+      if (!self->members[j])
+        continue;
+
+      split->need += self->target[(stage + 1) * C + j] / inputs->yield[stage + 1];
+
+      for (guint i = 0; i <= C; i++)
+        {
+          double f = self->state->flow[LS_FLOW_INDEX (self->state, stage, i, j)];
+
+          if (i < C && self->members[i])
+            split->members += f;
+          else if ((int) i == china)
+            split->china += f;
+          else
+            split->other += f;
+        }
+    }
+
+  if (split->need <= 0.0)
+    return FALSE;
+
+  /* A need met in full comes back as the need up to rounding: do not
+   * report that rounding as unmet (as step 7 does for the shortfall). */
+  split->unmet = split->need - split->members - split->china - split->other;
+  if (split->unmet <= 1e-9 * split->need)
+    split->unmet = 0.0;
+  return TRUE;
+}
+
+/* Import shares ---------------------------------------------------------- */
+
+/**
+ * ls_result_get_import_share:
+ * @importers: (array): a flag per country: who imports
+ * @suppliers: (array): a flag per supplier, the last for `unknown`
+ * @share: (out): the share of the importers' imports from the suppliers
+ *
+ * Imports are the flows of stage-@stage material into an importer from
+ * anyone outside the importers (a group's internal flows are not
+ * imports, nor is a country's own supply).
+ *
+ * Returns: %FALSE when the importers import nothing
+ */
+gboolean
+ls_result_get_import_share (const LsResult *self,
+                            guint           stage,
+                            const gboolean *importers,
+                            const gboolean *suppliers,
+                            double         *share)
+{
+  guint C = self->n_countries;
+  double imports = 0.0;
+  double from_suppliers = 0.0;
+
+  *share = 0.0;
+
+  CHECK_STAGE (self, stage, FALSE);
+
+  if (stage + 1 >= self->n_stages)
+    return FALSE;
+
+  for (guint j = 0; j < C; j++)
+    {
+      if (!importers[j])
+        continue;
+
+      for (guint i = 0; i <= C; i++)
+        {
+          double f;
+
+          if (i < C && importers[i])
+            continue;
+
+          f = self->state->flow[LS_FLOW_INDEX (self->state, stage, i, j)];
+          imports += f;
+          if (suppliers[i])
+            from_suppliers += f;
+        }
+    }
+
+  if (imports <= 0.0)
+    return FALSE;
+
+  *share = from_suppliers / imports;
+  return TRUE;
 }

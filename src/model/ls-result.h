@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ls-baseline.h"
 #include "ls-dataset.h"
 #include "ls-scenario.h"
 
@@ -20,16 +21,39 @@ G_BEGIN_DECLS
  * "unknown" (DESIGN.md "Completing the flows" step 4).
  */
 
+/**
+ * LsNeedSplit:
+ * @need: the bloc's need, t
+ * @members: the part members supply, t
+ * @china: the part China supplies when it is not a member, t
+ * @other: the part other non-members and `unknown` supply, t
+ * @unmet: the part nobody supplies, t
+ *
+ * The bloc's need of one stage's material and who meets it (issue 13).
+ */
+typedef struct
+{
+  double need;
+  double members;
+  double china;
+  double other;
+  double unmet;
+} LsNeedSplit;
+
 #define LS_TYPE_RESULT (ls_result_get_type ())
 
 GType       ls_result_get_type                 (void) G_GNUC_CONST;
 LsResult   *ls_result_new                      (LsDataset     *dataset,
                                                 LsScenario    *scenario,
                                                 GError       **error);
+LsResult   *ls_result_new_for_baseline         (LsBaseline    *baseline,
+                                                LsScenario    *scenario,
+                                                GError       **error);
 LsResult   *ls_result_ref                      (LsResult      *self);
 void        ls_result_unref                    (LsResult      *self);
 
 LsDataset  *ls_result_get_dataset              (const LsResult *self);
+LsBaseline *ls_result_get_baseline             (const LsResult *self);
 int         ls_result_get_year                 (const LsResult *self);
 guint       ls_result_get_n_stages             (const LsResult *self);
 guint       ls_result_get_n_countries          (const LsResult *self);
@@ -84,6 +108,8 @@ double      ls_result_get_country_unallocated  (const LsResult *self,
                                                 guint           country);
 double      ls_result_get_unknown_origin       (const LsResult *self,
                                                 guint           stage);
+double      ls_result_get_unknown_supply       (const LsResult *self,
+                                                guint           stage);
 double      ls_result_get_baseline_unallocated (const LsResult *self,
                                                 guint           stage);
 double      ls_result_get_baseline_unknown_origin (const LsResult *self,
@@ -132,6 +158,29 @@ double      ls_result_get_country_origin       (const LsResult *self,
                                                 guint           country,
                                                 guint           origin_stage,
                                                 guint           origin);
+
+/* Evidence: what a figure rests on (src/model/README.md "Evidence"). */
+void        ls_result_get_flow_evidence        (const LsResult  *self,
+                                                guint            stage,
+                                                guint            from,
+                                                guint            to,
+                                                LsEvidenceSplit *split);
+gboolean    ls_result_get_dependency_evidence  (const LsResult  *self,
+                                                guint            stage,
+                                                LsEvidenceSplit *split);
+void        ls_result_get_output_evidence      (const LsResult  *self,
+                                                guint            stage,
+                                                int              country,
+                                                LsEvidenceSplit *split);
+
+gboolean    ls_result_get_need_split           (const LsResult  *self,
+                                                guint            stage,
+                                                LsNeedSplit     *split);
+gboolean    ls_result_get_import_share         (const LsResult  *self,
+                                                guint            stage,
+                                                const gboolean  *importers,
+                                                const gboolean  *suppliers,
+                                                double          *share);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LsResult, ls_result_unref)
 

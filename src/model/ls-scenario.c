@@ -27,6 +27,7 @@ struct _LsScenario
   char      *description;
   int        year;
   double     friend_shoring;
+  gboolean   current_members;
 
   /* NULL-terminated arrays of ids */
   GPtrArray *alliances;
@@ -34,6 +35,7 @@ struct _LsScenario
   GPtrArray *removed;
   GPtrArray *capacity;      /* LsCapacityChange */
   GPtrArray *restrictions;  /* LsRestriction */
+  GPtrArray *pins;          /* LsPin */
 
   /* "FILE:LINE:COL: PATH" of each entry read from a file, keyed by
    * "alliance/ID", "country/ID", "capacity/N", "restriction/N", so that
@@ -49,6 +51,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_YEAR,
   PROP_FRIEND_SHORING,
+  PROP_CURRENT_MEMBERS,
   N_PROPS
 };
 
@@ -60,7 +63,29 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Parties, restrictions, capacity changes ----------------------------- */
+/* Parties, restrictions, capacity changes, pins ------------------------- */
+
+static LsPin *
+ls_pin_new (const char *stage,
+            const char *node,
+            guint       position)
+{
+  LsPin *self = g_new0 (LsPin, 1);
+
+  self->stage = g_strdup (stage);
+  self->node = g_strdup (node);
+  self->position = position;
+
+  return self;
+}
+
+void
+ls_pin_free (LsPin *self)
+{
+  g_free (self->stage);
+  g_free (self->node);
+  g_free (self);
+}
 
 /**
  * ls_party_parse:
@@ -162,6 +187,7 @@ ls_restriction_new (const char    *stage,
 
   g_return_val_if_fail (stage != NULL, NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  g_return_val_if_fail (!isnan (fraction), NULL);
 
   self = g_new0 (LsRestriction, 1);
   self->stage = g_strdup (stage);
@@ -242,6 +268,7 @@ ls_scenario_finalize (GObject *object)
   g_clear_pointer (&self->removed, g_ptr_array_unref);
   g_clear_pointer (&self->capacity, g_ptr_array_unref);
   g_clear_pointer (&self->restrictions, g_ptr_array_unref);
+  g_clear_pointer (&self->pins, g_ptr_array_unref);
   g_clear_pointer (&self->origins, g_hash_table_unref);
 
   G_OBJECT_CLASS (ls_scenario_parent_class)->finalize (object);
@@ -273,6 +300,10 @@ ls_scenario_get_property (GObject    *object,
       g_value_set_double (value, ls_scenario_get_friend_shoring (self));
       break;
 
+    case PROP_CURRENT_MEMBERS:
+      g_value_set_boolean (value, ls_scenario_get_current_members (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -302,6 +333,10 @@ ls_scenario_set_property (GObject      *object,
 
     case PROP_FRIEND_SHORING:
       ls_scenario_set_friend_shoring (self, g_value_get_double (value));
+      break;
+
+    case PROP_CURRENT_MEMBERS:
+      ls_scenario_set_current_members (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -348,6 +383,19 @@ ls_scenario_class_init (LsScenarioClass *klass)
                          0.0, 1.0, 0.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * LsScenario:current-members:
+   *
+   * Which members an alliance has: %FALSE (the default) for those it had
+   * in the scenario's year, as the dataset dates them; %TRUE for every
+   * member listed today, whatever the year, to ask what an alliance of
+   * today would have meant on an earlier year's figures.
+   */
+  properties[PROP_CURRENT_MEMBERS] =
+    g_param_spec_boolean ("current-members", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -372,6 +420,7 @@ ls_scenario_init (LsScenario *self)
   self->removed = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->capacity = g_ptr_array_new_with_free_func ((GDestroyNotify) ls_capacity_change_free);
   self->restrictions = g_ptr_array_new_with_free_func ((GDestroyNotify) ls_restriction_free);
+  self->pins = g_ptr_array_new_with_free_func ((GDestroyNotify) ls_pin_free);
   self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -398,15 +447,8 @@ remember_origin (LsScenario   *self,
                  const char   *path,
                  const char   *key)
 {
-  g_autoptr(GError) where = NULL;
-  const char *colon;
-
-  /* The reader formats "FILE:LINE:COL: PATH: message"; keep all but the
-   * message. */
-  _ls_json_reader_set_error (reader, &where, node, path, 0, "-");
-  colon = g_strrstr (where->message, ": -");
   g_hash_table_replace (self->origins, g_strdup (key),
-                        g_strndup (where->message, colon - where->message));
+                        _ls_json_reader_describe_position (reader, node, path));
 }
 
 static gboolean
@@ -518,6 +560,72 @@ read_party (LsJsonReader  *reader,
     }
 }
 
+/* "pins": [{"stage", "node", "position"}]: where the user put a node of
+ * the Sankey in its column (issue 11). Node ids are those of the figure:
+ * a country, "unknown", or a pseudo-node such as "other". */
+static gboolean
+read_pins (LsScenario    *self,
+           LsJsonReader  *reader,
+           JsonNode      *root,
+           GError       **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!(node = _ls_json_member (reader, root, "$", "pins", FALSE, error)))
+    return error == NULL || *error == NULL;
+
+  if (!(array = _ls_json_array (reader, node, "$.pins", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.pins[%u]", i);
+      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
+      g_autofree char *node_path = g_strdup_printf ("%s.node", path);
+      g_autofree char *position_path = g_strdup_printf ("%s.position", path);
+      g_autofree char *key = g_strdup_printf ("pin/%u", i);
+      JsonNode *element = json_array_get_element (array, i);
+      JsonNode *member;
+      const char *stage;
+      const char *id;
+      gint64 position;
+
+      if (!_ls_json_object (reader, element, path, error) ||
+          !(member = _ls_json_member (reader, element, path, "stage", TRUE, error)) ||
+          !_ls_json_string (reader, member, stage_path, &stage, error) ||
+          !(member = _ls_json_member (reader, element, path, "node", TRUE, error)) ||
+          !_ls_json_string (reader, member, node_path, &id, error) ||
+          !(member = _ls_json_member (reader, element, path, "position", TRUE, error)) ||
+          !_ls_json_integer (reader, member, position_path, &position, error))
+        return FALSE;
+
+      if (position < 0 || position > 10000)
+        {
+          _ls_json_reader_set_error (reader, error, member, position_path, LS_DATA_ERROR_VALUE,
+                                     "%" G_GINT64_FORMAT " is not a position in a column", position);
+          return FALSE;
+        }
+
+      for (guint k = 0; k < self->pins->len; k++)
+        {
+          const LsPin *other = g_ptr_array_index (self->pins, k);
+
+          if (g_str_equal (other->stage, stage) && g_str_equal (other->node, id))
+            {
+              _ls_json_reader_set_error (reader, error, element, path, LS_DATA_ERROR_DUPLICATE,
+                                         "“%s” is pinned twice at stage “%s”", id, stage);
+              return FALSE;
+            }
+        }
+
+      g_ptr_array_add (self->pins, ls_pin_new (stage, id, position));
+      remember_origin (self, reader, element, path, key);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_restrictions (LsScenario    *self,
                    LsJsonReader  *reader,
@@ -611,7 +719,7 @@ read_capacity (LsScenario    *self,
         return FALSE;
 
       if (!(member = _ls_json_member (reader, element, path, "delta", TRUE, error)) ||
-          !_ls_json_number (reader, member, delta_path, -G_MAXDOUBLE, G_MAXDOUBLE, &delta, error))
+          !_ls_json_number (reader, member, delta_path, -LS_MAX_TONNES, LS_MAX_TONNES, &delta, error))
         return FALSE;
 
       if ((member = json_object_get_member (json_node_get_object (element), "note")) &&
@@ -663,14 +771,18 @@ ls_scenario_load (LsScenario    *self,
 
   if ((node = json_object_get_member (json_node_get_object (root), "name")))
     {
-      if (!_ls_json_string (reader, node, "$.name", &str, error))
+      if (!_ls_json_string (reader, node, "$.name", &str, error) ||
+          !_ls_json_localized (reader, root, "$", "names", &str, error))
         return FALSE;
       self->name = g_strdup (str);
     }
 
+  /* A preset's title and story in the user's language; saved again, the
+   * scenario keeps only the language it was shown in. */
   if ((node = json_object_get_member (json_node_get_object (root), "description")))
     {
-      if (!_ls_json_string (reader, node, "$.description", &str, error))
+      if (!_ls_json_string (reader, node, "$.description", &str, error) ||
+          !_ls_json_localized (reader, root, "$", "descriptions", &str, error))
         return FALSE;
       self->description = g_strdup (str);
     }
@@ -695,11 +807,16 @@ ls_scenario_load (LsScenario    *self,
       !_ls_json_number (reader, node, "$.friend_shoring", 0.0, 1.0, &self->friend_shoring, error))
     return FALSE;
 
+  if ((node = json_object_get_member (json_node_get_object (root), "current_members")) &&
+      !_ls_json_boolean (reader, node, "$.current_members", &self->current_members, error))
+    return FALSE;
+
   return read_id_list (self, reader, root, "alliances", "alliance", self->alliances, error) &&
          read_id_list (self, reader, root, "add", "country", self->added, error) &&
          read_id_list (self, reader, root, "remove", "country", self->removed, error) &&
          read_capacity (self, reader, root, error) &&
-         read_restrictions (self, reader, root, error);
+         read_restrictions (self, reader, root, error) &&
+         read_pins (self, reader, root, error);
 }
 
 /**
@@ -833,6 +950,11 @@ ls_scenario_to_data (LsScenario *self,
   add_id_list (builder, "remove", self->removed);
   json_builder_set_member_name (builder, "friend_shoring");
   json_builder_add_double_value (builder, self->friend_shoring);
+  if (self->current_members)
+    {
+      json_builder_set_member_name (builder, "current_members");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
 
   json_builder_set_member_name (builder, "capacity");
   json_builder_begin_array (builder);
@@ -872,6 +994,26 @@ ls_scenario_to_data (LsScenario *self,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  if (self->pins->len > 0)
+    {
+      json_builder_set_member_name (builder, "pins");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < self->pins->len; i++)
+        {
+          const LsPin *pin = g_ptr_array_index (self->pins, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, pin->stage);
+          json_builder_set_member_name (builder, "node");
+          json_builder_add_string_value (builder, pin->node);
+          json_builder_set_member_name (builder, "position");
+          json_builder_add_int_value (builder, pin->position);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -958,6 +1100,7 @@ ls_scenario_assign (LsScenario *self,
   ls_scenario_set_description (self, other->description);
   ls_scenario_set_year (self, other->year);
   ls_scenario_set_friend_shoring (self, other->friend_shoring);
+  ls_scenario_set_current_members (self, other->current_members);
 
   copy_ids (self->alliances, other->alliances);
   copy_ids (self->added, other->added);
@@ -970,6 +1113,14 @@ ls_scenario_assign (LsScenario *self,
   g_ptr_array_set_size (self->restrictions, 0);
   for (guint i = 0; i < other->restrictions->len; i++)
     g_ptr_array_add (self->restrictions, ls_restriction_copy (g_ptr_array_index (other->restrictions, i)));
+
+  g_ptr_array_set_size (self->pins, 0);
+  for (guint i = 0; i < other->pins->len; i++)
+    {
+      const LsPin *pin = g_ptr_array_index (other->pins, i);
+
+      g_ptr_array_add (self->pins, ls_pin_new (pin->stage, pin->node, pin->position));
+    }
 
   g_hash_table_remove_all (self->origins);
 
@@ -1026,12 +1177,23 @@ ls_scenario_equal (LsScenario *a,
       g_strcmp0 (a->description, b->description) != 0 ||
       a->year != b->year ||
       a->friend_shoring != b->friend_shoring ||
+      a->current_members != b->current_members ||
       !ids_equal (a->alliances, b->alliances) ||
       !ids_equal (a->added, b->added) ||
       !ids_equal (a->removed, b->removed) ||
       a->capacity->len != b->capacity->len ||
-      a->restrictions->len != b->restrictions->len)
+      a->restrictions->len != b->restrictions->len ||
+      a->pins->len != b->pins->len)
     return FALSE;
+
+  for (guint i = 0; i < a->pins->len; i++)
+    {
+      const LsPin *x = g_ptr_array_index (a->pins, i);
+      const LsPin *y = g_ptr_array_index (b->pins, i);
+
+      if (!g_str_equal (x->stage, y->stage) || !g_str_equal (x->node, y->node) || x->position != y->position)
+        return FALSE;
+    }
 
   for (guint i = 0; i < a->capacity->len; i++)
     {
@@ -1212,6 +1374,24 @@ ls_scenario_validate (LsScenario  *self,
       if (!check_stage (self, dataset, change->stage, FALSE, key, error) ||
           !check_country (self, dataset, change->country, key, ".country", error))
         return FALSE;
+
+      /* A file is checked when read; a change made otherwise here. */
+      if (!isfinite (change->delta) || fabs (change->delta) > LS_MAX_TONNES)
+        {
+          g_autofree char *message = g_strdup_printf ("a change of %g t is beyond the ±%g t a scenario may make",
+                                                      change->delta, LS_MAX_TONNES);
+
+          return fail_at (self, error, key, ".delta", LS_DATA_ERROR_VALUE, message);
+        }
+    }
+
+  for (guint i = 0; i < self->pins->len; i++)
+    {
+      const LsPin *pin = g_ptr_array_index (self->pins, i);
+      g_autofree char *key = g_strdup_printf ("pin/%u", i);
+
+      if (!check_stage (self, dataset, pin->stage, FALSE, key, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < self->restrictions->len; i++)
@@ -1229,6 +1409,16 @@ ls_scenario_validate (LsScenario  *self,
 }
 
 /* Properties and edits -------------------------------------------------- */
+
+/* An empty GPtrArray made with g_ptr_array_new_null_terminated() may
+ * have no storage yet; a NULL-terminated list is never NULL. */
+static const char * const *
+id_list (GPtrArray *ids)
+{
+  static const char * const empty[] = { NULL };
+
+  return ids->pdata != NULL ? (const char * const *) ids->pdata : empty;
+}
 
 const char *
 ls_scenario_get_name (LsScenario *self)
@@ -1321,6 +1511,28 @@ ls_scenario_set_friend_shoring (LsScenario *self,
   ls_scenario_emit_changed (self);
 }
 
+gboolean
+ls_scenario_get_current_members (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+  return self->current_members;
+}
+
+void
+ls_scenario_set_current_members (LsScenario *self,
+                                 gboolean    current_members)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+
+  current_members = !!current_members;
+  if (self->current_members == current_members)
+    return;
+
+  self->current_members = current_members;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MEMBERS]);
+  ls_scenario_emit_changed (self);
+}
+
 /**
  * ls_scenario_get_alliances:
  *
@@ -1331,7 +1543,7 @@ const char * const *
 ls_scenario_get_alliances (LsScenario *self)
 {
   g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
-  return (const char * const *) self->alliances->pdata;
+  return id_list (self->alliances);
 }
 
 gboolean
@@ -1418,7 +1630,7 @@ const char * const *
 ls_scenario_get_added (LsScenario *self)
 {
   g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
-  return (const char * const *) self->added->pdata;
+  return id_list (self->added);
 }
 
 /**
@@ -1431,7 +1643,27 @@ const char * const *
 ls_scenario_get_removed (LsScenario *self)
 {
   g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
-  return (const char * const *) self->removed->pdata;
+  return id_list (self->removed);
+}
+
+/**
+ * ls_scenario_get_membership_year:
+ *
+ * Returns: the year whose alliance memberships make the bloc: the
+ *   scenario's year (the dataset's default when 0), or %G_MAXINT with
+ *   #LsScenario:current-members
+ */
+int
+ls_scenario_get_membership_year (LsScenario *self,
+                                 LsDataset  *dataset)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), 0);
+  g_return_val_if_fail (LS_IS_DATASET (dataset), 0);
+
+  if (self->current_members)
+    return G_MAXINT;
+
+  return self->year != 0 ? self->year : ls_dataset_get_default_year (dataset);
 }
 
 static gboolean
@@ -1439,11 +1671,13 @@ in_chosen_alliance (LsScenario *self,
                     LsDataset  *dataset,
                     guint       country)
 {
+  int year = ls_scenario_get_membership_year (self, dataset);
+
   for (guint i = 0; i < self->alliances->len; i++)
     {
       int alliance = ls_dataset_lookup_alliance (dataset, g_ptr_array_index (self->alliances, i));
 
-      if (alliance >= 0 && ls_dataset_alliance_has_member (dataset, alliance, country))
+      if (alliance >= 0 && ls_dataset_alliance_has_member_in_year (dataset, alliance, country, year))
         return TRUE;
     }
 
@@ -1458,7 +1692,9 @@ in_chosen_alliance (LsScenario *self,
  * @error: return location for a #LsDataError
  *
  * The focus bloc B: the union of the chosen alliances, plus the countries
- * added, minus the countries removed (DESIGN.md "A scenario").
+ * added, minus the countries removed (DESIGN.md "A scenario"). An
+ * alliance's members are those of the scenario's year, or those of today
+ * with #LsScenario:current-members.
  */
 gboolean
 ls_scenario_compute_bloc (LsScenario  *self,
@@ -1614,4 +1850,99 @@ ls_scenario_remove_restriction (LsScenario *self,
   g_ptr_array_remove_index (self->restrictions, index);
   g_hash_table_remove_all (self->origins);
   ls_scenario_emit_changed (self);
+}
+
+guint
+ls_scenario_get_n_pins (LsScenario *self)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), 0);
+  return self->pins->len;
+}
+
+const LsPin *
+ls_scenario_get_pin (LsScenario *self,
+                     guint       index)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (index < self->pins->len, NULL);
+  return g_ptr_array_index (self->pins, index);
+}
+
+/**
+ * ls_scenario_lookup_pin:
+ * @position: (out) (optional): where @node is pinned
+ *
+ * Returns: %TRUE when @node of @stage is pinned
+ */
+gboolean
+ls_scenario_lookup_pin (LsScenario *self,
+                        const char *stage,
+                        const char *node,
+                        guint      *position)
+{
+  g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
+
+  for (guint i = 0; i < self->pins->len; i++)
+    {
+      const LsPin *pin = g_ptr_array_index (self->pins, i);
+
+      if (g_str_equal (pin->stage, stage) && g_str_equal (pin->node, node))
+        {
+          if (position != NULL)
+            *position = pin->position;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * ls_scenario_set_pin:
+ * @position: the place of @node in its column, 0 at the top
+ *
+ * Pins a node of the Sankey (issue 11): the layout keeps it there and
+ * orders the rest around it. A scenario edit like any other (undoable),
+ * but not a lever: it changes no figure.
+ */
+void
+ls_scenario_set_pin (LsScenario *self,
+                     const char *stage,
+                     const char *node,
+                     guint       position)
+{
+  guint current;
+
+  g_return_if_fail (LS_IS_SCENARIO (self));
+  g_return_if_fail (stage != NULL && node != NULL);
+
+  if (ls_scenario_lookup_pin (self, stage, node, &current))
+    {
+      if (current == position)
+        return;
+      ls_scenario_remove_pin (self, stage, node);
+    }
+
+  g_ptr_array_add (self->pins, ls_pin_new (stage, node, position));
+  ls_scenario_emit_changed (self);
+}
+
+void
+ls_scenario_remove_pin (LsScenario *self,
+                        const char *stage,
+                        const char *node)
+{
+  g_return_if_fail (LS_IS_SCENARIO (self));
+
+  for (guint i = 0; i < self->pins->len; i++)
+    {
+      const LsPin *pin = g_ptr_array_index (self->pins, i);
+
+      if (g_str_equal (pin->stage, stage) && g_str_equal (pin->node, node))
+        {
+          g_ptr_array_remove_index (self->pins, i);
+          ls_scenario_emit_changed (self);
+          return;
+        }
+    }
 }

@@ -73,6 +73,23 @@ typedef struct
 } LsCapacityChange;
 
 /**
+ * LsPin:
+ * @stage: id of the stage (the Sankey column)
+ * @node: id of the node: an ISO3 code, "unknown" or a pseudo-node id
+ * @position: its place in the column, 0 at the top
+ *
+ * A node of the Sankey the user put in place (issue 11).
+ */
+typedef struct
+{
+  char  *stage;
+  char  *node;
+  guint  position;
+} LsPin;
+
+void                    ls_pin_free                        (LsPin                   *self);
+
+/**
  * LsMembership:
  * @LS_MEMBERSHIP_DEFAULT: member when one of its alliances is chosen
  * @LS_MEMBERSHIP_ADDED: in the bloc whatever the alliances
@@ -147,6 +164,11 @@ double                  ls_scenario_get_friend_shoring     (LsScenario          
 void                    ls_scenario_set_friend_shoring     (LsScenario              *self,
                                                             double                   strength);
 
+gboolean                ls_scenario_get_current_members    (LsScenario              *self);
+void                    ls_scenario_set_current_members    (LsScenario              *self,
+                                                            gboolean                 current_members);
+int                     ls_scenario_get_membership_year    (LsScenario              *self,
+                                                            LsDataset               *dataset);
 const char * const     *ls_scenario_get_alliances          (LsScenario              *self);
 gboolean                ls_scenario_has_alliance           (LsScenario              *self,
                                                             const char              *alliance);
@@ -183,5 +205,20 @@ void                    ls_scenario_add_restriction        (LsScenario          
                                                             const LsRestriction     *restriction);
 void                    ls_scenario_remove_restriction     (LsScenario              *self,
                                                             guint                    index);
+
+guint                   ls_scenario_get_n_pins             (LsScenario              *self);
+const LsPin            *ls_scenario_get_pin                (LsScenario              *self,
+                                                            guint                    index);
+gboolean                ls_scenario_lookup_pin             (LsScenario              *self,
+                                                            const char              *stage,
+                                                            const char              *node,
+                                                            guint                   *position);
+void                    ls_scenario_set_pin                (LsScenario              *self,
+                                                            const char              *stage,
+                                                            const char              *node,
+                                                            guint                    position);
+void                    ls_scenario_remove_pin             (LsScenario              *self,
+                                                            const char              *stage,
+                                                            const char              *node);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 
 #include "ls-render-map.h"
 
+#include "ls-format.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -76,37 +78,12 @@ set_color_alpha (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
-/* A thousands-grouped amount in the stage's unit, "43 000 t REO", with
- * no-break spaces so that it never wraps. (Not U+202F: Cantarell has no
- * narrow one, and the fallback draws it as nothing.) */
-static char *
-format_tonnes (double      tonnes,
-               const char *unit)
-{
-  g_autofree char *digits = g_strdup_printf ("%.0f", round (tonnes));
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0 && digits[i - 1] != '-')
-        g_string_append (out, "\u00a0");
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append (out, "\u00a0");
-  g_string_append (out, unit != NULL ? unit : "t");
-
-  return g_string_free (out, FALSE);
-}
-
+/* Whole percents, but one decimal below 1 %: the map's small suppliers
+ * would all read "0 %". */
 static char *
 format_percent (double share)
 {
-  double percent = share * 100.0;
-
-  if (percent > 0 && percent < 1)
-    return g_strdup_printf ("%.1f\u202f%%", percent);
-  return g_strdup_printf ("%.0f\u202f%%", percent);
+  return ls_format_percent (share, share > 0 && share < 0.01 ? 1 : 0);
 }
 
 /* A round number (1, 2 or 5 × 10^k) not above @value. */
@@ -981,7 +958,7 @@ legend_ramp (Legend             *lg,
           cairo_stroke (lg->cr);
         }
 
-      label = ticks[i] == 1.0 ? g_strdup ("100\u202f%") : g_strdup_printf ("%g", ticks[i] * 100);
+      label = ticks[i] == 1.0 ? ls_format_percent (1.0, 0) : g_strdup_printf ("%g", ticks[i] * 100);
       /* Centre the labels on their ticks; measure first. */
       {
         g_autoptr(PangoLayout) layout = legend_text (lg, label, 10, FALSE);
@@ -1073,7 +1050,7 @@ legend_arcs (Legend             *lg,
       gboolean dashed = i == G_N_ELEMENTS (samples);
       double value = dashed ? samples[1] : samples[i];
       double width = arc_width (value, max_value, max_arc_width);
-      g_autofree char *label = dashed ? g_strdup (_("estimated, not published")) : format_tonnes (value, unit);
+      g_autofree char *label = dashed ? g_strdup (_("estimated, not published")) : ls_format_tonnes (value, unit);
       double line_h = MAX (width, 15 * u);
 
       if (lg->draw)
@@ -1094,10 +1071,10 @@ legend_arcs (Legend             *lg,
       row += MAX (line_h, h) + 3 * u;
     }
 
-  unknown = ls_result_get_unknown_origin (result, options->stage);
+  unknown = ls_result_get_unknown_supply (result, options->stage);
   if (unknown > 0)
     {
-      g_autofree char *tonnes = format_tonnes (unknown, unit);
+      g_autofree char *tonnes = ls_format_tonnes (unknown, unit);
       g_autofree char *note = g_strdup_printf (_("Of unknown origin, not drawn: %s"), tonnes);
 
       legend_show (lg, note, 0, y + row, 10, FALSE, &style->dim_foreground, NULL, &h);
@@ -1445,7 +1422,7 @@ ls_render_map_dup_description (LsResult           *result,
           for (guint i = 0; i < MIN (arcs->len, 3); i++)
             {
               const Arc *arc = &g_array_index (arcs, Arc, arcs->len - 1 - i);
-              g_autofree char *tonnes = format_tonnes (arc->value, ls_dataset_get_stage_unit (dataset, options->stage));
+              g_autofree char *tonnes = ls_format_tonnes (arc->value, ls_dataset_get_stage_unit (dataset, options->stage));
 
               if (i > 0)
                 g_string_append (out, ", ");

@@ -11,6 +11,7 @@
 
 #include "ls-render-sankey.h"
 
+#include "ls-format.h"
 #include "ls-sankey-graph.h"
 #include "ls-sankey-layout.h"
 
@@ -268,25 +269,13 @@ show_text (const TextSetup      *setup,
 static char *
 format_tonnes (double t)
 {
-  if (t >= 999500)
-    return g_strdup_printf (_("%.2g Mt"), t / 1e6);
-  if (t >= 9950)
-    return g_strdup_printf (_("%.0f kt"), t / 1e3);
-  if (t >= 999.5)
-    return g_strdup_printf (_("%.1f kt"), t / 1e3);
-  if (t >= 0.5)
-    return g_strdup_printf (_("%.0f t"), t);
-  if (t > 0)
-    return g_strdup (_("<1 t"));
-  return g_strdup (_("0 t"));
+  return ls_format_tonnes_compact (t);
 }
 
 static char *
 format_share (double share)
 {
-  if (share > 0 && share < 0.001)
-    return g_strdup (_("<0.1 %"));
-  return g_strdup_printf (_("%.1f %%"), share * 100);
+  return ls_format_percent (share, 1);
 }
 
 static char *
@@ -505,13 +494,13 @@ build_nodes (Builder             *b,
       double eps = 1e-6 * MAX (total, 1);
       double y = stage_yield (b, s);
 
-      if (s + 1 < S && ls_result_get_unknown_origin (b->result, s) > eps)
+      if (s + 1 < S && ls_result_get_unknown_supply (b->result, s) > eps)
         {
           LsSankeyNode *node;
 
           b->unknown[s] = add_node (b, LS_SANKEY_NODE_UNKNOWN, s, -1, "unknown", _("Unknown origin"));
           node = &g_array_index (b->self->nodes, LsSankeyNode, b->unknown[s]);
-          node->tonnes = ls_result_get_unknown_origin (b->result, s);
+          node->tonnes = ls_result_get_unknown_supply (b->result, s);
           node->share = total > 0 ? node->tonnes / total : 0;
           node->estimated = TRUE;
         }
@@ -907,7 +896,9 @@ build_sources (Builder *b)
         g_string_append_printf (trial, "%s%s", i > 0 ? ", " : "", g_array_index (sorted, SourceCount, i).title);
         if (i + 1 < sorted->len)
           {
-            more = g_strdup_printf (_(" and %u more"), sorted->len - i - 1);
+            /* Translators: after a list of sources; Korean counts
+             * sources and countries with different words */
+            more = g_strdup_printf (C_("sources", " and %u more"), sorted->len - i - 1);
             g_string_append (trial, more);
           }
         g_string_append (trial, tail->str);
@@ -918,7 +909,7 @@ build_sources (Builder *b)
         shown++;
       }
     if (shown < sorted->len)
-      g_string_append_printf (text, _(" and %u more"), sorted->len - shown);
+      g_string_append_printf (text, C_("sources", " and %u more"), sorted->len - shown);
     if (sorted->len == 0)
       g_string_append (text, ls_dataset_get_title (b->dataset));
     g_string_append (text, tail->str);
@@ -1893,7 +1884,9 @@ ls_sankey_figure_describe (const LsSankeyFigure *self)
           const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode,
                                                      g_array_index (members, guint, i));
 
-          g_string_append_printf (text, "%s %s %.0f %%", i > 0 ? "," : "", node->name, node->share * 100);
+          g_autofree char *share = ls_format_percent (node->share, 0);
+
+          g_string_append_printf (text, "%s %s %s", i > 0 ? "," : "", node->name, share);
         }
       if (members->len == 0)
         g_string_append_printf (text, " %s", _("none"));

@@ -46,6 +46,7 @@ struct _LsFlowLayer
   LsMapOptions   options;
   LsRenderStyle  style;
   guint          n_snapshots;
+  guint          n_faded_snapshots;
   gint64         last_draw_usec;
 };
 
@@ -128,6 +129,8 @@ draw_world (LsFlowLayer        *self,
       draw_result (self, cr, self->result, shapes, projection);
       return;
     }
+
+  self->n_faded_snapshots++;
 
   cairo_push_group (cr);
   draw_result (self, cr, self->old_result, shapes, projection);
@@ -501,6 +504,37 @@ ls_flow_layer_get_n_snapshots (LsFlowLayer *self)
   g_return_val_if_fail (LS_IS_FLOW_LAYER (self), 0);
 
   return self->n_snapshots;
+}
+
+/**
+ * ls_flow_layer_get_n_faded_snapshots:
+ * @self: a #LsFlowLayer
+ *
+ * For tests.
+ *
+ * Returns: how many times the layer has drawn a blend of two results,
+ *   in the middle of a fade
+ */
+guint
+ls_flow_layer_get_n_faded_snapshots (LsFlowLayer *self)
+{
+  g_return_val_if_fail (LS_IS_FLOW_LAYER (self), 0);
+
+  return self->n_faded_snapshots;
+}
+
+/**
+ * ls_flow_layer_is_fading:
+ * @self: a #LsFlowLayer
+ *
+ * Returns: %TRUE while a new result fades in
+ */
+gboolean
+ls_flow_layer_is_fading (LsFlowLayer *self)
+{
+  g_return_val_if_fail (LS_IS_FLOW_LAYER (self), FALSE);
+
+  return self->fade_tick_id != 0;
 }
 
 /**

@@ -35,6 +35,8 @@ gboolean     ls_flow_layer_get_projection     (LsFlowLayer         *self,
                                                LsProjection        *projection,
                                                double              *world_width);
 guint        ls_flow_layer_get_n_snapshots    (LsFlowLayer         *self);
+guint        ls_flow_layer_get_n_faded_snapshots (LsFlowLayer  *self);
+gboolean     ls_flow_layer_is_fading          (LsFlowLayer         *self);
 gint64       ls_flow_layer_get_last_draw_time (LsFlowLayer         *self);
 
 G_END_DECLS

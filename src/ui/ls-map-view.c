@@ -11,6 +11,8 @@
 
 #include "ls-map-view.h"
 
+#include "ls-format.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -198,23 +200,6 @@ same_tile_colors (const LsRenderStyle *a,
          memcmp (&a->border, &b->border, sizeof a->border) == 0;
 }
 
-static char *
-format_tonnes (double tonnes)
-{
-  g_autofree char *digits = g_strdup_printf ("%.0f", round (tonnes));
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0 && digits[i - 1] != '-')
-        g_string_append (out, "\u00a0");
-      g_string_append_c (out, digits[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* The figures behind one country's colour, and where they come from. */
 static char *
 dup_tooltip_markup (LsMapView  *self,
@@ -245,7 +230,7 @@ dup_tooltip_markup (LsMapView  *self,
     }
 
   stage_name = ls_dataset_get_stage_name (dataset, stage);
-  tonnes = format_tonnes (ls_result_get_production (self->result, stage, country));
+  tonnes = ls_format_number (round (ls_result_get_production (self->result, stage, country)), 0);
 
   {
     g_autofree char *name = g_markup_escape_text (ls_dataset_get_country_name (dataset, country), -1);
@@ -253,20 +238,21 @@ dup_tooltip_markup (LsMapView  *self,
     g_string_append_printf (out, "<b>%s</b>\n", name);
   }
   {
-    g_autofree char *line = g_markup_printf_escaped (_("%s, %d: %s %s, %.1f %% of world output"),
+    g_autofree char *share = ls_format_percent (ls_result_get_share (self->result, stage, country), 1);
+    /* Translators: e.g. "Mining, 2024: 270,000 t REO, 68.7 % of world output" */
+    g_autofree char *line = g_markup_printf_escaped (_("%s, %d: %s %s, %s of world output"),
                                                      stage_name,
                                                      ls_result_get_year (self->result),
                                                      tonnes,
                                                      ls_dataset_get_stage_unit (dataset, stage),
-                                                     100 * ls_result_get_share (self->result, stage, country));
+                                                     share);
     g_string_append (out, line);
   }
 
   if (self->options.metric == LS_MAP_METRIC_DEPENDENCY && ls_result_get_n_members (self->result) > 0)
     {
-      g_autofree char *line = g_markup_printf_escaped (_("The bloc’s dependency on it: %.1f %%"),
-                                                       100 * ls_result_get_dependency_on (self->result, stage,
-                                                                                          country));
+      g_autofree char *share = ls_format_percent (ls_result_get_dependency_on (self->result, stage, country), 1);
+      g_autofree char *line = g_markup_printf_escaped (_("The bloc’s dependency on it: %s"), share);
       g_string_append_printf (out, "\n%s", line);
     }
 

@@ -12,7 +12,7 @@
 #include "ls-presenter-view.h"
 
 #include "ls-application.h"
-#include "ls-share-panel.h"
+#include "ls-format.h"
 
 #include <glib/gi18n.h>
 
@@ -113,13 +113,13 @@ build_page (LsPresenterView *self,
       if (!ls_result_get_dependency (result, s, &dependency))
         continue;
 
-      value = g_strdup_printf (_("%.1f %%"), 100.0 * dependency);
+      value = ls_format_percent (dependency, 1);
       if (baseline != NULL && ls_result_get_dependency (baseline, s, &base))
         {
-          change = ls_format_dependency_change (dependency - base);
-          if (dependency - base >= 0.0005)
+          change = ls_format_change (dependency - base);
+          if (ls_format_get_change (dependency - base) == LS_CHANGE_RISE)
             change_class = "rise";
-          else if (dependency - base <= -0.0005)
+          else if (ls_format_get_change (dependency - base) == LS_CHANGE_FALL)
             change_class = "fall";
         }
 

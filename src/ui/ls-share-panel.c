@@ -12,11 +12,9 @@
 #include "ls-share-panel.h"
 
 #include "ls-application.h"
+#include "ls-format.h"
 
 #include <glib/gi18n.h>
-
-/* Changes smaller than this, in percentage points, count as none. */
-#define CHANGE_EPSILON 0.05
 
 typedef struct
 {
@@ -110,32 +108,10 @@ draw_bar (GtkDrawingArea *area,
     }
 }
 
-/**
- * ls_format_dependency_change:
- * @change: change of a share, as a fraction (0.12 = 12 points)
- *
- * Returns: (transfer full): "▲ 12.0 pts", "▼ 3.4 pts" or "± 0 pts"
- */
-char *
-ls_format_dependency_change (double change)
-{
-  double points = 100.0 * change;
-
-  if (points >= CHANGE_EPSILON)
-    /* Translators: a rise in percentage points */
-    return g_strdup_printf (_("▲ %.1f pts"), points);
-  if (points <= -CHANGE_EPSILON)
-    /* Translators: a fall in percentage points */
-    return g_strdup_printf (_("▼ %.1f pts"), -points);
-  /* Translators: no change, in percentage points */
-  return g_strdup (_("± 0 pts"));
-}
-
 static char *
 format_percent (double fraction)
 {
-  /* Translators: a percentage; keep the %% */
-  return g_strdup_printf (_("%.1f %%"), 100.0 * fraction);
+  return ls_format_percent (fraction, 1);
 }
 
 static const char *
@@ -236,6 +212,7 @@ update_row (LsSharePanel *self,
   g_autofree char *china = format_percent (ls_result_get_china_share (result, stage));
   g_autofree char *rest = format_percent (ls_result_get_rest_share (result, stage));
   g_autofree char *top3 = format_percent (ls_result_get_top3_share (result, stage, NULL));
+  g_autofree char *hhi = ls_format_number (ls_result_get_hhi (result, stage), 0);
   g_autofree char *shares = NULL;
   g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
@@ -267,10 +244,10 @@ update_row (LsSharePanel *self,
       if (self->baseline != NULL && self->baseline != result &&
           ls_result_get_dependency (self->baseline, stage, &base))
         {
-          change = ls_format_dependency_change (dependency - base);
-          if (100.0 * (dependency - base) >= CHANGE_EPSILON)
+          change = ls_format_change (dependency - base);
+          if (ls_format_get_change (dependency - base) == LS_CHANGE_RISE)
             gtk_widget_add_css_class (row->change, "rise");
-          else if (100.0 * (dependency - base) <= -CHANGE_EPSILON)
+          else if (ls_format_get_change (dependency - base) == LS_CHANGE_FALL)
             gtk_widget_add_css_class (row->change, "fall");
         }
 
@@ -304,14 +281,16 @@ update_row (LsSharePanel *self,
   gtk_label_set_label (GTK_LABEL (row->shares), shares);
 
   if (shortfall > 0.5)
-    /* Translators: HHI is the Herfindahl–Hirschman concentration index; then the
-     * share of the three largest producers, then the shortfall in tonnes */
-    details = g_strdup_printf (_("HHI %.0f · top 3 %s · shortfall %.0f t"),
-                               ls_result_get_hhi (result, stage), top3, shortfall);
+    {
+      g_autofree char *tonnes = ls_format_tonnes (shortfall, NULL);
+
+      /* Translators: HHI is the Herfindahl–Hirschman concentration index; then the
+       * share of the three largest producers, then the shortfall, e.g. "1,200 t" */
+      details = g_strdup_printf (_("HHI %s · top 3 %s · shortfall %s"), hhi, top3, tonnes);
+    }
   else
     /* Translators: HHI is the Herfindahl–Hirschman concentration index */
-    details = g_strdup_printf (_("HHI %.0f · top 3 %s · no shortfall"),
-                               ls_result_get_hhi (result, stage), top3);
+    details = g_strdup_printf (_("HHI %s · top 3 %s · no shortfall"), hhi, top3);
   gtk_label_set_label (GTK_LABEL (row->details), details);
   gtk_widget_set_visible (row->details, TRUE);
   if (shortfall > 0.5)

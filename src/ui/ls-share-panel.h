@@ -31,6 +31,4 @@ gboolean    ls_share_panel_get_dependency      (LsSharePanel        *self,
 const char *ls_share_panel_get_dependency_text (LsSharePanel        *self,
                                                 guint                stage);
 
-char       *ls_format_dependency_change        (double               change);
-
 G_END_DECLS

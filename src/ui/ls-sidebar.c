@@ -12,6 +12,7 @@
 #include "ls-sidebar.h"
 
 #include "ls-application.h"
+#include "ls-format.h"
 #include "ls-member-row.h"
 
 #include <adwaita.h>
@@ -172,8 +173,7 @@ sync_levers (LsSidebar *self)
   gtk_range_set_value (GTK_RANGE (self->friend_scale),
                        ls_scenario_get_friend_shoring (self->scenario));
   {
-    g_autofree char *text = g_strdup_printf (_("%.0f %%"),
-                                             100.0 * ls_scenario_get_friend_shoring (self->scenario));
+    g_autofree char *text = ls_format_percent (ls_scenario_get_friend_shoring (self->scenario), 0);
 
     gtk_label_set_label (GTK_LABEL (self->friend_label), text);
   }
@@ -189,8 +189,9 @@ sync_levers (LsSidebar *self)
       g_autofree char *title = g_strdup_printf (_("%s: %s → %s"),
                                                 stage_name_for_id (self->dataset, restriction->stage),
                                                 from, to);
-      /* Translators: share of the flows withheld by an export restriction */
-      g_autofree char *subtitle = g_strdup_printf (_("%.0f %% withheld"), 100.0 * restriction->fraction);
+      g_autofree char *withheld = ls_format_percent (restriction->fraction, 0);
+      /* Translators: share of the flows withheld by an export restriction, e.g. "50 % withheld" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s withheld"), withheld);
 
       gtk_list_box_append (GTK_LIST_BOX (self->restrictions_list),
                            make_removable_row (self, title, subtitle, i,
@@ -204,12 +205,13 @@ sync_levers (LsSidebar *self)
     {
       const LsCapacityChange *change = ls_scenario_get_capacity_change (self->scenario, i);
       int country = ls_dataset_lookup_country (self->dataset, change->country);
+      g_autofree char *delta = ls_format_signed_number (change->delta, 0);
       /* Translators: e.g. "Magnets, United States: +1,400 t" */
-      g_autofree char *title = g_strdup_printf (_("%s, %s: %+'.0f t"),
+      g_autofree char *title = g_strdup_printf (_("%s, %s: %s t"),
                                                 stage_name_for_id (self->dataset, change->stage),
                                                 country >= 0 ? ls_dataset_get_country_name (self->dataset, country)
                                                              : change->country,
-                                                change->delta);
+                                                delta);
 
       gtk_list_box_append (GTK_LIST_BOX (self->capacity_list),
                            make_removable_row (self, title, change->note, i,
@@ -272,7 +274,7 @@ on_friend_scale_value_changed_cb (GtkRange  *range,
                                   LsSidebar *self)
 {
   double value = gtk_range_get_value (range);
-  g_autofree char *text = g_strdup_printf (_("%.0f %%"), 100.0 * value);
+  g_autofree char *text = ls_format_percent (value, 0);
 
   gtk_label_set_label (GTK_LABEL (self->friend_label), text);
 

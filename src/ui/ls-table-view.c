@@ -12,6 +12,7 @@
 #include "ls-table-view.h"
 
 #include "ls-application.h"
+#include "ls-format.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -186,12 +187,6 @@ struct _LsTableView
 G_DEFINE_FINAL_TYPE (LsTableView, ls_table_view, GTK_TYPE_WIDGET)
 
 static char *
-format_tonnes (double value)
-{
-  return g_strdup_printf ("%'.0f", value);
-}
-
-static char *
 format_cell (LsTableRow *row,
              Column      column)
 {
@@ -202,15 +197,13 @@ format_cell (LsTableRow *row,
     case COLUMN_COUNTRY:
       return g_strdup (row->country);
     case COLUMN_OUTPUT:
-      return format_tonnes (row->output);
+      return ls_format_number (row->output, 0);
     case COLUMN_SHARE:
-      return g_strdup_printf (_("%.1f %%"), 100.0 * row->share);
+      return ls_format_percent (row->share, 1);
     case COLUMN_BASELINE:
-      return format_tonnes (row->baseline);
+      return ls_format_number (row->baseline, 0);
     case COLUMN_CHANGE:
-      if (fabs (row->change) < 0.5)
-        return g_strdup ("0");
-      return g_strdup_printf ("%+'.0f", row->change);
+      return ls_format_signed_number (row->change, 0);
     case COLUMN_MEMBER:
       return g_strdup (row->member ? _("Yes") : _("No"));
     case COLUMN_SOURCE:
@@ -468,31 +461,6 @@ ls_table_view_get_n_rows (LsTableView *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 }
 
-static void
-append_csv_field (GString    *line,
-                  const char *text)
-{
-  if (line->len > 0 && line->str[line->len - 1] != '\n')
-    g_string_append_c (line, ',');
-
-  if (text == NULL)
-    return;
-
-  if (strpbrk (text, ",\"\n") == NULL)
-    g_string_append (line, text);
-  else
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-}
-
 /**
  * ls_table_view_to_csv:
  * @self: a table view
@@ -510,18 +478,17 @@ ls_table_view_to_csv (LsTableView *self)
     {
       g_autoptr(LsTableRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
       LsDataset *dataset = ls_result_get_dataset (self->result);
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-      append_csv_field (csv, ls_dataset_get_stage_id (dataset, row->stage_index));
-      append_csv_field (csv, row->country);
-      append_csv_field (csv, row->country_id);
-      append_csv_field (csv, g_ascii_formatd (number, sizeof number, "%.3f", row->output));
-      append_csv_field (csv, g_ascii_formatd (number, sizeof number, "%.6f", row->share));
-      append_csv_field (csv, g_ascii_formatd (number, sizeof number, "%.3f", row->baseline));
-      append_csv_field (csv, g_ascii_formatd (number, sizeof number, "%.3f", row->change));
-      append_csv_field (csv, row->member ? "yes" : "no");
-      append_csv_field (csv, row->source);
-      append_csv_field (csv, row->estimated ? "yes" : "no");
+      ls_format_csv_append_field (csv, ls_dataset_get_stage_id (dataset, row->stage_index));
+      ls_format_csv_append_field (csv, row->country);
+      ls_format_csv_append_field (csv, row->country_id);
+      ls_format_csv_append_number (csv, row->output, 3);
+      ls_format_csv_append_number (csv, row->share, 6);
+      ls_format_csv_append_number (csv, row->baseline, 3);
+      ls_format_csv_append_number (csv, row->change, 3);
+      ls_format_csv_append_field (csv, row->member ? "yes" : "no");
+      ls_format_csv_append_field (csv, row->source);
+      ls_format_csv_append_field (csv, row->estimated ? "yes" : "no");
       g_string_append_c (csv, '\n');
     }
 

@@ -300,6 +300,28 @@ class Model:
                             given += v
                         u[kk] += fk - given
 
+                # Then members' unmet need: member exporters divert φ of
+                # what they send outside the bloc, up to the members'
+                # remaining need after step 5 (the swap does not change it).
+                nb = sum(r[j] for j in C if j in B and r[j] > 0.0)
+                o = {}
+                for (i, j), v in F.items():
+                    if i != UNKNOWN and i in B and j not in B:
+                        o[i] = o.get(i, 0.0) + v
+                m_out = sum(o.values())
+                z = self.phi * min(nb, m_out)
+                if trace is not None:
+                    trace.setdefault("unmet", {})[s] = z
+                if z > 0.0:
+                    for key in list(F):
+                        i, j = key
+                        if i != UNKNOWN and i in B and j not in B:
+                            F[key] -= F[key] * z / m_out
+                    for j in C:
+                        if j in B and r[j] > 0.0:
+                            for i, oi in o.items():
+                                F[(i, j)] = F.get((i, j), 0.0) + z * (oi / m_out) * (r[j] / nb)
+
             # Step 7.
             inflow = {j: 0.0 for j in C}
             for (i, j), v in F.items():
@@ -359,11 +381,40 @@ def compare_maps(what, expected, got, diffs):
                             else ":".join(key), e, g, g - e))
 
 
+def resolve_import_shares(doc):
+    """DESIGN.md "Import shares": the flows the stated shares resolve to,
+    {(stage, from, to): t}, from the production and the flows given in
+    tonnes (those not marked resolved)."""
+    stages = [st["id"] for st in doc["stages"]]
+    yields = {st["id"]: float(st["yield"]) for st in doc["stages"]}
+    prod = doc["production"]
+    out = {}
+    for f in doc["given_flows"]:
+        if not f.get("resolved"):
+            key = (f["stage"], f["from"])
+            out[key] = out.get(key, 0.0) + float(f["value"])
+    resolved = {}
+    for entry in doc.get("import_shares", []):
+        s, j = entry["stage"], entry["to"]
+        t = stages[stages.index(s) + 1]
+        R = float(prod.get(t, {}).get(j, 0.0)) / yields[t]
+        own = float(prod.get(s, {}).get(j, 0.0)) - out.get((s, j), 0.0)
+        m = max(0.0, R - max(0.0, own))
+        for i, share in entry["shares"].items():
+            if share * m > 0.0:
+                resolved[(s, i, j)] = share * m
+    return resolved
+
+
 def check(doc, trace=None):
     """Returns the list of differences between the CLI's output and this
     implementation."""
     m = Model(doc)
     diffs = []
+
+    compare_maps("flow resolved from an import share", resolve_import_shares(doc),
+                 {(f["stage"], f["from"], f["to"]): float(f["value"])
+                  for f in doc["given_flows"] if f.get("resolved")}, diffs)
 
     flows, unallocated, unknown_origin = m.baseline()
     expected = {(s, i, j): v for s in flows for (i, j), v in flows[s].items()}
@@ -417,9 +468,9 @@ def check(doc, trace=None):
 STAGE_IDS = ["mining", "separation", "metal", "magnets", "use"]
 
 
-def dataset(name, yields, production, flows, alliances, year=2030):
+def dataset(name, yields, production, flows, alliances, year=2030, shares=()):
     """@production: {stage: {ISO3: t}}; @flows: [(stage, from, to, t)];
-    @alliances: {id: [ISO3]}."""
+    @alliances: {id: [ISO3]}; @shares: [(stage, to, {from: share})]."""
     countries = set()
     for prod in production.values():
         countries.update(prod)
@@ -456,11 +507,35 @@ def dataset(name, yields, production, flows, alliances, year=2030):
             "flows": [{"stage": s, "from": a, "to": b, "value": v,
                        "source": src}
                       for s, a, b, v in flows],
+            "import_shares": [{"stage": s, "to": j, "source": src,
+                               "estimated": True, "note": "test",
+                               "shares": [{"from": i, "share": v}
+                                          for i, v in sh.items()]}
+                              for s, j, sh in shares],
         }],
     }
 
 
 SYNTHETIC = {
+    # Member ore all goes outside; a member plant added by the scenario is
+    # fed only by DESIGN.md's members' unmet need rule (step 6).
+    "unmet": dataset(
+        "members' unmet need", [1, 1, 1, 1, 1],
+        {"mining": {"AAA": 100, "CHN": 50, "BBB": 20},
+         "separation": {"DDD": 100, "EEE": 50, "BBB": 20}},
+        [("mining", "AAA", "DDD", 100), ("mining", "CHN", "EEE", 50)],
+        {"west": ["AAA", "CHN", "CCC"]}),
+    # Import shares: KKK's intake stated as partner shares, with an
+    # unknown part; a tonnage flow of its own lowers its import need.
+    "shares": dataset(
+        "import shares", [1, 0.5, 1, 1, 1],
+        {"mining": {"AAA": 100, "CHN": 300, "KKK": 30},
+         "separation": {"KKK": 40, "BBB": 10, "CHN": 80},
+         "metal": {"KKK": 20, "JJJ": 40, "CHN": 50}},
+        [("mining", "KKK", "BBB", 10)],
+        {"west": ["KKK", "JJJ", "AAA"]},
+        shares=[("mining", "KKK", {"CHN": 0.6, "unknown": 0.25}),
+                ("separation", "JJJ", {"CHN": 0.5, "KKK": 0.25, "unknown": 0.1})]),
     # Mining falls short of separation's need (unknown origin), separation
     # has more than metal needs (unallocated); a given domestic flow
     # (BBB→BBB) turns off the domestic step for BBB.
@@ -704,6 +779,26 @@ def synthetic_scenarios(files):
         ("synthetic swap: φ 0.7 with surplus at members",
          ["--data", d, "--alliance", "west", "--friend-shoring", "0.7",
           "--capacity", "mining:CCC:100", "--capacity", "separation:AAA:30"]),
+    ]
+    d = files["unmet"]
+    cases += [
+        ("synthetic unmet need: new member plant, φ %s" % phi,
+         ["--data", d, "--alliance", "west", "--friend-shoring", phi,
+          "--capacity", "separation:CCC:60"])
+        for phi in ("0.3", "1")
+    ]
+    cases += [
+        ("synthetic unmet need: with a restriction and a cut",
+         ["--data", d, "--alliance", "west", "--friend-shoring", "0.6",
+          "--capacity", "separation:CCC:60", "--capacity", "mining:AAA:-20",
+          "--restrict", "mining:BBB:CCC:1"]),
+    ]
+    d = files["shares"]
+    cases += [
+        ("synthetic import shares: no levers", ["--data", d]),
+        ("synthetic import shares: China cut off, φ 0.5",
+         ["--data", d, "--alliance", "west", "--friend-shoring", "0.5",
+          "--restrict", "mining:CHN:bloc:1", "--restrict", "separation:CHN:bloc:1"]),
     ]
     d = files["cascade"]
     cases += [

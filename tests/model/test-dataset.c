@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The dataset loader's accessors and the completion of the baseline flows
- * (DESIGN.md "Completing the flows"), on hand-computed tiny datasets. */
+/* The dataset loader's accessors, on hand-computed tiny datasets. The
+ * completion of the baseline is tested in test-baseline.c. */
 
 #include <math.h>
 
@@ -209,213 +209,97 @@ test_dataset_fixture_file (void)
   g_assert_finalize_object (dataset);
 }
 
-/* Step 1: need R[j] = P[s+1][j] / Y[s+1]. With Y = 0.5, BBB's 20 t of
- * separated oxide need 40 t of mined REO; AAA's 100 t are the only
- * surplus: F = 100 · 40 / max(100, 40) = 40, unallocated 60. */
+/* Alliances with dates (data/README.md): a member counts in a year when it
+ * had joined by its end and had not left by then; a member without a date
+ * counts from the founding. A scenario uses its year's members, or every
+ * member of today with current-members. */
+static const char dated_json[] =
+  "{\"format\": \"lodestone-dataset\", \"version\": 1, \"title\": \"t\", \"default_year\": 2024,\n"
+  " \"sources\": [{\"id\": \"s1\", \"title\": \"Source\"}, {\"id\": \"s2\", \"title\": \"Other\"}],\n"
+  " \"stages\": [{\"id\": \"mining\", \"name\": \"Mining\", \"unit\": \"t\", \"yield\": {\"value\": 1, \"source\": \"s1\"}},\n"
+  "            {\"id\": \"separation\", \"name\": \"Separation\", \"unit\": \"t\", \"yield\": {\"value\": 1, \"source\": \"s1\"}}],\n"
+  " \"countries\": [{\"id\": \"AAA\", \"name\": \"A\", \"label\": {\"lat\": 1, \"lon\": 2}},\n"
+  "               {\"id\": \"BBB\", \"name\": \"B\", \"label\": {\"lat\": 1, \"lon\": 2}},\n"
+  "               {\"id\": \"CCC\", \"name\": \"C\", \"label\": {\"lat\": 1, \"lon\": 2}},\n"
+  "               {\"id\": \"GBR\", \"name\": \"UK\", \"label\": {\"lat\": 1, \"lon\": 2}}],\n"
+  " \"alliances\": [{\"id\": \"al\", \"name\": \"Alliance\", \"source\": \"s1\", \"founded\": \"2022-06-14\",\n"
+  "                \"provisional\": true, \"members\": [\n"
+  "                 {\"country\": \"AAA\"},\n"
+  "                 {\"country\": \"BBB\", \"joined\": \"2024-03-03\", \"source\": \"s2\", \"note\": \"welcomed\"},\n"
+  "                 {\"country\": \"GBR\", \"joined\": \"1973\", \"left\": \"2020-01-31\"}]}],\n"
+  " \"years\": [{\"year\": 2019, \"note\": \"mining only\", \"production\": []},\n"
+  "           {\"year\": 2023, \"production\": []},\n"
+  "           {\"year\": 2024, \"production\": []}]}\n";
+
 static void
-test_completion_need_with_yield (void)
+test_dataset_alliance_dates (void)
 {
-  LsDataset *dataset = ls_test_build_dataset (2, "1 0.5", "", "mining AAA 100, separation BBB 20", "");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
+  LsDataset *dataset = ls_test_load_dataset (dated_json);
+  LsScenario *scenario = ls_scenario_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean members[4];
 
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, BBB), 40);
-  assert_close (ls_result_get_flow (result, 0, AAA, BBB), 40);
-  assert_close (ls_result_get_baseline_unallocated (result, 0), 60);
-  assert_close (ls_result_get_baseline_unknown_origin (result, 0), 0);
-  assert_close (ls_result_get_baseline_flow (result, 0, UNK, BBB), 0);
+  g_assert_cmpstr (ls_dataset_get_alliance_founded (dataset, 0), ==, "2022-06-14");
+  g_assert_true (ls_dataset_get_alliance_provisional (dataset, 0));
+  g_assert_cmpstr (ls_dataset_get_alliance_left (dataset, 0, 3), ==, "2020-01-31");
+  g_assert_cmpstr (ls_dataset_get_alliance_member_source (dataset, 0, 1), ==, "s2");
+  g_assert_cmpstr (ls_dataset_get_alliance_member_source (dataset, 0, 0), ==, "s1");
+  g_assert_cmpstr (ls_dataset_get_alliance_member_note (dataset, 0, 1), ==, "welcomed");
+  g_assert_cmpstr (ls_dataset_get_year_note (dataset, 2019), ==, "mining only");
+  g_assert_null (ls_dataset_get_year_note (dataset, 2024));
 
-  ls_result_unref (result);
+  /* AAA counts from the founding, BBB from 2024, GBR until 2019. */
+  g_assert_false (ls_dataset_alliance_has_member_in_year (dataset, 0, 0, 2021));
+  g_assert_true (ls_dataset_alliance_has_member_in_year (dataset, 0, 0, 2022));
+  g_assert_false (ls_dataset_alliance_has_member_in_year (dataset, 0, 1, 2023));
+  g_assert_true (ls_dataset_alliance_has_member_in_year (dataset, 0, 1, 2024));
+  g_assert_true (ls_dataset_alliance_has_member_in_year (dataset, 0, 3, 2019));
+  g_assert_false (ls_dataset_alliance_has_member_in_year (dataset, 0, 3, 2020));
+  g_assert_false (ls_dataset_alliance_has_member_in_year (dataset, 0, 2, 2024));
+  g_assert_true (ls_dataset_alliance_has_member (dataset, 0, 3));
+
+  ls_scenario_set_alliance (scenario, "al", TRUE);
+  ls_scenario_set_year (scenario, 2023);
+  g_assert_true (ls_scenario_compute_bloc (scenario, dataset, members, &error));
+  g_assert_no_error (error);
+  g_assert_true (members[0]);
+  g_assert_false (members[1]);
+  g_assert_false (members[3]);
+
+  ls_scenario_set_year (scenario, 2019);
+  g_assert_true (ls_scenario_compute_bloc (scenario, dataset, members, &error));
+  g_assert_false (members[0]);
+  g_assert_true (members[3]);
+
+  /* Today's members on 2019's figures: the UK has left since. */
+  ls_scenario_set_current_members (scenario, TRUE);
+  g_assert_cmpint (ls_scenario_get_membership_year (scenario, dataset), ==, G_MAXINT);
+  g_assert_true (ls_scenario_compute_bloc (scenario, dataset, members, &error));
+  g_assert_true (members[0]);
+  g_assert_true (members[1]);
+  g_assert_false (members[3]);
+
   g_assert_finalize_object (scenario);
   g_assert_finalize_object (dataset);
 }
 
-/* Step 1: given flows reduce need (G) and surplus (O). R: CCC 80,
- * DDD 40; given AAA→CCC 30, so r = 50, 40; u: AAA 70, BBB 50; U = 120,
- * N = 90. F[i][j] = u[i] · r[j] / 120. */
+/* A figure's range: low and high, or the value itself. */
 static void
-test_completion_given_flows (void)
+test_dataset_ranges (void)
 {
-  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
-                                      "mining AAA 100, mining BBB 50, separation CCC 80, separation DDD 40",
-                                      "mining AAA CCC 30");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
+  LsDataset *dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 100 80:120, mining BBB 50, separation CCC 40",
+                                              "mining AAA CCC 10 e 5:20");
+  const LsFigure *figure = ls_dataset_get_production_figure (dataset, 2024, 0, AAA);
 
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 30 + 70.0 * 50 / 120);
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, DDD), 70.0 * 40 / 120);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, CCC), 50.0 * 50 / 120);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, DDD), 50.0 * 40 / 120);
-  assert_close (ls_result_get_baseline_unallocated (result, 0), 30);
-  assert_close (ls_result_get_baseline_unknown_origin (result, 0), 0);
+  assert_close (figure->low, 80);
+  assert_close (figure->high, 120);
+  figure = ls_dataset_get_production_figure (dataset, 2024, 0, BBB);
+  assert_close (figure->low, 50);
+  assert_close (figure->high, 50);
+  figure = &ls_dataset_get_given_flow (dataset, 2024, 0)->figure;
+  assert_close (figure->low, 5);
+  assert_close (figure->high, 20);
 
-  ls_result_unref (result);
-  g_assert_finalize_object (scenario);
-  g_assert_finalize_object (dataset);
-}
-
-/* Step 2: domestic first. AAA and BBB serve themselves (60, 30) before
- * anyone exports; CCC's 50 then come from the surpluses 40 and 70. */
-static void
-test_completion_domestic_first (void)
-{
-  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
-                                      "mining AAA 100, mining BBB 100, "
-                                      "separation AAA 60, separation BBB 30, separation CCC 50", "");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
-
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, AAA), 60);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, BBB), 30);
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, BBB), 0);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, AAA), 0);
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 40.0 * 50 / 110);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, CCC), 70.0 * 50 / 110);
-  assert_close (ls_result_get_baseline_unallocated (result, 0), 60);
-
-  ls_result_unref (result);
-  g_assert_finalize_object (scenario);
-  g_assert_finalize_object (dataset);
-}
-
-/* Step 2 is skipped where the dataset gives E[s][j][j]: AAA's given
- * 20 t to itself stand, and its remaining need of 40 is split in step 3
- * like anyone's: u AAA 80, BBB 100, r AAA 40, CCC 40, U = 180. Had the
- * domestic step run, AAA→AAA would be 60. */
-static void
-test_completion_domestic_skipped_when_given (void)
-{
-  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
-                                      "mining AAA 100, mining BBB 100, separation AAA 60, separation CCC 40",
-                                      "mining AAA AAA 20");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
-
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, AAA), 20 + 80.0 * 40 / 180);
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 80.0 * 40 / 180);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, AAA), 100.0 * 40 / 180);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, CCC), 100.0 * 40 / 180);
-  assert_close (ls_result_get_baseline_unallocated (result, 0), 100);
-
-  ls_result_unref (result);
-  g_assert_finalize_object (scenario);
-  g_assert_finalize_object (dataset);
-}
-
-/* Steps 3–4 with N > U: u AAA 30, BBB 10 (U = 40); r CCC 60, DDD 20
- * (N = 80); F = u · r / 80; unknown origin 40, as flows r[j] · 40 / 80. */
-static void
-test_completion_unknown_origin (void)
-{
-  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
-                                      "mining AAA 30, mining BBB 10, separation CCC 60, separation DDD 20", "");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
-
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 22.5);
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, DDD), 7.5);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, CCC), 7.5);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, DDD), 2.5);
-  assert_close (ls_result_get_baseline_flow (result, 0, UNK, CCC), 30);
-  assert_close (ls_result_get_baseline_flow (result, 0, UNK, DDD), 10);
-  assert_close (ls_result_get_baseline_flow (result, 0, UNK, AAA), 0);
-  assert_close (ls_result_get_baseline_unknown_origin (result, 0), 40);
-  assert_close (ls_result_get_baseline_unallocated (result, 0), 0);
-  assert_close (ls_result_get_unknown_origin (result, 0), 40);
-
-  ls_result_unref (result);
-  g_assert_finalize_object (scenario);
-  g_assert_finalize_object (dataset);
-}
-
-/* Step 4 with U > N: the surplus that finds no need is unallocated and
- * stays with its producer, in proportion to u: AAA keeps 100 − 40 · 100/150. */
-static void
-test_completion_unallocated (void)
-{
-  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
-                                      "mining AAA 100, mining BBB 50, separation CCC 40", "");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
-
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 100.0 * 40 / 150);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, CCC), 50.0 * 40 / 150);
-  assert_close (ls_result_get_baseline_unallocated (result, 0), 110);
-  assert_close (ls_result_get_unallocated (result, 0), 110);
-  assert_close (ls_result_get_country_unallocated (result, 0, AAA), 100 - 100.0 * 40 / 150);
-  assert_close (ls_result_get_country_unallocated (result, 0, BBB), 50 - 50.0 * 40 / 150);
-  assert_close (ls_result_get_baseline_unknown_origin (result, 0), 0);
-
-  ls_result_unref (result);
-  g_assert_finalize_object (scenario);
-  g_assert_finalize_object (dataset);
-}
-
-/* Every baseline need is met, at every stage, with and without yields,
- * given flows and unknown origin. */
-static void
-test_completion_needs_met (void)
-{
-  LsDataset *dataset = ls_test_build_dataset (3, "1 0.25 0.8", "",
-                                      "mining AAA 100, mining CHN 300, mining BBB 20, "
-                                      "separation CHN 50, separation CCC 30, separation DDD 10, "
-                                      "metal CHN 60, metal AAA 8",
-                                      "mining CHN CHN 150, mining AAA CCC 40 e, "
-                                      "separation CCC AAA 5");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
-
-  for (guint s = 0; s + 1 < 3; s++)
-    for (guint j = 0; j < 5; j++)
-      {
-        double in = 0;
-        double need = ls_dataset_get_production (dataset, 2024, s + 1, j) /
-                      ls_dataset_get_stage_yield (dataset, s + 1);
-
-        for (guint i = 0; i <= 5; i++)
-          in += ls_result_get_baseline_flow (result, s, i, j);
-        assert_close (in, need);
-      }
-
-  /* Stage 1 → 2: needs CHN 75, AAA 10 (5 given from CCC). CHN serves
-   * itself 50 first, leaving r CHN 25, AAA 5 (N = 30) against u CCC 25,
-   * DDD 10 (U = 35): 5 unallocated, no unknown origin. */
-  assert_close (ls_result_get_baseline_unknown_origin (result, 1), 0);
-  assert_close (ls_result_get_baseline_unallocated (result, 1), 5);
-  assert_close (ls_result_get_baseline_flow (result, 1, CHN, CHN), 50);
-
-  ls_result_unref (result);
-  g_assert_finalize_object (scenario);
-  g_assert_finalize_object (dataset);
-}
-
-/* Given flows keep their own flag; completed ones are estimated. Given
- * AAA→CCC 20 (published) and BBB→CCC 10 (estimated); CCC's other 70 are
- * completed from u AAA 30, BBB 40. */
-static void
-test_completion_estimated_flags (void)
-{
-  LsDataset *dataset = ls_test_build_dataset (2, NULL, "",
-                                      "mining AAA 50, mining BBB 50, separation CCC 100, separation AAA 10",
-                                      "mining AAA CCC 20, mining BBB CCC 10 e");
-  LsScenario *scenario = ls_test_scenario_new ();
-  LsResult *result = ls_test_compute (dataset, scenario);
-
-  /* AAA serves itself 10 first (estimated); then u AAA 20, BBB 40,
-   * r CCC 70, N = 70 > U = 60: F = u · 70 / 70. */
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, AAA), 10);
-  assert_close (ls_result_get_baseline_flow_estimated (result, 0, AAA, AAA), 10);
-  assert_close (ls_result_get_baseline_flow (result, 0, AAA, CCC), 40);
-  assert_close (ls_result_get_baseline_flow_estimated (result, 0, AAA, CCC), 20);
-  assert_close (ls_result_get_baseline_flow (result, 0, BBB, CCC), 50);
-  assert_close (ls_result_get_baseline_flow_estimated (result, 0, BBB, CCC), 50);
-  assert_close (ls_result_get_baseline_flow (result, 0, UNK, CCC), 10);
-  /* With no levers the scenario flows carry the same flags. */
-  assert_close (ls_result_get_flow_estimated (result, 0, AAA, CCC), 20);
-  assert_close (ls_result_get_flow_estimated (result, 0, BBB, CCC), 50);
-
-  ls_result_unref (result);
-  g_assert_finalize_object (scenario);
   g_assert_finalize_object (dataset);
 }
 
@@ -468,15 +352,8 @@ main (int   argc,
   g_test_add_func ("/lodestone/model/dataset/year-selection", test_dataset_year_selection);
   g_test_add_func ("/lodestone/model/dataset/rounding-tolerated", test_dataset_rounding_tolerated);
   g_test_add_func ("/lodestone/model/dataset/fixture-file", test_dataset_fixture_file);
-  g_test_add_func ("/lodestone/model/completion/need-with-yield", test_completion_need_with_yield);
-  g_test_add_func ("/lodestone/model/completion/given-flows", test_completion_given_flows);
-  g_test_add_func ("/lodestone/model/completion/domestic-first", test_completion_domestic_first);
-  g_test_add_func ("/lodestone/model/completion/domestic-skipped-when-given",
-                   test_completion_domestic_skipped_when_given);
-  g_test_add_func ("/lodestone/model/completion/unknown-origin", test_completion_unknown_origin);
-  g_test_add_func ("/lodestone/model/completion/unallocated", test_completion_unallocated);
-  g_test_add_func ("/lodestone/model/completion/needs-met", test_completion_needs_met);
-  g_test_add_func ("/lodestone/model/completion/estimated-flags", test_completion_estimated_flags);
+  g_test_add_func ("/lodestone/model/dataset/alliance-dates", test_dataset_alliance_dates);
+  g_test_add_func ("/lodestone/model/dataset/ranges", test_dataset_ranges);
 
   return g_test_run ();
 }

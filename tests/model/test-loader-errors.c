@@ -589,6 +589,117 @@ test_scenario_unknown_ids (void)
   g_assert_finalize_object (dataset);
 }
 
+/* Import shares (DESIGN.md "Import shares"), added at the end of the
+ * flows on line 20 so that every error points there. */
+#define LAST_FLOW "\"estimated\": true}]}]}"
+
+static void
+check_import_shares (const char *entries,
+                     int         code,
+                     const char *path)
+{
+  g_autofree char *shares = g_strdup_printf ("\"estimated\": true}], \"import_shares\": [%s]}]}", entries);
+
+  check_dataset_edit (LAST_FLOW, shares, code, 20, path);
+}
+
+static void
+test_shares_above_one (void)
+{
+  check_import_shares ("{\"stage\": \"mining\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"AAA\", \"share\": 0.7}, {\"from\": \"unknown\", \"share\": 0.5}]}",
+                       LS_DATA_ERROR_VALUE, "$.years[0].import_shares[0].shares");
+}
+
+static void
+test_share_and_tonnage (void)
+{
+  check_import_shares ("{\"stage\": \"mining\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"BBB\", \"share\": 0.5}]}",
+                       LS_DATA_ERROR_DUPLICATE, "$.years[0].import_shares[0].shares[0]");
+}
+
+static void
+test_share_from_importer (void)
+{
+  check_import_shares ("{\"stage\": \"mining\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"CCC\", \"share\": 0.5}]}",
+                       LS_DATA_ERROR_VALUE, "$.years[0].import_shares[0].shares[0].from");
+}
+
+static void
+test_share_unknown_partner (void)
+{
+  check_import_shares ("{\"stage\": \"mining\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"ZZZ\", \"share\": 0.5}]}",
+                       LS_DATA_ERROR_UNKNOWN_ID, "$.years[0].import_shares[0].shares[0].from");
+}
+
+static void
+test_shares_twice (void)
+{
+  check_import_shares ("{\"stage\": \"mining\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"AAA\", \"share\": 0.1}]}, "
+                       "{\"stage\": \"mining\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"unknown\", \"share\": 0.1}]}",
+                       LS_DATA_ERROR_DUPLICATE, "$.years[0].import_shares[1]");
+}
+
+/* CCC's metal (25 t) needs 25 t of oxide; it makes 10 itself, so its
+ * import need is 15, and half of it from AAA, which separates nothing. */
+static void
+test_share_above_production (void)
+{
+  check_import_shares ("{\"stage\": \"separation\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"AAA\", \"share\": 0.5}]}",
+                       LS_DATA_ERROR_INCONSISTENT, "$.years[0].import_shares[0]");
+}
+
+/* CCC needs 20 t of ore and mines none: an import need of 20, all from
+ * AAA, on top of the 5 t given from BBB. */
+static void
+test_share_above_need (void)
+{
+  check_import_shares ("{\"stage\": \"mining\", \"to\": \"CCC\", \"source\": \"s1\", \"shares\": "
+                       "[{\"from\": \"AAA\", \"share\": 1}]}",
+                       LS_DATA_ERROR_INCONSISTENT, "$.years[0].import_shares[0]");
+}
+
+static void
+test_range_low_above_value (void)
+{
+  check_dataset_edit ("\"country\": \"BBB\", \"value\": 50,", "\"country\": \"BBB\", \"value\": 50, \"low\": 60,",
+                      LS_DATA_ERROR_VALUE, 13, "$.years[0].production[1].low");
+}
+
+static void
+test_range_high_below_value (void)
+{
+  check_dataset_edit ("\"country\": \"BBB\", \"value\": 50,", "\"country\": \"BBB\", \"value\": 50, \"high\": 40,",
+                      LS_DATA_ERROR_VALUE, 13, "$.years[0].production[1].high");
+}
+
+static void
+test_value_above_maximum (void)
+{
+  check_dataset_edit ("\"country\": \"BBB\", \"value\": 50,", "\"country\": \"BBB\", \"value\": 1e308,",
+                      LS_DATA_ERROR_VALUE, 13, "$.years[0].production[1].value");
+}
+
+static void
+test_bad_date (void)
+{
+  check_dataset_edit ("\"joined\": \"2022\"", "\"joined\": \"22-03\"",
+                      LS_DATA_ERROR_VALUE, 9, "$.alliances[0].members[0].joined");
+}
+
+static void
+test_left_before_joined (void)
+{
+  check_dataset_edit ("\"joined\": \"2022\"", "\"joined\": \"2022\", \"left\": \"2020-01-31\"",
+                      LS_DATA_ERROR_INCONSISTENT, 9, "$.alliances[0].members[0].left");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +737,18 @@ main (int   argc,
   g_test_add_func ("/lodestone/model/loader-errors/inflows-above-need", test_inflows_above_need);
   g_test_add_func ("/lodestone/model/loader-errors/outflows-above-production", test_outflows_above_production);
   g_test_add_func ("/lodestone/model/loader-errors/default-year-missing", test_default_year_missing);
+  g_test_add_func ("/lodestone/model/loader-errors/shares-above-one", test_shares_above_one);
+  g_test_add_func ("/lodestone/model/loader-errors/share-and-tonnage", test_share_and_tonnage);
+  g_test_add_func ("/lodestone/model/loader-errors/share-from-importer", test_share_from_importer);
+  g_test_add_func ("/lodestone/model/loader-errors/share-unknown-partner", test_share_unknown_partner);
+  g_test_add_func ("/lodestone/model/loader-errors/shares-twice", test_shares_twice);
+  g_test_add_func ("/lodestone/model/loader-errors/share-above-production", test_share_above_production);
+  g_test_add_func ("/lodestone/model/loader-errors/share-above-need", test_share_above_need);
+  g_test_add_func ("/lodestone/model/loader-errors/range-low-above-value", test_range_low_above_value);
+  g_test_add_func ("/lodestone/model/loader-errors/range-high-below-value", test_range_high_below_value);
+  g_test_add_func ("/lodestone/model/loader-errors/value-above-maximum", test_value_above_maximum);
+  g_test_add_func ("/lodestone/model/loader-errors/bad-date", test_bad_date);
+  g_test_add_func ("/lodestone/model/loader-errors/left-before-joined", test_left_before_joined);
   g_test_add_func ("/lodestone/model/loader-errors/fixture-file", test_fixture_file);
   g_test_add_func ("/lodestone/model/loader-errors/fixture-truncated", test_fixture_truncated);
   g_test_add_func ("/lodestone/model/loader-errors/missing-files", test_missing_files);

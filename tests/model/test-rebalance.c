@@ -820,6 +820,57 @@ test_friend_shoring_many_parties (void)
   case_clear (&c);
 }
 
+/* DESIGN.md step 6, members' unmet need: a new plant in the bloc starves
+ * while member ore goes outside. Bloc AAA, CHN, CCC; AAA ships its 100 t
+ * to BBB, CHN its 50 t to DDD (both given); CCC adds 60 t of separation;
+ * φ = 0.5. Nobody has surplus and no non-member supplies the bloc, so
+ * steps 5 and the swap move nothing; then nb = 60, m = 150, z = 30: every
+ * member → non-member flow shrinks by 30/150, CCC gets 30 · 100/150 = 20
+ * from AAA and 10 from CHN. BBB and DDD are not compensated. */
+static void
+test_friend_shoring_unmet_need (void)
+{
+  Case c = { 0 };
+
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CHN CCC",
+                                     "mining AAA 100, mining CHN 50, separation BBB 100, separation DDD 50",
+                                     "mining AAA BBB 100, mining CHN DDD 50");
+  c.scenario = ls_test_scenario_new ();
+  ls_scenario_set_alliance (c.scenario, "al", TRUE);
+  ls_scenario_set_friend_shoring (c.scenario, 0.5);
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 60);
+  case_compute (&c);
+
+  assert_close (ls_result_get_flow (c.result, 0, AAA, BBB), 80);
+  assert_close (ls_result_get_flow (c.result, 0, CHN, DDD), 40);
+  assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 20);
+  assert_close (ls_result_get_flow (c.result, 0, CHN, CCC), 10);
+  assert_close (ls_result_get_production (c.result, 1, CCC), 30);
+  assert_close (ls_result_get_shortfall (c.result, 1, CCC), 30);
+  assert_close (ls_result_get_shortfall (c.result, 1, BBB), 20);
+  assert_close (ls_result_get_shortfall (c.result, 1, DDD), 10);
+  /* Re-routed by the model. */
+  assert_close (ls_result_get_flow_estimated (c.result, 0, AAA, CCC), 20);
+
+  case_clear (&c);
+
+  /* At φ = 1 the plant is fed in full: z = min(60, 150). */
+  c.dataset = ls_test_build_dataset (2, NULL, "AAA CHN CCC",
+                                     "mining AAA 100, mining CHN 50, separation BBB 100, separation DDD 50",
+                                     "mining AAA BBB 100, mining CHN DDD 50");
+  c.scenario = ls_test_scenario_new ();
+  ls_scenario_set_alliance (c.scenario, "al", TRUE);
+  ls_scenario_set_friend_shoring (c.scenario, 1.0);
+  ls_test_add_capacity (c.scenario, "separation", "CCC", 60);
+  case_compute (&c);
+
+  assert_close (ls_result_get_production (c.result, 1, CCC), 60);
+  assert_close (ls_result_get_flow (c.result, 0, AAA, BBB), 60);
+  assert_close (ls_result_get_flow (c.result, 0, CHN, DDD), 30);
+
+  case_clear (&c);
+}
+
 /* Members-first rounds, then all pairs, then the swap, with a restriction
  * between two members. Bloc AAA, CCC; nobody separates in the baseline;
  * the scenario adds CCC 100 and DDD 50, bans AAA→CCC, φ = 0.5.
@@ -831,7 +882,11 @@ test_friend_shoring_many_parties (void)
  * Swap: need = 575/7, avail = 225/7 + 195/7 = 60, x = 30. BBB→CCC − 30;
  * AAA→DDD and AAA's spare halve (225/14, 195/14); CCC gets 30 from AAA
  * though AAA→CCC is banned (the swap does not consult restrictions);
- * DDD gets its 225/14 back from BBB; BBB keeps 30 − 225/14. */
+ * DDD gets its 225/14 back from BBB; BBB keeps 30 − 225/14.
+ * Members' unmet need: CCC still needs 100 − 575/7 = 125/7; members send
+ * m = 225/14 outside (AAA→DDD); z = 0.5 · min(125/7, 225/14) = 225/28:
+ * AAA→DDD halves again and CCC gets those 225/28 from AAA (restrictions
+ * not consulted either); DDD is not compensated and falls short. */
 static void
 test_members_first_then_all (void)
 {
@@ -846,15 +901,16 @@ test_members_first_then_all (void)
   ls_test_add_restriction (c.scenario, "mining", "AAA", "CCC", 1.0);
   case_compute (&c);
 
-  assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 30);
+  assert_close (ls_result_get_flow (c.result, 0, AAA, CCC), 30 + 225.0 / 28);
   assert_close (ls_result_get_flow (c.result, 0, BBB, CCC), 575.0 / 7 - 30);
-  assert_close (ls_result_get_flow (c.result, 0, AAA, DDD), 225.0 / 14);
+  assert_close (ls_result_get_flow (c.result, 0, AAA, DDD), 225.0 / 28);
   assert_close (ls_result_get_flow (c.result, 0, BBB, DDD), 125.0 / 7 + 225.0 / 14);
   assert_close (ls_result_get_country_unallocated (c.result, 0, AAA), 195.0 / 14);
   assert_close (ls_result_get_country_unallocated (c.result, 0, BBB), 30 - 225.0 / 14);
-  assert_close (ls_result_get_production (c.result, 1, CCC), 575.0 / 7);
-  assert_close (ls_result_get_shortfall (c.result, 1, CCC), 100 - 575.0 / 7);
-  assert_close (ls_result_get_production (c.result, 1, DDD), 50);
+  assert_close (ls_result_get_production (c.result, 1, CCC), 575.0 / 7 + 225.0 / 28);
+  assert_close (ls_result_get_shortfall (c.result, 1, CCC), 100 - 575.0 / 7 - 225.0 / 28);
+  assert_close (ls_result_get_production (c.result, 1, DDD), 50 - 225.0 / 28);
+  assert_close (ls_result_get_shortfall (c.result, 1, DDD), 225.0 / 28);
 
   case_clear (&c);
 }
@@ -1054,6 +1110,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/model/rebalance/friend-shoring-skips-unknown",
                    test_friend_shoring_skips_unknown);
   g_test_add_func ("/lodestone/model/rebalance/friend-shoring-many-parties", test_friend_shoring_many_parties);
+  g_test_add_func ("/lodestone/model/rebalance/friend-shoring-unmet-need", test_friend_shoring_unmet_need);
   g_test_add_func ("/lodestone/model/rebalance/members-first-then-all", test_members_first_then_all);
   g_test_add_func ("/lodestone/model/rebalance/members-first-partial", test_members_first_partial);
   g_test_add_func ("/lodestone/model/rebalance/estimated-after-rebalance", test_estimated_after_rebalance);

@@ -500,6 +500,111 @@ test_party_parse (void)
   ls_party_clear (&party);
 }
 
+/* Pins (issue 11): read, written, compared, undoable edits; their stage
+ * is checked against the dataset. */
+static void
+test_scenario_pins (void)
+{
+  const char *json =
+    "{\"format\": \"lodestone-scenario\", \"version\": 1, \"year\": 2024,\n"
+    " \"pins\": [{\"stage\": \"mining\", \"node\": \"AAA\", \"position\": 2},\n"
+    "          {\"stage\": \"separation\", \"node\": \"unknown\", \"position\": 0}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsScenario) scenario = ls_scenario_new_from_bytes (bytes, "pins.json", &error);
+  g_autoptr(LsScenario) copy = NULL;
+  g_autoptr(LsDataset) dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 10", "");
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(LsScenario) reread = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  guint position;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ls_scenario_get_n_pins (scenario), ==, 2);
+  g_assert_true (ls_scenario_lookup_pin (scenario, "mining", "AAA", &position));
+  g_assert_cmpuint (position, ==, 2);
+  g_assert_false (ls_scenario_has_levers (scenario));
+  g_assert_true (ls_scenario_validate (scenario, dataset, &error));
+
+  copy = ls_scenario_copy (scenario);
+  g_assert_true (ls_scenario_equal (copy, scenario));
+  ls_scenario_set_pin (copy, "mining", "AAA", 3);
+  g_assert_false (ls_scenario_equal (copy, scenario));
+  g_assert_cmpuint (ls_scenario_get_n_pins (copy), ==, 2);
+  ls_scenario_remove_pin (copy, "separation", "unknown");
+  g_assert_cmpuint (ls_scenario_get_n_pins (copy), ==, 1);
+
+  data = ls_scenario_to_data (scenario, &length);
+  again = g_bytes_new_take (g_steal_pointer (&data), length);
+  reread = ls_scenario_new_from_bytes (again, "again.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (ls_scenario_equal (reread, scenario));
+
+  ls_scenario_set_pin (copy, "refining", "AAA", 0);
+  g_assert_false (ls_scenario_validate (copy, dataset, &error));
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_UNKNOWN_ID);
+}
+
+/* A preset's title and story in the user's language. */
+static void
+test_scenario_localized (void)
+{
+  const char *json =
+    "{\"format\": \"lodestone-scenario\", \"version\": 1,\n"
+    " \"name\": \"Baseline\", \"names\": {\"ko\": \"기준선\"},\n"
+    " \"description\": \"No levers\", \"descriptions\": {\"ko\": \"레버 없음\"}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(GError) error = NULL;
+  LsScenario *scenario;
+
+  g_setenv ("LANGUAGE", "ko", TRUE);
+  scenario = ls_scenario_new_from_bytes (bytes, "preset.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ls_scenario_get_name (scenario), ==, "기준선");
+  g_assert_cmpstr (ls_scenario_get_description (scenario), ==, "레버 없음");
+  g_object_unref (scenario);
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  scenario = ls_scenario_new_from_bytes (bytes, "preset.json", &error);
+  g_assert_cmpstr (ls_scenario_get_name (scenario), ==, "Baseline");
+  g_object_unref (scenario);
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+/* Levers are bounded (issue 14): a capacity change beyond ±1e9 t, or not
+ * finite, is refused, read from a file or made otherwise. */
+static void
+test_scenario_bounds (void)
+{
+  const char *json =
+    "{\"format\": \"lodestone-scenario\", \"version\": 1,\n"
+    " \"capacity\": [{\"stage\": \"mining\", \"country\": \"AAA\", \"delta\": 1e308}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsDataset) dataset = ls_test_build_dataset (2, NULL, "", "mining AAA 10", "");
+  g_autoptr(LsScenario) scenario = NULL;
+
+  g_assert_null (ls_scenario_new_from_bytes (bytes, "big.json", &error));
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "$.capacity[0].delta"));
+  g_clear_error (&error);
+
+  scenario = ls_test_scenario_new ();
+  ls_test_add_capacity (scenario, "mining", "AAA", 2e9);
+  g_assert_false (ls_scenario_validate (scenario, dataset, &error));
+  g_assert_error (error, LS_DATA_ERROR, LS_DATA_ERROR_VALUE);
+  g_clear_error (&error);
+  ls_scenario_remove_capacity_change (scenario, 0);
+  ls_test_add_capacity (scenario, "mining", "AAA", -1e9);
+  g_assert_true (ls_scenario_validate (scenario, dataset, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +623,9 @@ main (int   argc,
   g_test_add_func ("/lodestone/model/scenario/toggle-member", test_scenario_toggle_member);
   g_test_add_func ("/lodestone/model/scenario/notify", test_scenario_notify);
   g_test_add_func ("/lodestone/model/scenario/party-parse", test_party_parse);
+  g_test_add_func ("/lodestone/model/scenario/pins", test_scenario_pins);
+  g_test_add_func ("/lodestone/model/scenario/localized", test_scenario_localized);
+  g_test_add_func ("/lodestone/model/scenario/bounds", test_scenario_bounds);
 
   return g_test_run ();
 }

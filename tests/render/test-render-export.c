@@ -570,7 +570,7 @@ test_describe (Fixture       *f,
   ls_render_style_init (&style, FALSE);
   figure = ls_sankey_figure_new (f->result, &style, 1280, 800, NULL);
   text = ls_sankey_figure_describe (figure);
-  g_assert_true (g_str_has_prefix (text, "Mining: China 6"));
+  g_assert_true (g_str_has_prefix (text, "Mining: China 7"));
   g_assert_nonnull (strstr (text, "; Separation: China"));
 
   n = ls_sankey_figure_lookup_country (figure, "CHN", 0);

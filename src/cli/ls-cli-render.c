@@ -1,0 +1,54 @@
+/* ls-cli-render.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lodestone-cli"
+
+#include "config.h"
+
+#include "ls-cli-verbs.h"
+
+/* `render`: the Sankey figure or the map of a scenario to PNG, SVG or
+ * PDF, through the app's own drawing path (ls_export_to_file()), its text
+ * in the user's language and locale. */
+
+int
+ls_cli_render (const LsCliOptions *options)
+{
+  g_autoptr(LsResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  LsRenderStyle style;
+  LsMapOptions map_options;
+
+  ls_render_style_init (&style, options->dark);
+  style.font_scale = options->font_scale;
+  style.label_mode = options->label_mode;
+  style.color_by = options->color_by;
+  if (options->other_threshold >= 0.0)
+    style.other_threshold = options->other_threshold;
+
+  ls_map_options_init (&map_options);
+  map_options.show_arcs = options->show_arcs;
+  map_options.metric = options->metric;
+
+  if (!(result = ls_cli_options_compute (options, NULL, &error)))
+    return ls_cli_fail_with_error (error);
+
+  if (options->stage != NULL)
+    {
+      int index = ls_dataset_lookup_stage (ls_result_get_dataset (result), options->stage);
+
+      if (index < 0)
+        return ls_cli_fail (LS_CLI_EXIT_BAD_INPUT, "--stage: the dataset has no stage “%s”", options->stage);
+      map_options.stage = index;
+    }
+
+  if (!ls_export_to_file (options->view, options->output_format, result, &style, &map_options,
+                          options->width, options->height, options->output, &error))
+    return ls_cli_fail (LS_CLI_EXIT_BAD_INPUT, "%s", error->message);
+
+  return LS_CLI_EXIT_OK;
+}

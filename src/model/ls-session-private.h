@@ -1,0 +1,21 @@
+/* ls-session-private.h
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ls-session.h"
+
+G_BEGIN_DECLS
+
+/* For tests: the clock that decides whether edits coalesce (µs). */
+typedef gint64 (*LsSessionClock) (gpointer user_data);
+
+void _ls_session_set_clock (LsSession      *self,
+                            LsSessionClock  clock,
+                            gpointer        user_data);
+
+G_END_DECLS

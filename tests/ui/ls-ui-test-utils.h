@@ -1,0 +1,33 @@
+/* ls-ui-test-utils.h
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Waiting in UI tests. A test waits for a condition, never for a time:
+ * a loaded machine draws fewer frames in a second, so a count of frames in
+ * a window of time fails there. The timeout only stops a test that would
+ * otherwise hang, and fails it with the condition's name.
+ */
+
+#define LS_UI_TEST_TIMEOUT_SECONDS 30
+
+typedef gboolean (*LsUiTestCondition) (gpointer user_data);
+
+void     ls_ui_test_flush             (void);
+void     ls_ui_test_wait_for          (LsUiTestCondition  condition,
+                                       gpointer           user_data,
+                                       const char        *what);
+void     ls_ui_test_wait_for_frames   (GtkWidget         *widget,
+                                       guint              n_frames);
+void     ls_ui_test_wait_for_mapped   (GtkWidget         *widget);
+
+G_END_DECLS
