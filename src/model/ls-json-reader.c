@@ -477,7 +477,8 @@ parse_string (Parser *P,
               break;
 
             default:
-              return parser_fail_unexpected (P, p, depth, "an escape (one of \"\\/bfnrtu)");
+              return parser_fail (P, escape, depth, LS_DATA_ERROR_PARSE,
+                                  "a backslash in a string must be followed by one of \"\\/bfnrtu");
             }
 
           p++;
