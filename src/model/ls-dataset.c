@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ls-dataset.h"
+#include "ls-dataset-private.h"
 #include "ls-baseline-private.h"
 #include "ls-json-reader-private.h"
 #include "ls-model-resources.h"
@@ -1791,6 +1791,15 @@ ls_dataset_get_n_given_flows (LsDataset *self,
 
   y = find_year (self, year);
   return y != NULL ? y->flows->len : 0;
+}
+
+GArray *
+_ls_dataset_get_given_flows (LsDataset *self,
+                             int        year)
+{
+  Year *y = find_year (self, year);
+
+  return y != NULL ? y->flows : NULL;
 }
 
 const LsGivenFlow *
