@@ -48,8 +48,8 @@ typedef enum
  * members follow it as key (a string value) then value; an array's
  * elements follow it in order. A container's @skip counts it and its
  * descendants, so the next sibling of any value is _ls_json_next().
- * Sixteen bytes: a dataset has a value for every five or so bytes of text,
- * and writing fresh memory is most of what parsing costs.
+ * Sixteen bytes: a dataset has a value for every seven or so bytes of
+ * text, and writing fresh memory is much of what parsing costs.
  */
 struct _LsJsonValue
 {

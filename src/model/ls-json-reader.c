@@ -287,7 +287,7 @@ parser_fail_unexpected (Parser       *P,
  * A parse buffer, or NULL when there is no memory for it (a text of
  * gigabytes is refused, not a reason to abort). The buffers of a large
  * text are written once, front to back, just after they are made: the
- * values of a 22 MB dataset are some 60 MB, and taking that in 4 KiB page
+ * values of a 22 MB dataset are some 48 MB, and taking that in 4 KiB page
  * faults cost as much as the parse itself (perf, issue 12). Where the
  * kernel gives transparent huge pages on request, they come in 2 MiB
  * pages instead. Freed with g_free().
@@ -645,7 +645,6 @@ parse_number (Parser *P,
 
 static gboolean
 parse_literal (Parser     *P,
-               gsize       index,
                const char *word,
                gsize       length)
 {
@@ -840,20 +839,20 @@ parse_document (Parser *P)
 
             case 't':
               if ((index = parser_add (P, LS_JSON_BOOLEAN, p)) == G_MAXSIZE ||
-                  !parse_literal (P, index, "true", 4))
+                  !parse_literal (P, "true", 4))
                 return FALSE;
               P->values[index].boolean = TRUE;
               break;
 
             case 'f':
               if ((index = parser_add (P, LS_JSON_BOOLEAN, p)) == G_MAXSIZE ||
-                  !parse_literal (P, index, "false", 5))
+                  !parse_literal (P, "false", 5))
                 return FALSE;
               break;
 
             case 'n':
               if ((index = parser_add (P, LS_JSON_NULL, p)) == G_MAXSIZE ||
-                  !parse_literal (P, index, "null", 4))
+                  !parse_literal (P, "null", 4))
                 return FALSE;
               break;
 
@@ -976,7 +975,7 @@ _ls_json_reader_new (GBytes      *bytes,
   P->p = P->text;
   P->end = P->text + size;
   P->huge = size >= HUGE_TEXT;
-  /* About one value per five bytes of a dataset; grown when short. */
+  /* A dataset has a value per seven bytes or so; grown when short. */
   P->capacity = MAX (16, size / 5);
   if (P->capacity <= G_MAXSIZE / sizeof (LsJsonValue))
     P->values = buffer_try_alloc (P->capacity * sizeof (LsJsonValue), P->huge);

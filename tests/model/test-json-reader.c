@@ -386,6 +386,8 @@ test_truncation (void)
   static const char text[] = "{\"a\": [1, 2.5e3, \"x\\u00e9\", true, null],\n \"b\": {\"c\": -0.5}}";
   g_autoptr(LsJsonReader) whole = parse (text);
 
+  g_assert_cmpuint (_ls_json_reader_get_root (whole)->length, ==, 2);
+
   for (gsize n = 0; n < strlen (text); n++)
     {
       g_autoptr(GError) error = NULL;
