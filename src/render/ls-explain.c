@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 /* What a figure is made of, in words: the share panel's popover, the
  * presenter cards, the map's and the Sankey's tooltips and a screen
@@ -296,6 +297,43 @@ provenance_get_split (const Provenance *p,
     split->part[k] = total > 0.0 ? p->part[k] / total : 0.0;
 }
 
+/* The first sentence or clause of a method note: where a figure rests
+ * on several estimates, each is named by its gist, and the whole note is
+ * in the explanation of each flow. */
+static char *
+gist (const char *note)
+{
+  const char *end = note + strlen (note);
+  const char *stop;
+
+  if ((stop = strstr (note, ". ")) != NULL && stop < end)
+    end = stop;
+  if ((stop = strstr (note, "; ")) != NULL && stop < end)
+    end = stop;
+
+  return g_strndup (note, end - note);
+}
+
+static char *
+join_gists (GPtrArray *array)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (array->len == 1)
+    return g_strdup (g_ptr_array_index (array, 0));
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      g_autofree char *part = gist (g_ptr_array_index (array, i));
+
+      if (i > 0)
+        g_string_append (text, _("; "));
+      g_string_append (text, part);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static char *
 join (GPtrArray *array)
 {
@@ -351,7 +389,7 @@ provenance_text (const Provenance *p,
         case LS_EVIDENCE_ESTIMATED:
           if (p->methods->len > 0)
             {
-              g_autofree char *methods = join (p->methods);
+              g_autofree char *methods = join_gists (p->methods);
 
               /* Translators: tonnes resting on marked estimates, and how they were made */
               part = g_strdup_printf (_("estimated (%s)"), methods);

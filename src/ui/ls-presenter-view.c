@@ -231,16 +231,16 @@ make_card (LsPresenterView *self,
                   g_autofree char *figure = unbreakable (unmet_text);
                   g_autofree char *arrow = unbreakable (unmet_change);
 
-                  /* Translators: on a slide, e.g. "unmet need 47.7 % ▲ 47.7 pts" */
-                  text = g_strdup_printf (_("unmet need %s %s"), figure, arrow);
+                  /* Translators: on a slide, the unmet part of the bloc's need, e.g. "unmet 47.7 % ▲ 47.7 pts" */
+                  text = g_strdup_printf (_("unmet %s %s"), figure, arrow);
                   said = ls_explain_change_text (result, self->baseline, stage, LS_EXPLAIN_FIGURE_UNMET);
                 }
               else
                 {
                   g_autofree char *figure = unbreakable (unmet_text);
 
-                  /* Translators: on a slide, e.g. "unmet need 4.0 %" */
-                  text = g_strdup_printf (_("unmet need %s"), figure);
+                  /* Translators: on a slide, the unmet part of the bloc's need, e.g. "unmet 4.0 %" */
+                  text = g_strdup_printf (_("unmet %s"), figure);
                 }
               label = card_label (text, "headline-unmet");
               add_class (label, unmet > 0.0 ? LS_VERDICT_WORSE : unmet_verdict);
@@ -463,6 +463,25 @@ update_notes (LsPresenterView *self)
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->notes_revealer), shown);
 }
 
+/* Once a slide has faded in, the one it replaced goes. */
+static void
+transition_running_changed (LsPresenterView *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (GTK_STACK (self->stack));
+
+  if (gtk_stack_get_transition_running (GTK_STACK (self->stack)))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->stack); child != NULL;)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != visible)
+        gtk_stack_remove (GTK_STACK (self->stack), child);
+      child = next;
+    }
+}
+
 static gboolean
 toggle_notes_cb (GtkWidget *widget,
                  GVariant  *args,
@@ -560,6 +579,8 @@ ls_presenter_view_init (LsPresenterView *self)
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (style_dark_changed), self);
   g_signal_connect_swapped (self->notes_button, "notify::active", G_CALLBACK (update_notes), self);
+  g_signal_connect_swapped (self->stack, "notify::transition-running",
+                            G_CALLBACK (transition_running_changed), self);
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);

@@ -109,6 +109,23 @@ is_compact (LsSharePanel *self)
   return self->style.font_scale > 1.0;
 }
 
+/* A share that never breaks across lines: "76.0 %", not "76.0" and "%". */
+static char *
+format_share_decimals (double fraction,
+                       guint  decimals)
+{
+  g_autofree char *text = ls_format_percent (fraction, decimals);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  return g_strjoinv ("\u00a0", words);
+}
+
+static char *
+format_share (double fraction)
+{
+  return format_share_decimals (fraction, 1);
+}
+
 static gboolean
 has_changes (LsSharePanel *self)
 {
@@ -553,15 +570,18 @@ update_row (LsSharePanel *self,
       gtk_label_set_label (GTK_LABEL (row->need_label), ls_explanation_get_summary (need_explained));
     else if (row->has_need)
       {
-        g_autofree char *members = ls_format_percent (row->need.part[LS_NEED_MEMBERS], 1);
-        g_autofree char *china = ls_format_percent (row->need.part[LS_NEED_CHINA], 1);
-        g_autofree char *other = ls_format_percent (row->need.part[LS_NEED_OTHER], 1);
+        /* Whole percents: the line fits the panel; the figures in full
+         * are in the headline and the explanation. */
+        g_autofree char *members = format_share_decimals (row->need.part[LS_NEED_MEMBERS], 0);
+        g_autofree char *china = format_share_decimals (row->need.part[LS_NEED_CHINA], 0);
+        g_autofree char *other = format_share_decimals (row->need.part[LS_NEED_OTHER], 0);
+        g_autofree char *unmet_part = format_share_decimals (row->need.part[LS_NEED_UNMET], 0);
         g_autofree char *caption = NULL;
 
         if (row->need.part[LS_NEED_UNMET] > 0.0)
           /* Translators: the bloc's need four ways, as the bar shows it */
           caption = g_strdup_printf (_("members %s · China %s · other %s · unmet %s"),
-                                     members, china, other, unmet_text);
+                                     members, china, other, unmet_part);
         else
           /* Translators: the bloc's need three ways, none of it unmet */
           caption = g_strdup_printf (_("members %s · China %s · other %s"), members, china, other);
@@ -603,11 +623,11 @@ update_row (LsSharePanel *self,
 
   /* The world's output and its concentration, secondary. */
   {
-    g_autofree char *bloc = ls_format_percent (ls_result_get_bloc_share (result, stage), 1);
-    g_autofree char *china = ls_format_percent (ls_result_get_china_share (result, stage), 1);
-    g_autofree char *rest = ls_format_percent (ls_result_get_rest_share (result, stage), 1);
+    g_autofree char *bloc = format_share (ls_result_get_bloc_share (result, stage));
+    g_autofree char *china = format_share (ls_result_get_china_share (result, stage));
+    g_autofree char *rest = format_share (ls_result_get_rest_share (result, stage));
     guint top[3];
-    g_autofree char *top3 = ls_format_percent (ls_result_get_top3_share (result, stage, top), 1);
+    g_autofree char *top3 = format_share (ls_result_get_top3_share (result, stage, top));
     g_autofree char *hhi = ls_format_number (ls_result_get_hhi (result, stage), 0);
     g_autofree char *world = NULL;
     g_autofree char *tooltip = NULL;

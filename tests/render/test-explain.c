@@ -476,6 +476,48 @@ test_explain_provenance (void)
 }
 
 static void
+test_explain_methods (void)
+{
+  g_autofree char *json = ls_test_build_dataset_json (2, NULL, "AAA BBB",
+                                                      "mining CHN 100, separation AAA 30, separation BBB 20",
+                                                      "mining CHN AAA 30 e, mining CHN BBB 20 e");
+  g_autoptr(LsDataset) dataset = NULL;
+  g_autoptr(LsScenario) scenario = ls_test_scenario_new ();
+  g_autoptr(LsResult) result = NULL;
+  g_autoptr(LsExplanation) explained = NULL;
+  g_autoptr(LsExplanation) flow = NULL;
+  char *second;
+
+  /* Two estimates with their own methods behind one supplier's line. */
+  second = strstr (json, "\"from\": \"CHN\", \"to\": \"BBB\"");
+  g_assert_nonnull (second);
+  {
+    g_autoptr(GString) edited = g_string_new (json);
+    gssize first_at = strstr (json, "\"from\": \"CHN\", \"to\": \"AAA\"") - json;
+    char *estimated;
+
+    /* Notes after each flow's "estimated": true. */
+    estimated = strstr (edited->str + first_at, "\"estimated\": true");
+    g_string_insert (edited, estimated - edited->str, "\"note\": \"port tonnage. Checked twice\", ");
+    estimated = strstr (strstr (edited->str, "\"to\": \"BBB\", \"value\""), "\"estimated\": true");
+    g_string_insert (edited, estimated - edited->str, "\"note\": \"customs share; by value\", ");
+    dataset = ls_test_load_dataset (edited->str);
+  }
+
+  ls_scenario_set_alliance (scenario, "al", TRUE);
+  result = ls_test_compute (dataset, scenario);
+  explained = ls_explanation_new (result, NULL, LS_EXPLAIN_DEPENDENCY, 0, 0, 0);
+  g_assert_cmpuint (ls_explanation_get_n_lines (explained), ==, 1);
+  g_assert_cmpstr (ls_explanation_get_line (explained, 0)->text, ==,
+                   "Country CHN: 50" NBSP "t (100.0 %), estimated (port tonnage; customs share)");
+
+  /* One flow: its method in full. */
+  flow = ls_explanation_new (result, NULL, LS_EXPLAIN_FLOW, 0, CHN, AAA);
+  g_assert_cmpstr (ls_explanation_get_line (flow, 0)->text, ==, "estimated (port tonnage. Checked twice)");
+  g_assert_cmpstr (ls_explanation_get_title (flow), ==, "Country CHN to Country AAA: mining");
+}
+
+static void
 test_explain_no_figure (void)
 {
   g_autoptr(LsDataset) dataset = ls_test_build_dataset (3, NULL, "BBB", "mining AAA 10, separation CCC 10, metal DDD 10", "");
@@ -694,6 +736,7 @@ main (int   argc,
 
   g_test_add_func ("/lodestone/render/explain/matches-cli", test_explain_matches_cli);
   g_test_add_func ("/lodestone/render/explain/provenance", test_explain_provenance);
+  g_test_add_func ("/lodestone/render/explain/methods", test_explain_methods);
   g_test_add_func ("/lodestone/render/explain/no-figure", test_explain_no_figure);
   g_test_add_func ("/lodestone/render/explain/formats", test_explain_formats);
   g_test_add_func ("/lodestone/render/explain/judge/cut-off", test_judge_cut_off);

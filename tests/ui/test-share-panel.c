@@ -376,7 +376,7 @@ test_presenter_cards (Fixture       *f,
           g_assert_false (gtk_widget_has_css_class (label, "better"));
           g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), "±"));
           if (s == magnets && gtk_widget_has_css_class (label, "worse") &&
-              g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "unmet need"))
+              g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "unmet "))
             worse = TRUE;
         }
       if (s + 1 == n_stages)
