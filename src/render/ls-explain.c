@@ -97,18 +97,28 @@ ls_explain_format_range (double low,
                          double high)
 {
   guint decimals = high - low < 0.02 ? 1 : 0;
+  double step = decimals == 0 ? 0.01 : 0.001;
   g_autofree char *low_text = NULL;
   g_autofree char *high_text = NULL;
 
   if (!isfinite (low) || !isfinite (high))
     return NULL;
 
+  /* A range that rounds to one figure is no range. */
   high_text = ls_format_percent (high, decimals);
   low_text = ls_format_percent (low, decimals);
   if (g_str_equal (low_text, high_text))
     return NULL;
-
   g_clear_pointer (&low_text, g_free);
+  g_clear_pointer (&high_text, g_free);
+
+  /* Rounded outwards, so that the range shown still holds the value
+   * shown: 3.9 % with a range from 3.86 % reads "3–23 %", not "4–22 %".
+   * The small epsilon keeps a figure already on the step where it is. */
+  low = floor (low / step + 1e-9) * step;
+  high = ceil (high / step - 1e-9) * step;
+
+  high_text = ls_format_percent (high, decimals);
   low_text = ls_format_number (100.0 * MAX (low, 0.0), decimals);
 
   /* Translators: a range of shares, e.g. "69–78 %": the low end as a
@@ -1020,9 +1030,14 @@ explain_use (LsExplanation  *self,
   {
     g_autofree char *whole = tonnes_text (result, last, need);
     g_autofree char *amount = tonnes_text (result, last, unmet);
-    g_autofree char *share = value_with_range (self, unmet / need);
+    g_autofree char *share = ls_format_percent (unmet / need, 1);
+    g_autofree char *range = self->has_range ? ls_explain_format_range (self->low, self->high) : NULL;
 
-    if (unmet >= MIN_TONNES)
+    if (unmet >= MIN_TONNES && range != NULL)
+      /* Translators: e.g. "The bloc's members use 17,904 t magnet REO; 8,542 t of it (47.7 %, range 46–55 %) is unmet." */
+      self->summary = g_strdup_printf (_("The bloc's members use %s; %s of it (%s, range %s) is unmet."),
+                                       whole, amount, share, range);
+    else if (unmet >= MIN_TONNES)
       /* Translators: e.g. "The bloc's members use 17,904 t magnet REO; 8,542 t of it (47.7 %) is unmet." */
       self->summary = g_strdup_printf (_("The bloc's members use %s; %s of it (%s) is unmet."), whole, amount, share);
     else
@@ -1669,6 +1684,13 @@ ls_explain_change_text (const LsResult  *result,
 
   name = stage_name (result, stage);
   points = ls_format_number (100.0 * fabs (change), 1);
+
+  if (figure == LS_EXPLAIN_FIGURE_UNMET && stage + 1 >= ls_result_get_n_stages (result))
+    return change > 0
+           /* Translators: the last stage, e.g. "Use: unmet use rose 47.7 points" */
+           ? g_strdup_printf (_("%s: unmet use rose %s points"), name, points)
+           /* Translators: the last stage, e.g. "Use: unmet use fell 12.0 points" */
+           : g_strdup_printf (_("%s: unmet use fell %s points"), name, points);
 
   if (figure == LS_EXPLAIN_FIGURE_UNMET)
     return change > 0

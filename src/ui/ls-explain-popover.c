@@ -104,6 +104,7 @@ ls_explain_popover_init (LsExplainPopover *self)
   gtk_box_append (GTK_BOX (box), self->summary);
 
   self->evidence_bar = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                      "content-width", 48,
                                      "content-height", 6,
                                      "valign", GTK_ALIGN_CENTER,

@@ -384,7 +384,9 @@ stage_row_new (LsSharePanel *self,
   /* What the dependency rests on. */
   row->evidence_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (row->evidence_box, 6);
+  /* The label beside it says the same in words. */
   row->evidence_bar = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                     "content-width", 36,
                                     "content-height", 5,
                                     "valign", GTK_ALIGN_CENTER,

@@ -711,6 +711,7 @@ test_explain_formats (void)
   g_autofree char *range = ls_explain_format_range (0.69, 0.78);
   g_autofree char *narrow = ls_explain_format_range (0.731, 0.739);
   g_autofree char *none = ls_explain_format_range (0.7301, 0.7302);
+  g_autofree char *outward = ls_explain_format_range (0.0386, 0.2203);
   LsEvidenceSplit split = { { 0.62, 0.30, 0.08 } };
   LsEvidenceSplit empty = { { 0.0, 0.0, 0.0 } };
   LsEvidenceSplit published = { { 1.0, 0.0, 0.0 } };
@@ -720,6 +721,8 @@ test_explain_formats (void)
   g_assert_cmpstr (range, ==, "69–78 %");
   g_assert_cmpstr (narrow, ==, "73.1–73.9 %");
   g_assert_null (none);
+  /* Rounded outwards: the range still holds a value of 3.9 %. */
+  g_assert_cmpstr (outward, ==, "3–23 %");
   g_assert_cmpstr (evidence, ==, "62 % from published figures, 30 % estimated, 8 % model");
   g_assert_cmpstr (all, ==, "100 % from published figures");
   g_assert_null (ls_explain_format_evidence (&empty));
