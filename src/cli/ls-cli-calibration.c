@@ -18,6 +18,7 @@
 #include "ls-ranges.h"
 
 #include "ls-cli-calibration.h"
+#include "ls-cli-json.h"
 
 /* `lodestone-cli check --calibration`: the table of calibration targets,
  * target against model, with the model's range and the difference. Exit
@@ -93,15 +94,6 @@ print_text (LsCalibration            *calibration,
 }
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
 add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
@@ -113,14 +105,12 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-print_json (LsCalibration            *calibration,
-            const LsCalibrationCheck *checks)
+static gboolean
+print_json (LsCalibration             *calibration,
+            const LsCalibrationCheck  *checks,
+            GError                   **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "targets");
@@ -138,14 +128,14 @@ print_json (LsCalibration            *calibration,
       add_string (builder, "metric", ls_calibration_metric_to_string (target->metric));
       add_string (builder, "stage", target->stage);
       add_string (builder, "source", target->source);
-      add_number (builder, "target", target->value);
-      add_number (builder, "tolerance", target->tolerance);
+      ls_cli_json_add_number (builder, "target", target->value);
+      ls_cli_json_add_number (builder, "tolerance", target->tolerance);
       if (check->defined)
         {
-          add_number (builder, "model", check->model);
-          add_number (builder, "model_low", check->low);
-          add_number (builder, "model_high", check->high);
-          add_number (builder, "difference", check->difference);
+          ls_cli_json_add_number (builder, "model", check->model);
+          ls_cli_json_add_number (builder, "model_low", check->low);
+          ls_cli_json_add_number (builder, "model_high", check->high);
+          ls_cli_json_add_number (builder, "difference", check->difference);
         }
       else
         {
@@ -159,11 +149,7 @@ print_json (LsCalibration            *calibration,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  return ls_cli_json_print (builder, error);
 }
 
 /**
@@ -208,7 +194,13 @@ ls_cli_check_calibration (LsDataset  *dataset,
     }
 
   if (format != NULL && g_str_equal (format, "json"))
-    print_json (calibration, checks);
+    {
+      if (!print_json (calibration, checks, &error))
+        {
+          g_printerr ("lodestone-cli: %s\n", error->message);
+          return 1;
+        }
+    }
   else
     print_text (calibration, checks);
 

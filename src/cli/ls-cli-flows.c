@@ -100,10 +100,11 @@ add_stage_map (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
-static void
-print_flows_json (LsDataset      *dataset,
-                  LsScenario     *scenario,
-                  const LsResult *result)
+static gboolean
+print_flows_json (LsDataset       *dataset,
+                  LsScenario      *scenario,
+                  const LsResult  *result,
+                  GError         **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   LsBaseline *baseline = ls_result_get_baseline (result);
@@ -281,7 +282,7 @@ print_flows_json (LsDataset      *dataset,
 
   json_builder_end_object (builder);
 
-  ls_cli_json_print (builder);
+  return ls_cli_json_print (builder, error);
 }
 
 static void
@@ -331,8 +332,8 @@ ls_cli_flows (const LsCliOptions *options)
 
   if (options->format == LS_CLI_FORMAT_CSV)
     print_flows_csv (result);
-  else
-    print_flows_json (ls_result_get_dataset (result), scenario, result);
+  else if (!print_flows_json (ls_result_get_dataset (result), scenario, result, &error))
+    return ls_cli_fail_with_error (error);
 
   return LS_CLI_EXIT_OK;
 }

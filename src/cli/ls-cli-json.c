@@ -11,6 +11,8 @@
 
 #include "ls-cli-json.h"
 
+#include <math.h>
+
 /* What `shares` and `flows` both write in their JSON. Numbers go through
  * json-glib, which writes them with a "." whatever the locale. */
 
@@ -107,22 +109,91 @@ ls_cli_json_add_dependency (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/* The path of the first number in @node that is not finite, or NULL:
+ * JSON has no NaN or infinity, and a reader given "NaN" fails on the
+ * whole document (issue 14). */
+static char *
+find_non_finite (JsonNode   *node,
+                 const char *path)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node)))
+        return g_strdup (path);
+      return NULL;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *element = g_strdup_printf ("%s[%u]", path, i);
+            char *found = find_non_finite (json_array_get_element (array, i), element);
+
+            if (found != NULL)
+              return found;
+          }
+        return NULL;
+      }
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+            char *found = find_non_finite (member, member_path);
+
+            if (found != NULL)
+              return found;
+          }
+        return NULL;
+      }
+
+    case JSON_NODE_NULL:
+    default:
+      return NULL;
+    }
+}
+
 /**
  * ls_cli_json_print:
  * @builder: a finished builder
+ * @error: return location for a #GError
  *
- * Prints the builder's document to stdout, indented by two spaces.
+ * Prints the builder's document to stdout, indented by two spaces — but
+ * nothing when a number of it is not finite, which JSON cannot hold.
+ *
+ * Returns: %FALSE, with @error naming the number's path, when nothing was
+ *   printed
  */
-void
-ls_cli_json_print (JsonBuilder *builder)
+gboolean
+ls_cli_json_print (JsonBuilder  *builder,
+                   GError      **error)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
+  g_autofree char *bad = find_non_finite (root, "$");
+
+  if (bad != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: not a finite number; no JSON written", bad);
+      return FALSE;
+    }
 
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+
+  return TRUE;
 }

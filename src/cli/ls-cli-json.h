@@ -24,6 +24,7 @@ void ls_cli_json_add_evidence   (JsonBuilder           *builder,
 void ls_cli_json_add_dependency (JsonBuilder    *builder,
                                  const LsResult *result,
                                  guint           stage);
-void ls_cli_json_print          (JsonBuilder    *builder);
+gboolean ls_cli_json_print      (JsonBuilder    *builder,
+                                 GError        **error);
 
 G_END_DECLS

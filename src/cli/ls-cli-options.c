@@ -522,6 +522,15 @@ ls_cli_options_build_scenario (const LsCliOptions  *options,
           return NULL;
         }
 
+      /* The bound a scenario file has too (LS_MAX_TONNES, issue 14). */
+      if (fabs (delta) > LS_MAX_TONNES)
+        {
+          g_set_error (error, LS_CLI_ERROR, LS_CLI_ERROR_USAGE,
+                       "--capacity: “%s”: a change of more than ±%g t is not allowed",
+                       options->capacity[i], LS_MAX_TONNES);
+          return NULL;
+        }
+
       change = ls_capacity_change_new (parts[0], parts[1], delta, NULL);
       ls_scenario_add_capacity_change (scenario, change);
     }

@@ -165,9 +165,10 @@ add_shares_evidence (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
-static void
-print_json (const LsResult *result,
-            const LsRanges *ranges)
+static gboolean
+print_json (const LsResult  *result,
+            const LsRanges  *ranges,
+            GError         **error)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -217,7 +218,7 @@ print_json (const LsResult *result,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  ls_cli_json_print (builder);
+  return ls_cli_json_print (builder, error);
 }
 
 static void
@@ -276,7 +277,8 @@ ls_cli_shares (const LsCliOptions *options)
         if (!(ranges = ls_ranges_new (ls_result_get_baseline (result), scenario,
                                       MAX (1, options->samples), NULL, &error)))
           return ls_cli_fail (LS_CLI_EXIT_BAD_INPUT, "%s", error->message);
-        print_json (result, ranges);
+        if (!print_json (result, ranges, &error))
+          return ls_cli_fail_with_error (error);
       }
       break;
     case LS_CLI_FORMAT_CSV:
