@@ -31,11 +31,6 @@ static const LsColor light_colors[] = {
   RGB (0xdbe8f6), /* sea */
   RGB (0xf6f5f4), /* land: light 1 */
   RGB (0x9a9996), /* border */
-  RGB (0x1c71d8), /* need met by members: the bloc's blue */
-  RGB (0xc01c28), /* need met by China: China's red */
-  RGB (0x77767b), /* need met by other non-members: dark 1, darker than "other"
-                   * so that a ramp to it still shows on the land colour */
-  RGB (0xe66100), /* unmet need: orange 4, the shortfall's colour */
 };
 
 static const LsColor dark_colors[] = {
@@ -54,10 +49,6 @@ static const LsColor dark_colors[] = {
   RGB (0x1a2533),
   RGB (0x3d3846),
   RGB (0x77767b),
-  RGB (0x62a0ea),
-  RGB (0xf66151),
-  RGB (0xc0bfbc), /* light 4 */
-  RGB (0xffa348),
 };
 
 /* Distinct hues for origins, in the order of the largest producers. */
@@ -97,10 +88,6 @@ ls_render_style_init (LsRenderStyle *style,
   style->sea = c[12];
   style->land = c[13];
   style->border = c[14];
-  style->need_members = c[15];
-  style->need_china = c[16];
-  style->need_other = c[17];
-  style->need_unmet = c[18];
 }
 
 /**

@@ -69,14 +69,6 @@ typedef struct
   LsColor     sea;
   LsColor     land;
   LsColor     border;
-
-  /* The bloc's need of a stage's material and who meets it (issue 13):
-   * the same four colours on the share panel's bars, the map's
-   * dependency colouring and the presenter cards. */
-  LsColor     need_members;
-  LsColor     need_china;
-  LsColor     need_other;
-  LsColor     need_unmet;
 } LsRenderStyle;
 
 /**

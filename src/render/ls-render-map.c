@@ -11,6 +11,7 @@
 
 #include "ls-render-map.h"
 
+#include "ls-explain.h"
 #include "ls-format.h"
 
 #include <glib/gi18n-lib.h>
@@ -343,10 +344,10 @@ need_color (LsResult            *result,
             guint                country)
 {
   if (ls_result_is_member (result, country))
-    return &style->need_members;
+    return ls_render_style_get_need_color (style, LS_NEED_MEMBERS);
   if (country_is_china (result, country))
-    return &style->need_china;
-  return &style->need_other;
+    return ls_render_style_get_need_color (style, LS_NEED_CHINA);
+  return ls_render_style_get_need_color (style, LS_NEED_OTHER);
 }
 
 static void
@@ -911,14 +912,14 @@ ls_render_map_unmet (cairo_t             *cr,
         continue;
 
       if (hatch == NULL)
-        hatch = create_hatch (&style->need_unmet, 5 * line_width, line_width);
+        hatch = create_hatch (ls_render_style_get_need_color (style, LS_NEED_UNMET), 5 * line_width, line_width);
 
       cairo_new_path (cr);
       append_country (cr, result, shapes, i, projection, MAX (4.0, 4 * line_width));
       cairo_set_source (cr, hatch);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, line_width);
-      set_color (cr, &style->need_unmet);
+      set_color (cr, ls_render_style_get_need_color (style, LS_NEED_UNMET));
       cairo_stroke (cr);
     }
 
@@ -1882,9 +1883,9 @@ legend_need (Legend            *lg,
 {
   const LsRenderStyle *style = lg->style;
   double u = lg->unit;
-  double bar_w = 220 * u, bar_h = 10 * u;
+  double bar_w = 200 * u, bar_h = 10 * u;
   double parts[4] = { split->members, split->china, split->other, split->unmet };
-  const LsColor *colors[4] = { &style->need_members, &style->need_china, &style->need_other, &style->need_unmet };
+  const LsColor *colors[4] = { ls_render_style_get_need_color (style, LS_NEED_MEMBERS), ls_render_style_get_need_color (style, LS_NEED_CHINA), ls_render_style_get_need_color (style, LS_NEED_OTHER), ls_render_style_get_need_color (style, LS_NEED_UNMET) };
   g_autofree char *members = format_percent (split->members / split->need);
   g_autofree char *china = format_percent (split->china / split->need);
   g_autofree char *other = format_percent (split->other / split->need);
@@ -1932,7 +1933,7 @@ legend_need (Legend            *lg,
     }
   lg->width = MAX (lg->width, bar_w);
 
-  h = legend_items (lg, items, G_N_ELEMENTS (items), y + bar_h + 4 * u, bar_w);
+  h = legend_items (lg, items, G_N_ELEMENTS (items), y + bar_h + 4 * u, bar_w + 20 * u);
   return bar_h + 4 * u + h;
 }
 
@@ -2124,7 +2125,7 @@ legend_colors (Legend             *lg,
             items[n_items++] = (LegendItem) { &style->china, _("China (outline)"), TRUE, FALSE };
         }
       if (any_unmet)
-        items[n_items++] = (LegendItem) { &style->need_unmet, _("Unmet need"), FALSE, TRUE };
+        items[n_items++] = (LegendItem) { ls_render_style_get_need_color (style, LS_NEED_UNMET), _("Unmet need"), FALSE, TRUE };
 
       if (n_items > 0)
         {
@@ -2351,115 +2352,48 @@ ls_render_map_dup_unmet_text (LsResult *result,
                           ls_dataset_get_country_name (dataset, country), need_text, received_text);
 }
 
-/* "published", or "80 % published, 20 % estimated": what a figure rests
- * on (src/model/README.md "Evidence"), parts under half a percent left
- * out. */
-static char *
-dup_evidence_text (const LsEvidenceSplit *split)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (split->part[LS_EVIDENCE_PUBLISHED] >= 0.995)
-    return g_strdup (_("published"));
-  if (split->part[LS_EVIDENCE_ESTIMATED] >= 0.995)
-    return g_strdup (_("estimated"));
-  if (split->part[LS_EVIDENCE_MODELLED] >= 0.995)
-    return g_strdup (_("completed by the model"));
-
-  for (guint e = 0; e < LS_N_EVIDENCE; e++)
-    {
-      g_autofree char *percent = NULL;
-
-      if (split->part[e] < 0.005)
-        continue;
-      percent = ls_format_percent (split->part[e], 0);
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      /* Translators: parts of a figure's evidence, e.g. "80 % published,
-       * 20 % estimated" */
-      if (e == LS_EVIDENCE_PUBLISHED)
-        g_string_append_printf (out, _("%s published"), percent);
-      else if (e == LS_EVIDENCE_ESTIMATED)
-        g_string_append_printf (out, _("%s estimated"), percent);
-      else
-        g_string_append_printf (out, _("%s completed by the model"), percent);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /**
  * ls_render_map_dup_country_text:
  * @result: the result shown
+ * @ranges: (nullable): the result's ranges, for the figures' ranges
  * @options: metric and stage
  * @country: a country of @result's dataset
  *
  * What one country's colour stands for, and what it rests on, in lines
- * of plain text: its name; its output and share; what its figure rests
- * on and where it comes from; its part of the bloc's need (dependency);
- * its unmet need; its membership. The map's tooltip, its popover and the
+ * of plain text: the shared explanation of the figure (ls-explain.h: its
+ * output, or its supply to the bloc on the dependency map, with sources,
+ * evidence and ranges); its part of the bloc's need (dependency); its
+ * unmet need; its membership. The map's tooltip, its popover and the
  * screen reader's description of a focused country read the same.
  *
  * Returns: (transfer full): the text
  */
 char *
 ls_render_map_dup_country_text (LsResult           *result,
+                                const LsRanges     *ranges,
                                 const LsMapOptions *options,
                                 guint               country)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *unmet = NULL;
+  g_autofree char *explanation = NULL;
   LsDataset *dataset;
-  const LsFigure *figure;
-  const char *stage_name;
-  const char *unit;
-  LsEvidenceSplit evidence;
   guint stage;
-  int year;
 
   g_return_val_if_fail (result != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (country < ls_result_get_n_countries (result), NULL);
 
   dataset = ls_result_get_dataset (result);
-  g_string_append (out, ls_dataset_get_country_name (dataset, country));
   if (!stage_is_valid (result, options))
-    return g_string_free (g_steal_pointer (&out), FALSE);
+    return g_strdup (ls_dataset_get_country_name (dataset, country));
 
   stage = options->stage;
-  stage_name = ls_dataset_get_stage_name (dataset, stage);
-  unit = ls_dataset_get_stage_unit (dataset, stage);
-  year = ls_result_get_year (result);
-
-  {
-    g_autofree char *tonnes = ls_format_tonnes (ls_result_get_production (result, stage, country), unit);
-    g_autofree char *share = ls_format_percent (ls_result_get_share (result, stage, country), 1);
-
-    g_string_append_c (out, '\n');
-    /* Translators: e.g. "Mining, 2024: 270,000 t REO, 68.7 % of world output" */
-    g_string_append_printf (out, _("%s, %d: %s, %s of world output"), stage_name, year, tonnes, share);
-  }
-
-  /* What the output figure rests on, and its source. */
-  ls_result_get_output_evidence (result, stage, country, &evidence);
-  figure = ls_dataset_get_production_figure (dataset, year, stage, country);
-  if (evidence.part[0] + evidence.part[1] + evidence.part[2] > 0)
-    {
-      g_autofree char *text = dup_evidence_text (&evidence);
-
-      g_string_append_c (out, '\n');
-      if (figure != NULL && figure->source != NULL)
-        {
-          int source = ls_dataset_lookup_source (dataset, figure->source);
-          const char *title = source >= 0 ? ls_dataset_get_source_title (dataset, source) : figure->source;
-
-          /* Translators: e.g. "Output: published; USGS Mineral Commodity
-           * Summaries 2026" */
-          g_string_append_printf (out, _("Output: %s; %s"), text, title);
-        }
-      else
-        g_string_append_printf (out, _("Output: %s"), text);
-    }
+  explanation = ls_explain_text (result, ranges,
+                                 options->metric == LS_MAP_METRIC_DEPENDENCY && stage + 1 < ls_result_get_n_stages (result)
+                                 ? LS_EXPLAIN_SUPPLIER : LS_EXPLAIN_COUNTRY,
+                                 stage, country, 0);
+  g_string_append (out, explanation);
 
   if (options->metric == LS_MAP_METRIC_DEPENDENCY && ls_result_get_n_members (result) > 0)
     {
@@ -2469,42 +2403,11 @@ ls_render_map_dup_country_text (LsResult           *result,
         {
           double supply = bloc_supply (result, stage, country);
           g_autofree char *share = ls_format_percent (supply / split.need, 1);
-          g_autofree char *tonnes = ls_format_tonnes (supply, unit);
+          g_autofree char *tonnes = ls_format_tonnes (supply, ls_dataset_get_stage_unit (dataset, stage));
 
           g_string_append_c (out, '\n');
           /* Translators: e.g. "Meets 45.0 % of the bloc’s need (12,000 t REO)" */
           g_string_append_printf (out, _("Meets %s of the bloc’s need (%s)"), share, tonnes);
-
-          if (supply > 0)
-            {
-              LsEvidenceSplit flows = { { 0 } };
-              g_autofree char *text = NULL;
-              double total = 0;
-
-              /* The evidence of its flows into members, by tonnes. */
-              for (guint j = 0; j < ls_result_get_n_countries (result); j++)
-                {
-                  LsEvidenceSplit one;
-                  double f;
-
-                  if (!ls_result_is_member (result, j))
-                    continue;
-                  f = ls_result_get_flow (result, stage, country, j);
-                  if (f <= 0)
-                    continue;
-                  ls_result_get_flow_evidence (result, stage, country, j, &one);
-                  for (guint e = 0; e < LS_N_EVIDENCE; e++)
-                    flows.part[e] += f * one.part[e];
-                  total += f;
-                }
-              for (guint e = 0; e < LS_N_EVIDENCE && total > 0; e++)
-                flows.part[e] /= total;
-
-              text = dup_evidence_text (&flows);
-              g_string_append_c (out, '\n');
-              /* Translators: e.g. "Its flows: 60 % published, 40 % estimated" */
-              g_string_append_printf (out, _("Its flows: %s"), text);
-            }
         }
     }
 

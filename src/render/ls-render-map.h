@@ -11,6 +11,7 @@
 
 #include "ls-palette.h"
 #include "ls-projection.h"
+#include "ls-ranges.h"
 #include "ls-result.h"
 #include "ls-shapes.h"
 
@@ -190,6 +191,7 @@ char     *ls_render_map_dup_title             (LsResult            *result,
 char     *ls_render_map_dup_description       (LsResult            *result,
                                                const LsMapOptions  *options);
 char     *ls_render_map_dup_country_text      (LsResult            *result,
+                                               const LsRanges      *ranges,
                                                const LsMapOptions  *options,
                                                guint                country);
 char     *ls_render_map_dup_unmet_text        (LsResult            *result,

@@ -67,6 +67,7 @@ struct _LsMapView
   /* Owned */
   LsMapSource      *source;
   LsResult         *result;
+  LsRanges         *ranges;
   char             *highlight;
   char             *focus_country;   /* reached by the keyboard */
   char             *popover_country;
@@ -155,7 +156,7 @@ dup_country_text (LsMapView  *self,
                               _("Not in the dataset"));
     }
 
-  return ls_render_map_dup_country_text (self->result, &self->options, country);
+  return ls_render_map_dup_country_text (self->result, self->ranges, &self->options, country);
 }
 
 static char *
@@ -449,8 +450,11 @@ fit_legend (LsMapView *self,
   } tries[] = {
     { LS_MAP_LEGEND_ALL, 1.0 },
     { LS_MAP_LEGEND_COLORS, 1.0 },
+    /* A presenter's large type, back to the normal size */
     { LS_MAP_LEGEND_ALL, 1.0 / type },
     { LS_MAP_LEGEND_COLORS, 1.0 / type },
+    /* Small type, still legible, that fits west of South America */
+    { LS_MAP_LEGEND_COLORS, 0.8 / type },
   };
   double zoom, lat, lon;
 
@@ -462,8 +466,8 @@ fit_legend (LsMapView *self,
     {
       graphene_rect_t rect;
 
-      if (i >= 2 && type <= 1.0)
-        break;
+      if ((i == 2 || i == 3) && type <= 1.0)
+        continue;
 
       set_legend_parts (self, tries[i].parts, tries[i].scale, TRUE);
       get_legend_rect (self, height, &rect);
@@ -1167,6 +1171,7 @@ ls_map_view_dispose (GObject *object)
   self->flow_layer = NULL;
   g_clear_object (&self->source);
   g_clear_pointer (&self->result, ls_result_unref);
+  g_clear_pointer (&self->ranges, ls_ranges_unref);
 
   G_OBJECT_CLASS (ls_map_view_parent_class)->dispose (object);
 }
@@ -1581,6 +1586,48 @@ ls_map_view_set_result (LsMapView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+}
+
+/**
+ * ls_map_view_get_ranges:
+ * @self: a #LsMapView
+ *
+ * Returns: (transfer none) (nullable): the ranges of the result's
+ *   figures, if known
+ */
+LsRanges *
+ls_map_view_get_ranges (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), NULL);
+
+  return self->ranges;
+}
+
+/**
+ * ls_map_view_set_ranges:
+ * @self: a #LsMapView
+ * @ranges: (nullable): the ranges of the result's figures
+ *   (ls_session_get_ranges(), which arrives after the result), or %NULL
+ *   while they are computed
+ *
+ * With ranges, the explanations in the tooltip, the popover and the
+ * accessible description give each figure's range.
+ */
+void
+ls_map_view_set_ranges (LsMapView *self,
+                        LsRanges  *ranges)
+{
+  g_return_if_fail (LS_IS_MAP_VIEW (self));
+
+  if (self->ranges == ranges)
+    return;
+
+  g_clear_pointer (&self->ranges, ls_ranges_unref);
+  if (ranges != NULL)
+    self->ranges = ls_ranges_ref (ranges);
+
+  if (self->focus_country != NULL)
+    update_accessible (self);
 }
 
 /**

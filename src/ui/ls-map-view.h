@@ -23,6 +23,9 @@ GtkWidget           *ls_map_view_new                   (void);
 LsResult            *ls_map_view_get_result            (LsMapView           *self);
 void                 ls_map_view_set_result            (LsMapView           *self,
                                                         LsResult            *result);
+LsRanges            *ls_map_view_get_ranges            (LsMapView           *self);
+void                 ls_map_view_set_ranges            (LsMapView           *self,
+                                                        LsRanges            *ranges);
 const LsRenderStyle *ls_map_view_get_render_style      (LsMapView           *self);
 void                 ls_map_view_set_render_style      (LsMapView           *self,
                                                         const LsRenderStyle *style);

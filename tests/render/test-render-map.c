@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ls-explain.h"
 #include "ls-render-map.h"
 
 #include <cairo-pdf.h>
@@ -466,10 +467,10 @@ test_dependency_colors (void)
   g_assert_true (ls_result_is_member (result, japan));
   g_assert_cmpfloat (ls_render_map_get_value (result, &options, china), >, 0.3);
   ls_render_map_color_for (result, &style, &options, china, &color);
-  g_assert_cmpfloat (hue_distance (hue_of (&color), hue_of (&style.need_china)), <, 10);
+  g_assert_cmpfloat (hue_distance (hue_of (&color), hue_of (ls_render_style_get_need_color (&style, LS_NEED_CHINA))), <, 10);
   ls_render_map_color_for (result, &style, &options, japan, &color);
   g_assert_cmpfloat (ls_render_map_get_value (result, &options, japan), >, 0);
-  g_assert_cmpfloat (hue_distance (hue_of (&color), hue_of (&style.need_members)), <, 10);
+  g_assert_cmpfloat (hue_distance (hue_of (&color), hue_of (ls_render_style_get_need_color (&style, LS_NEED_MEMBERS))), <, 10);
 
   /* The countries' parts are the need met from known places: the need
    * split less what reaches members from `unknown`. */
@@ -554,7 +555,7 @@ test_unmet_at_country (void)
     for (double lon = -101; lon <= -95; lon += 0.25)
       {
         g_assert_true (pixel_at_full (cut, FALSE, LS_MAP_METRIC_DEPENDENCY, "magnets", lon, 38.5, &pixel));
-        if (hue_distance (hue_of (&pixel), hue_of (&style.need_unmet)) < 12)
+        if (hue_distance (hue_of (&pixel), hue_of (ls_render_style_get_need_color (&style, LS_NEED_UNMET))) < 12)
           hits++;
       }
     g_assert_cmpuint (hits, >, 0);
@@ -562,7 +563,7 @@ test_unmet_at_country (void)
     for (double lon = -101; lon <= -95; lon += 0.25)
       {
         g_assert_true (pixel_at_full (base, FALSE, LS_MAP_METRIC_DEPENDENCY, "magnets", lon, 38.5, &pixel));
-        g_assert_cmpfloat (hue_distance (hue_of (&pixel), hue_of (&style.need_unmet)), >=, 12);
+        g_assert_cmpfloat (hue_distance (hue_of (&pixel), hue_of (ls_render_style_get_need_color (&style, LS_NEED_UNMET))), >=, 12);
       }
   }
 }
@@ -636,6 +637,7 @@ test_main_countries (void)
   g_autoptr(LsResult) result = make_result ("msp");
   g_autofree guint *countries = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
   LsMapOptions options;
   guint n;
 
@@ -649,11 +651,23 @@ test_main_countries (void)
                        ls_render_map_get_value (result, &options, countries[i]));
 
   /* What a country's colour stands for, and what it rests on. */
-  text = ls_render_map_dup_country_text (result, &options, countries[0]);
-  g_assert_true (g_str_has_prefix (text, "China\nMining, "));
+  /* The shared explanation of the figure (ls-explain.h), then the
+   * membership. */
+  text = ls_render_map_dup_country_text (result, NULL, &options, countries[0]);
+  expected = ls_explain_text (result, NULL, LS_EXPLAIN_COUNTRY, options.stage, countries[0], 0);
+  g_assert_true (g_str_has_prefix (text, expected));
   g_assert_nonnull (strstr (text, "of world output"));
-  g_assert_nonnull (strstr (text, "\nOutput: "));
-  g_assert_nonnull (strstr (text, "\nNot in the bloc"));
+  g_assert_true (g_str_has_suffix (text, "\nNot in the bloc"));
+
+  /* On the dependency map: the country's supply to the bloc, and its
+   * part of the bloc's need. */
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  options.metric = LS_MAP_METRIC_DEPENDENCY;
+  text = ls_render_map_dup_country_text (result, NULL, &options, countries[0]);
+  expected = ls_explain_text (result, NULL, LS_EXPLAIN_SUPPLIER, options.stage, countries[0], 0);
+  g_assert_true (g_str_has_prefix (text, expected));
+  g_assert_nonnull (strstr (text, "\nMeets "));
 }
 
 static void
