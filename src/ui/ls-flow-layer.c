@@ -15,11 +15,13 @@
 
 #include <math.h>
 
-/* The result drawn over the tiles: choropleth, bloc outlines, the
- * hovered country and the flow arcs. Built like ShumatePathLayer: one
- * Cairo node over the whole widget per frame, redrawn on any change of
- * the viewport. The drawing itself is the render library's, the same
- * code as the exported figure; only the projection differs. */
+/* The result drawn over the tiles: choropleth, unmet need, bloc and
+ * China outlines, the flow arcs, labels and the hovered country. The
+ * drawing itself is the render library's, the same code as the exported
+ * figure; only the projection differs. It is drawn into an image once
+ * per result, options and zoom, and each frame paints that image as a
+ * texture (moved by a pan, scaled during a zoom, two of them blended in
+ * a fade), with the hovered country on top. */
 
 /* Widths in widget pixels, whatever the zoom: arcs and outlines are
  * symbols, not geography. */
