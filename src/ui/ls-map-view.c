@@ -506,6 +506,16 @@ update_legend (LsMapView *self)
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->legend_area), ceil (width));
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->legend_area), ceil (height));
+
+  /* A picture; what its colours mean is in the map's own description. */
+  {
+    g_autofree char *title = ls_render_map_dup_title (self->result, &self->options);
+    g_autofree char *label = g_strdup_printf (_("Legend of the map: %s"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_area),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  }
   gtk_widget_set_visible (self->legend, width > 0 && height > 0);
   gtk_widget_queue_draw (self->legend_area);
 }
@@ -1443,7 +1453,7 @@ ls_map_view_init (LsMapView *self)
   replace_tile_layer (self);
 
   /* The legend folds away: on a small map it would cover countries. */
-  self->legend_area = gtk_drawing_area_new ();
+  self->legend_area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->legend_area), legend_draw_func, self, NULL);
   /* A picture; clicks and drags on it go to the map under it. */
   gtk_widget_set_can_target (self->legend_area, FALSE);

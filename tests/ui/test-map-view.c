@@ -553,7 +553,7 @@ static void
 test_legend_placement (Fixture       *fixture,
                        gconstpointer  data)
 {
-  static const int sizes[][2] = { { 630, 620 }, { 1270, 980 }, { 815, 410 }, { 1460, 770 } };
+  static const int sizes[][2] = { { 630, 620 }, { 596, 617 }, { 510, 620 }, { 1270, 980 }, { 815, 410 }, { 1460, 770 } };
   g_autoptr(LsResult) result = make_result ("msp");
 
   ls_map_view_set_result (fixture->view, result);
