@@ -594,14 +594,18 @@ _ls_window_render_figure (LsWindow        *self,
                           GError         **error)
 {
   LsRenderStyle style;
-  LsMapOptions options;
-  LsExportView view = get_export_view (self, &options);
+  LsMapOptions map;
+  LsExportOptions options;
+
+  ls_export_options_init (&options, get_export_view (self, &map), format);
+  options.map = map;
+  options.width = FIGURE_WIDTH;
+  options.height = FIGURE_HEIGHT;
 
   /* Exports are documents: always the light style, at normal size. */
   fill_render_style (self, &style, FALSE, 1.0);
 
-  return ls_export_to_bytes (view, format, self->result, &style, &options,
-                             FIGURE_WIDTH, FIGURE_HEIGHT, error);
+  return ls_export_to_bytes (self->result, self->scenario, &style, &options, error);
 }
 
 static gboolean
