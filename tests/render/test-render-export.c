@@ -693,14 +693,23 @@ fold_spaces (const char *text)
 static void
 assert_no_non_finite (const char *text)
 {
-  g_auto(GStrv) words = g_regex_split_simple ("[^[:alnum:]]+", text, 0, 0);
+  const char *p = text;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  while (*p != '\0')
     {
-      g_autofree char *word = g_ascii_strdown (words[i], -1);
+      const char *start;
+      g_autofree char *word = NULL;
 
+      while (*p != '\0' && !g_ascii_isalnum (*p))
+        p++;
+      start = p;
+      while (g_ascii_isalnum (*p))
+        p++;
+      if (p == start)
+        continue;
+      word = g_ascii_strdown (start, p - start);
       if (g_str_equal (word, "nan") || g_str_equal (word, "inf") || g_str_equal (word, "infinity"))
-        g_error ("“%s” in a figure's text:\n%s", words[i], text);
+        g_error ("“%s” in a figure's text:\n%s", word, text);
     }
 }
 
@@ -1032,9 +1041,11 @@ test_export_finite (Fixture       *f,
       g_autoptr(GBytes) svg = export_bytes (result, scenario, view, LS_EXPORT_SVG, TRUE);
       g_autofree char *text = pdf_text (pdf, f->dir);
       g_autofree char *svg_text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
-      const char *desc = strstr (svg_text, "<desc>");
+      char *desc = strstr (svg_text, "<desc>");
+      char *end = desc != NULL ? strstr (desc, "</desc>") : NULL;
 
-      g_assert_nonnull (desc);
+      g_assert_nonnull (end);
+      *end = '\0';
       assert_no_non_finite (desc);
       if (text == NULL)
         return;
