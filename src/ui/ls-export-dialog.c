@@ -166,31 +166,41 @@ ls_export_dialog_dup_file_name (LsScenario *scenario,
                                 const char *extension)
 {
   g_autofree char *title = scenario != NULL ? ls_scenario_text_title (scenario, FALSE) : g_strdup ("Lodestone");
-  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) safe = g_string_new (NULL);
+  g_autofree char *name = NULL;
   g_autofree char *stem = NULL;
+  const char *start;
 
   for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (c == '/' || c == '\\' || g_unichar_iscntrl (c))
-        g_string_append_c (name, '-');
+        g_string_append_c (safe, '-');
       else
-        g_string_append_unichar (name, c);
+        g_string_append_unichar (safe, c);
     }
-  g_strstrip (name->str);
-  while (name->str[0] == '.')
-    g_string_erase (name, 0, 1);
+
+  /* No hidden file: no leading dot. */
+  start = g_strstrip (safe->str);
+  while (*start == '.' || g_ascii_isspace (*start))
+    start++;
 
   /* Long titles stop at 80 characters, at a character boundary. */
-  if (g_utf8_strlen (name->str, -1) > 80)
-    g_string_truncate (name, g_utf8_offset_to_pointer (name->str, 80) - name->str);
-  if (name->str[0] == '\0')
-    g_string_assign (name, "Lodestone");
+  if (g_utf8_strlen (start, -1) > 80)
+    name = g_strndup (start, g_utf8_offset_to_pointer (start, 80) - start);
+  else
+    name = g_strdup (start);
+  g_strstrip (name);
+  if (name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup ("Lodestone");
+    }
 
   /* Translators: an exported file's name: the scenario's, then what the
    * file holds, "Magnet embargo – flows" */
-  stem = g_strdup_printf (C_("file name", "%s – %s"), g_strstrip (name->str), what);
+  stem = g_strdup_printf (C_("file name", "%s – %s"), name, what);
 
   return g_strconcat (stem, ".", extension, NULL);
 }

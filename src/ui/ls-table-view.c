@@ -393,7 +393,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
         label = gtk_label_new (NULL);
         gtk_label_set_xalign (GTK_LABEL (label), 0.0);
         gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-        gtk_label_set_width_chars (GTK_LABEL (label), 12);
+        gtk_label_set_width_chars (GTK_LABEL (label), 11);
         gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
         gtk_widget_set_hexpand (label, TRUE);
         gtk_box_append (GTK_BOX (line), label);
@@ -442,7 +442,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       label = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
       break;
 
     case LS_TABLE_COLUMN_OUTPUT:
