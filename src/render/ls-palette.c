@@ -90,6 +90,34 @@ ls_render_style_init (LsRenderStyle *style,
   style->border = c[14];
 }
 
+/**
+ * ls_render_style_get_need_color:
+ *
+ * The one colour of each part of the bloc's need, for the share panel,
+ * the presenter cards, the map and the Sankey (issue 13): members in the
+ * bloc's blue, China in its red, other non-members grey, unmet need in
+ * the shortfall's orange (drawn hatched where it is an area).
+ *
+ * Returns: (transfer none): the colour of @part in @style
+ */
+const LsColor *
+ls_render_style_get_need_color (const LsRenderStyle *style,
+                                LsNeedPart           part)
+{
+  switch (part)
+    {
+    case LS_NEED_MEMBERS:
+      return &style->member;
+    case LS_NEED_CHINA:
+      return &style->china;
+    case LS_NEED_OTHER:
+      return &style->other;
+    case LS_NEED_UNMET:
+    default:
+      return &style->shortfall;
+    }
+}
+
 void
 ls_color_lerp (const LsColor *a,
                const LsColor *b,
