@@ -219,7 +219,8 @@ ls_scenario_text_description (LsScenario     *scenario,
   levers = ls_scenario_text_levers (scenario, ls_result_get_dataset (result));
 
   /* Translators: a scenario described from its contents: "2024. Bloc:
-   * MSP (14 countries). Levers: China withholds …" */
+   * MSP (14 countries). Levers: Magnets from China to the bloc cut by
+   * 100 %." */
   return g_strdup_printf (_("%d. Bloc: %s. Levers: %s."), ls_result_get_year (result), bloc, levers);
 }
 
