@@ -532,6 +532,7 @@ test_window_fit_and_ctrl_e (void)
   LsTableView *table;
   GtkWidget *column_view;
   GtkWidget *chooser;
+  g_autofree char *name = NULL;
   int minimum, natural;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -551,7 +552,8 @@ test_window_fit_and_ctrl_e (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   ls_ui_test_wait_for (has_file_chooser, NULL, "the file chooser");
   chooser = find_file_chooser ();
-  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ".csv"));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_true (g_str_has_suffix (name, ".csv"));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   ls_ui_test_flush ();
   g_assert_null (find_file_chooser ());
