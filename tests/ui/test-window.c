@@ -214,7 +214,7 @@ test_presets (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
                                                  "04-diversify-us-vietnam-laos.json", NULL);
   g_autofree char *path3 = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
-                                                  "03-china-restricts-oxides.json", NULL);
+                                                  "03-china-withholds-magnets.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) file3 = g_file_new_for_path (path3);
   g_autoptr(LsScenario) last = NULL;
