@@ -249,7 +249,7 @@ ls_alliance_text_memberships (LsDataset *dataset,
  * ls_alliance_text_joins_later:
  *
  * Returns: (transfer full) (nullable): when @country is listed in an
- *   alliance switched on but joined after the year shown, "joins MSP in
+ *   alliance switched on but joined after the year shown, "joins in
  *   2025"; else %NULL
  */
 char *
@@ -278,10 +278,10 @@ ls_alliance_text_joins_later (LsDataset  *dataset,
       if (joined == NULL)
         continue;
 
-      /* Translators: a country that joined an alliance after the year
-       * shown, "joins MSP in 2025" */
-      return g_strdup_printf (_("joins %s in %d"), ls_dataset_get_alliance_name (dataset, alliance),
-                              (int) g_ascii_strtoll (joined, NULL, 10));
+      /* Translators: a country of an alliance switched on that joined it
+       * after the year shown, "joins in 2025"; the row's tooltip names the
+       * alliance */
+      return g_strdup_printf (_("joins in %d"), (int) g_ascii_strtoll (joined, NULL, 10));
     }
 
   return NULL;

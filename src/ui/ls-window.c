@@ -1140,12 +1140,20 @@ _ls_window_continue_pending (LsWindow *self)
     destroy (data);
 }
 
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_after_confirm (LsWindow *self,
                      gpointer  data)
 {
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Once the dialog, which is transient for this window, has gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
