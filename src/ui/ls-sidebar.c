@@ -74,6 +74,7 @@ struct _LsSidebar
   GPtrArray     *preset_buttons;  /* GtkToggleButton */
   GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
   GtkStringList *members_as_of;
+  char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
 
   GtkWidget *scroll_widget;   /* the expander scrolled into view */
   guint     scroll_tick;
@@ -324,20 +325,9 @@ preset_restriction (guint index)
 }
 
 static void
-sync_levers (LsSidebar *self)
+rebuild_lever_rows (LsSidebar *self)
 {
   guint n;
-  double friend_shoring = ls_scenario_get_friend_shoring (self->scenario);
-
-  gtk_range_set_value (GTK_RANGE (self->friend_scale), friend_shoring);
-  {
-    g_autofree char *text = ls_format_percent (friend_shoring, 0);
-
-    gtk_label_set_label (GTK_LABEL (self->friend_label), text);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->friend_scale),
-                                    GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                    -1);
-  }
 
   clear_list (self->restrictions_list);
   n = ls_scenario_get_n_restrictions (self->scenario);
@@ -364,6 +354,51 @@ sync_levers (LsSidebar *self)
                                                G_CALLBACK (on_remove_capacity_clicked_cb)));
     }
   gtk_widget_set_visible (self->capacity_list, n > 0);
+}
+
+/* The lever rows' texts: they are rebuilt only when these change, since
+ * rebuilding them on every edit (each step of a drag, each member
+ * toggled) would cost more than the recompute. */
+static char *
+lever_rows_key (LsSidebar *self)
+{
+  g_autofree char *levers = ls_scenario_text_levers (self->scenario, self->dataset);
+  GString *key = g_string_new (levers);
+
+  for (guint i = 0; i < ls_scenario_get_n_capacity_changes (self->scenario); i++)
+    {
+      const char *note = ls_scenario_get_capacity_change (self->scenario, i)->note;
+
+      g_string_append_printf (key, "\n%s", note != NULL ? note : "");
+    }
+  g_string_append_printf (key, "\n%u %u", ls_scenario_get_n_restrictions (self->scenario),
+                          ls_scenario_get_n_capacity_changes (self->scenario));
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+sync_levers (LsSidebar *self)
+{
+  double friend_shoring = ls_scenario_get_friend_shoring (self->scenario);
+  g_autofree char *key = lever_rows_key (self);
+
+  gtk_range_set_value (GTK_RANGE (self->friend_scale), friend_shoring);
+  {
+    g_autofree char *text = ls_format_percent (friend_shoring, 0);
+
+    gtk_label_set_label (GTK_LABEL (self->friend_label), text);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->friend_scale),
+                                    GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                    -1);
+  }
+
+  if (g_strcmp0 (key, self->levers_shown) != 0)
+    {
+      rebuild_lever_rows (self);
+      g_free (self->levers_shown);
+      self->levers_shown = g_steal_pointer (&key);
+    }
 
   /* A preset button is pressed while its restriction is in the list (m3). */
   for (guint i = 0; i < self->preset_buttons->len; i++)
@@ -869,6 +904,8 @@ rebuild (LsSidebar *self)
   g_autoptr(GListModel) stages2 = stage_names_model (self->dataset);
   int separation;
 
+  g_clear_pointer (&self->levers_shown, g_free);
+
   /* Alliances: the switches are bound to the window's "scenario" actions. */
   clear_list (self->alliances_list);
   g_ptr_array_set_size (self->alliance_rows, 0);
@@ -978,6 +1015,7 @@ ls_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->alliance_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preset_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->member_rows, g_hash_table_unref);
+  g_clear_pointer (&self->levers_shown, g_free);
 
   G_OBJECT_CLASS (ls_sidebar_parent_class)->finalize (object);
 }
