@@ -178,15 +178,14 @@ ls_alliance_text_empty_hint (LsDataset  *dataset,
         g_string_append_c (text, '\n');
 
       if (date != NULL)
-        /* Translators: "FORGE had no members yet in 2024: it was founded
-         * in February 2026. Choose “Today” under “Members as of” …" */
-        g_string_append_printf (text, _("%s had no members yet in %d: it was founded in %s. "
-                                        "Choose “Today” under “Members as of” to count its members "
-                                        "of today on %d’s figures."),
+        /* Translators: "FORGE had no members yet in 2024 (founded 4
+         * February 2026). Choose “Today” under “Members as of” …" */
+        g_string_append_printf (text, _("%s had no members yet in %d (founded %s). Choose “Today” under "
+                                        "“Members as of” to count today’s members on %d’s figures."),
                                 ls_dataset_get_alliance_name (dataset, alliance), year, date, year);
       else
         g_string_append_printf (text, _("%s had no members in %d. Choose “Today” under “Members as of” "
-                                        "to count its members of today on %d’s figures."),
+                                        "to count today’s members on %d’s figures."),
                                 ls_dataset_get_alliance_name (dataset, alliance), year, year);
     }
 

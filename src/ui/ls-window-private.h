@@ -35,6 +35,8 @@ struct _LsWindow
   GMenu           *presets_menu;
   LsPresenterView *presenter_view;
   GtkWidget       *presenter_revealer;
+  GtkWidget       *scenario_button;
+  GtkWidget       *scenario_label;
   LsSharePanel    *share_panel;
   LsSidebar       *sidebar;
   LsTableView     *table_view;

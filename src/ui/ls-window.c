@@ -232,6 +232,19 @@ update_title (LsWindow *self)
   /* Translators: window title, "scenario name — Lodestone" */
   title = g_strdup_printf (_("%s — Lodestone"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
+
+  /* The header bar holds the views' switcher, not the title: the
+   * scenario button says which scenario is open. */
+  gtk_label_set_label (GTK_LABEL (self->scenario_label), name);
+  {
+    /* Translators: the scenario button's name for screen readers,
+     * "Scenario menu: • Baseline 2024" */
+    g_autofree char *accessible = g_strdup_printf (_("Scenario menu: %s"), name);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->scenario_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
+  }
 }
 
 /* Render style ------------------------------------------------------------- */
@@ -1729,6 +1742,8 @@ ls_window_class_init (LsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsWindow, presets_menu);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, presenter_revealer);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, presenter_view);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, scenario_button);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, scenario_label);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, share_panel);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, table_view);
