@@ -21,6 +21,7 @@ packages="
   libgtk-4-dev
   libadwaita-1-dev
   libshumate-dev
+  libglpk-dev
   desktop-file-utils
   appstream
   libxml2-utils

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * yield[s]; production[s * C + c], t: the values used; yield_figure and
  * production_figure: the dataset's figures they come from, with their
  * ranges and evidence (a zero figure where the dataset gives none);
- * flows: LsGivenFlow given in tonnes; shares: LsImportShares, each owning
+ * flows: LsGivenFlow given in tonnes, read only (for a year of the
+ * dataset, the dataset's own array); shares: LsImportShares, each owning
  * its array of shares.
  */
 typedef struct

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ls-baseline-private.h"
+#include "ls-dataset-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -27,6 +28,8 @@ struct _LsBaseline
   int              year;
   LsInputs        *inputs;
   GArray          *given;  /* LsGivenFlow: the tonnage flows, then the resolved ones */
+  gboolean         given_shared;  /* given is still inputs->flows */
+  guint            given_reserve;
   LsFlowState     *state;
 };
 
@@ -40,9 +43,13 @@ clear_import_shares (gpointer data)
   g_free (((LsImportShares *) data)->shares);
 }
 
+/* @flows: (transfer full): the given flows; @n_shares: how many import
+ * share entries there will be. */
 static LsInputs *
-inputs_alloc (guint n_stages,
-              guint n_countries)
+inputs_alloc (guint   n_stages,
+              guint   n_countries,
+              GArray *flows,
+              guint   n_shares)
 {
   LsInputs *self = g_new0 (LsInputs, 1);
 
@@ -52,8 +59,8 @@ inputs_alloc (guint n_stages,
   self->production = g_new0 (double, (gsize) n_stages * n_countries);
   self->yield_figure = g_new0 (LsFigure, n_stages);
   self->production_figure = g_new0 (LsFigure, (gsize) n_stages * n_countries);
-  self->flows = g_array_new (FALSE, FALSE, sizeof (LsGivenFlow));
-  self->shares = g_array_new (FALSE, FALSE, sizeof (LsImportShares));
+  self->flows = flows;
+  self->shares = g_array_sized_new (FALSE, FALSE, sizeof (LsImportShares), n_shares);
   g_array_set_clear_func (self->shares, clear_import_shares);
 
   return self;
@@ -75,7 +82,9 @@ _ls_inputs_new (LsDataset *dataset,
 {
   guint S = ls_dataset_get_n_stages (dataset);
   guint C = ls_dataset_get_n_countries (dataset);
-  LsInputs *self = inputs_alloc (S, C);
+  guint n_shares = ls_dataset_get_n_import_shares (dataset, year);
+  /* Shared, not copied: the inputs never change their flows. */
+  LsInputs *self = inputs_alloc (S, C, g_array_ref (_ls_dataset_get_given_flows (dataset, year)), n_shares);
 
   for (guint s = 0; s < S; s++)
     {
@@ -92,10 +101,7 @@ _ls_inputs_new (LsDataset *dataset,
         }
     }
 
-  for (guint k = 0; k < ls_dataset_get_n_given_flows (dataset, year); k++)
-    g_array_append_val (self->flows, *ls_dataset_get_given_flow (dataset, year, k));
-
-  for (guint k = 0; k < ls_dataset_get_n_import_shares (dataset, year); k++)
+  for (guint k = 0; k < n_shares; k++)
     append_shares (self, ls_dataset_get_import_shares (dataset, year, k));
 
   return self;
@@ -186,7 +192,9 @@ _ls_inputs_sample (const LsInputs *self,
                    GRand          *rand)
 {
   gsize n_cells = (gsize) self->n_stages * self->n_countries;
-  LsInputs *sample = inputs_alloc (self->n_stages, self->n_countries);
+  LsInputs *sample = inputs_alloc (self->n_stages, self->n_countries,
+                                   g_array_sized_new (FALSE, FALSE, sizeof (LsGivenFlow), self->flows->len),
+                                   self->shares->len);
 
   memcpy (sample->yield_figure, self->yield_figure, sizeof (LsFigure) * self->n_stages);
   memcpy (sample->production_figure, self->production_figure, sizeof (LsFigure) * n_cells);
@@ -252,64 +260,120 @@ figure_evidence (const LsFigure *figure)
   return figure->estimated ? LS_EVIDENCE_ESTIMATED : LS_EVIDENCE_PUBLISHED;
 }
 
+/*
+ * The given flows of one stage: the dataset's, by index, then those
+ * resolved from its import shares, appended to the array while the stage
+ * is completed. Each stage used to scan every given flow several times; a
+ * dense year has a quarter of a million. Visited in the order of the
+ * array, as that scan did, so every sum adds the same terms in the same
+ * order and the baseline stays the same to the bit.
+ */
+typedef struct
+{
+  const guint *indices;
+  guint        n_indices;
+  guint        first_resolved;
+  guint        end_resolved;
+} StageFlows;
+
+static inline guint
+stage_flows_length (const StageFlows *flows)
+{
+  return flows->n_indices + (flows->end_resolved - flows->first_resolved);
+}
+
+/* The index in the given array of the @k-th flow of the stage. */
+static inline guint
+stage_flows_index (const StageFlows *flows,
+                   guint             k)
+{
+  return k < flows->n_indices ? flows->indices[k] : flows->first_resolved + (k - flows->n_indices);
+}
+
+/* The given flows, made the baseline's own before the first change: a
+ * dataset's own flows are seldom changed (the loader checks them), and a
+ * dense year's are 18 MB. */
+static GArray *
+writable_given (LsBaseline *self)
+{
+  if (self->given_shared)
+    {
+      GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (LsGivenFlow), self->given_reserve);
+
+      g_array_append_vals (copy, self->given->data, self->given->len);
+      g_array_unref (self->given);
+      self->given = copy;
+      self->given_shared = FALSE;
+    }
+
+  return self->given;
+}
+
 /* Caps the given flows of stage @s so that no exporter ships more than it
  * makes and no importer takes more than it needs. The loader guarantees
- * both for a dataset's own figures; samples drawn from ranges may break
- * them. */
+ * both for a dataset's own figures, up to its tolerance; samples drawn
+ * from ranges may break them. */
 static void
-clamp_given (const LsInputs *in,
-             GArray         *given,
-             guint           s)
+clamp_given (LsBaseline       *self,
+             const StageFlows *flows,
+             guint             s)
 {
+  const LsInputs *in = self->inputs;
   guint C = in->n_countries;
+  guint n = stage_flows_length (flows);
   g_autofree double *out = g_new0 (double, C);
   g_autofree double *into = g_new0 (double, C);
 
-  for (guint k = 0; k < given->len; k++)
+  for (guint k = 0; k < n; k++)
     {
-      const LsGivenFlow *flow = &g_array_index (given, LsGivenFlow, k);
+      const LsGivenFlow *flow = &g_array_index (self->given, LsGivenFlow, stage_flows_index (flows, k));
 
-      if (flow->stage != s)
-        continue;
       if (flow->from < C)
         out[flow->from] += flow->figure.value;
       into[flow->to] += flow->figure.value;
     }
 
-  for (guint k = 0; k < given->len; k++)
+  for (guint k = 0; k < n; k++)
     {
-      LsGivenFlow *flow = &g_array_index (given, LsGivenFlow, k);
-      double need;
+      guint index = stage_flows_index (flows, k);
+      const LsGivenFlow *flow = &g_array_index (self->given, LsGivenFlow, index);
+      gboolean over_output = flow->from < C && out[flow->from] > in->production[s * C + flow->from];
+      double need = in->production[(s + 1) * C + flow->to] / in->yield[s + 1];
+      gboolean over_need = into[flow->to] > need;
+      LsGivenFlow *changed;
 
-      if (flow->stage != s)
+      if (!over_output && !over_need)
         continue;
 
-      if (flow->from < C && out[flow->from] > in->production[s * C + flow->from])
-        flow->figure.value *= in->production[s * C + flow->from] / out[flow->from];
-
-      need = in->production[(s + 1) * C + flow->to] / in->yield[s + 1];
-      if (into[flow->to] > need)
-        flow->figure.value *= need / into[flow->to];
+      changed = &g_array_index (writable_given (self), LsGivenFlow, index);
+      if (over_output)
+        changed->figure.value *= in->production[s * C + changed->from] / out[changed->from];
+      if (over_need)
+        changed->figure.value *= need / into[changed->to];
     }
 }
 
 /* DESIGN.md "Import shares": E[s][i][j] = S[s][i][j] · m[j], with the
- * import need m[j] from the tonnage flows only. */
+ * import need m[j] from the tonnage flows only. Appends the resolved
+ * flows to @given and to @flows. */
 static void
-resolve_shares (const LsInputs *in,
-                GArray         *given,
-                guint           s)
+resolve_shares (LsBaseline *self,
+                StageFlows *flows,
+                guint       s)
 {
+  const LsInputs *in = self->inputs;
   guint C = in->n_countries;
   g_autofree double *out = g_new0 (double, C);
 
-  for (guint k = 0; k < in->flows->len; k++)
+  /* The tonnage flows only: none is resolved yet. */
+  for (guint k = 0; k < flows->n_indices; k++)
     {
-      const LsGivenFlow *flow = &g_array_index (given, LsGivenFlow, k);
+      const LsGivenFlow *flow = &g_array_index (self->given, LsGivenFlow, flows->indices[k]);
 
-      if (flow->stage == s)
-        out[flow->from] += flow->figure.value;
+      out[flow->from] += flow->figure.value;
     }
+
+  flows->first_resolved = self->given->len;
 
   for (guint k = 0; k < in->shares->len; k++)
     {
@@ -337,19 +401,23 @@ resolve_shares (const LsInputs *in,
           flow.resolved = TRUE;
 
           if (flow.figure.value > 0.0)
-            g_array_append_val (given, flow);
+            g_array_append_val (writable_given (self), flow);
         }
     }
+
+  flows->end_resolved = self->given->len;
 }
 
 /* DESIGN.md "Completing the flows", steps 1–4, for stage-@s material. */
 static void
-complete_stage (const LsInputs *in,
-                GArray         *given,
-                LsFlowState    *st,
-                guint           s)
+complete_stage (const LsInputs   *in,
+                GArray           *given,
+                const StageFlows *flows,
+                LsFlowState      *st,
+                guint             s)
 {
   guint C = in->n_countries;
+  guint n = stage_flows_length (flows);
   const double *P = &in->production[s * C];
   const double *next = &in->production[(s + 1) * C];
   double yield = in->yield[s + 1];
@@ -362,12 +430,9 @@ complete_stage (const LsInputs *in,
   double N = 0.0;
 
   /* Step 1: need, given inflow and outflow. */
-  for (guint k = 0; k < given->len; k++)
+  for (guint k = 0; k < n; k++)
     {
-      const LsGivenFlow *flow = &g_array_index (given, LsGivenFlow, k);
-
-      if (flow->stage != s)
-        continue;
+      const LsGivenFlow *flow = &g_array_index (given, LsGivenFlow, stage_flows_index (flows, k));
 
       _ls_flow_state_add (st, s, flow->from, flow->to, flow->figure.value,
                           flow->resolved ? LS_EVIDENCE_ESTIMATED : figure_evidence (&flow->figure));
@@ -442,23 +507,46 @@ _ls_baseline_new_from_inputs (LsDataset *dataset,
   LsBaseline *self = g_new0 (LsBaseline, 1);
   guint S = inputs->n_stages;
   guint C = inputs->n_countries;
+  guint n_flows = inputs->flows->len;
+  guint n_resolved = 0;
+  g_autofree guint *by_stage = g_new (guint, MAX (1, n_flows));
+  g_autofree guint *start = g_new0 (guint, S + 1);
+
+  for (guint k = 0; k < inputs->shares->len; k++)
+    n_resolved += g_array_index (inputs->shares, LsImportShares, k).n_shares;
 
   g_atomic_ref_count_init (&self->ref_count);
   self->dataset = g_object_ref (dataset);
   self->year = year;
   self->inputs = inputs;
-  self->given = g_array_new (FALSE, FALSE, sizeof (LsGivenFlow));
-  g_array_append_vals (self->given, inputs->flows->data, inputs->flows->len);
+  self->given = g_array_ref (inputs->flows);
+  self->given_shared = TRUE;
+  self->given_reserve = n_flows + n_resolved;
   self->state = _ls_flow_state_new (S, C);
 
   memcpy (self->state->production, inputs->production, sizeof (double) * S * C);
 
+  /* The dataset's flows by stage, each stage in the order of the array
+   * (a stable counting sort). */
+  for (guint k = 0; k < n_flows; k++)
+    start[g_array_index (inputs->flows, LsGivenFlow, k).stage + 1]++;
+  for (guint s = 0; s < S; s++)
+    start[s + 1] += start[s];
+  {
+    g_autofree guint *next = g_memdup2 (start, sizeof (guint) * S);
+
+    for (guint k = 0; k < n_flows; k++)
+      by_stage[next[g_array_index (inputs->flows, LsGivenFlow, k).stage]++] = k;
+  }
+
   for (guint s = 0; s + 1 < S; s++)
     {
-      clamp_given (inputs, self->given, s);
-      resolve_shares (inputs, self->given, s);
-      clamp_given (inputs, self->given, s);
-      complete_stage (inputs, self->given, self->state, s);
+      StageFlows flows = { &by_stage[start[s]], start[s + 1] - start[s], 0, 0 };
+
+      clamp_given (self, &flows, s);
+      resolve_shares (self, &flows, s);
+      clamp_given (self, &flows, s);
+      complete_stage (inputs, self->given, &flows, self->state, s);
     }
 
   _ls_flow_state_finish (self->state);

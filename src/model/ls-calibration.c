@@ -94,27 +94,27 @@ ls_calibration_metric_to_string (LsCalibrationMetric metric)
 /* Loading ----------------------------------------------------------------- */
 
 static gboolean
-read_string (LsJsonReader  *reader,
-             JsonNode      *object,
-             const char    *path,
-             const char    *name,
-             gboolean       required,
-             char         **value,
-             GError       **error)
+read_string (LsJsonReader       *reader,
+             const LsJsonValue  *object,
+             const LsJsonPath   *path,
+             const char         *name,
+             gboolean            required,
+             char              **value,
+             GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-  JsonNode *node;
+  LsJsonPath member_path = _ls_json_path_member (path, name);
+  const LsJsonValue *member;
   const char *str;
 
-  if (!(node = _ls_json_member (reader, object, path, name, required, error)))
+  if (!(member = _ls_json_member (reader, object, path, name, required, error)))
     return !required && (error == NULL || *error == NULL);
 
-  if (!_ls_json_string (reader, node, member_path, &str, error))
+  if (!_ls_json_string (reader, member, &member_path, &str, error))
     return FALSE;
 
   if (str[0] == '\0')
     {
-      _ls_json_reader_set_error (reader, error, node, member_path, LS_DATA_ERROR_VALUE, "must not be empty");
+      _ls_json_reader_set_error (reader, error, member, &member_path, LS_DATA_ERROR_VALUE, "must not be empty");
       return FALSE;
     }
 
@@ -123,50 +123,51 @@ read_string (LsJsonReader  *reader,
 }
 
 static gboolean
-read_number (LsJsonReader  *reader,
-             JsonNode      *object,
-             const char    *path,
-             const char    *name,
-             double         max,
-             double        *value,
-             GError       **error)
+read_number (LsJsonReader       *reader,
+             const LsJsonValue  *object,
+             const LsJsonPath   *path,
+             const char         *name,
+             double              max,
+             double             *value,
+             GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-  JsonNode *node;
+  LsJsonPath member_path = _ls_json_path_member (path, name);
+  const LsJsonValue *member;
 
-  return (node = _ls_json_member (reader, object, path, name, TRUE, error)) &&
-         _ls_json_number (reader, node, member_path, 0.0, max, value, error);
+  return (member = _ls_json_member (reader, object, path, name, TRUE, error)) &&
+         _ls_json_number (reader, member, &member_path, 0.0, max, value, error);
 }
 
 static gboolean
 read_alliances (LsJsonReader         *reader,
-                JsonNode             *object,
-                const char           *path,
+                const LsJsonValue    *object,
+                const LsJsonPath     *path,
                 LsCalibrationTarget  *target,
                 GError              **error)
 {
-  g_autofree char *array_path = g_strdup_printf ("%s.alliances", path);
+  LsJsonPath array_path = _ls_json_path_member (path, "alliances");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node;
-  JsonArray *array;
+  const LsJsonValue *array;
+  const LsJsonValue *element;
 
-  if (!(node = _ls_json_member (reader, object, path, "alliances", TRUE, error)) ||
-      !(array = _ls_json_array (reader, node, array_path, error)))
+  if (!(array = _ls_json_member (reader, object, path, "alliances", TRUE, error)) ||
+      !_ls_json_array (reader, array, &array_path, error))
     return FALSE;
 
-  if (json_array_get_length (array) == 0)
+  if (array->length == 0)
     {
-      _ls_json_reader_set_error (reader, error, node, array_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (reader, error, array, &array_path, LS_DATA_ERROR_VALUE,
                                  "names no alliance");
       return FALSE;
     }
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  element = _ls_json_first (array);
+  for (guint i = 0; i < array->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *element_path = g_strdup_printf ("%s[%u]", array_path, i);
+      LsJsonPath element_path = _ls_json_path_element (&array_path, i);
       const char *id;
 
-      if (!_ls_json_string (reader, json_array_get_element (array, i), element_path, &id, error))
+      if (!_ls_json_string (reader, element, &element_path, &id, error))
         return FALSE;
       g_strv_builder_add (builder, id);
     }
@@ -176,17 +177,17 @@ read_alliances (LsJsonReader         *reader,
 }
 
 static gboolean
-read_target (LsCalibration  *self,
-             LsJsonReader   *reader,
-             JsonNode       *element,
-             const char     *path,
-             GError        **error)
+read_target (LsCalibration      *self,
+             LsJsonReader       *reader,
+             const LsJsonValue  *element,
+             const LsJsonPath   *path,
+             GError            **error)
 {
   LsCalibrationTarget target = { 0 };
-  g_autofree char *year_path = g_strdup_printf ("%s.year", path);
-  g_autofree char *metric_path = g_strdup_printf ("%s.metric", path);
+  LsJsonPath year_path = _ls_json_path_member (path, "year");
+  LsJsonPath metric_path = _ls_json_path_member (path, "metric");
   g_autofree char *metric = NULL;
-  JsonNode *node;
+  const LsJsonValue *member;
   gint64 year;
   double max;
   gboolean found = FALSE;
@@ -198,8 +199,7 @@ read_target (LsCalibration  *self,
   TARGET->origin = _ls_json_reader_describe_position (reader, element, path);
 
   if (!read_string (reader, element, path, "id", TRUE, &TARGET->id, error) ||
-      !_ls_json_check_id (reader, json_object_get_member (json_node_get_object (element), "id"),
-                          path, TARGET->id, FALSE, error) ||
+      !_ls_json_check_id (reader, _ls_json_get (element, "id"), path, TARGET->id, FALSE, error) ||
       !read_string (reader, element, path, "description", TRUE, &TARGET->description, error) ||
       !read_string (reader, element, path, "stage", TRUE, &TARGET->stage, error) ||
       !read_string (reader, element, path, "source", TRUE, &TARGET->source, error) ||
@@ -211,17 +211,17 @@ read_target (LsCalibration  *self,
   for (guint i = 0; i + 1 < self->targets->len; i++)
     if (g_str_equal (g_array_index (self->targets, LsCalibrationTarget, i).id, TARGET->id))
       {
-        _ls_json_reader_set_error (reader, error, json_object_get_member (json_node_get_object (element), "id"),
+        _ls_json_reader_set_error (reader, error, _ls_json_get (element, "id"),
                                    path, LS_DATA_ERROR_DUPLICATE, "“%s” is defined twice", TARGET->id);
         return FALSE;
       }
 
-  if (!(node = _ls_json_member (reader, element, path, "year", TRUE, error)) ||
-      !_ls_json_integer (reader, node, year_path, &year, error))
+  if (!(member = _ls_json_member (reader, element, path, "year", TRUE, error)) ||
+      !_ls_json_integer (reader, member, &year_path, &year, error))
     return FALSE;
   if (year < 1900 || year > 2200)
     {
-      _ls_json_reader_set_error (reader, error, node, year_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (reader, error, member, &year_path, LS_DATA_ERROR_VALUE,
                                  "%" G_GINT64_FORMAT " is not a plausible year", year);
       return FALSE;
     }
@@ -236,8 +236,8 @@ read_target (LsCalibration  *self,
 
   if (!found)
     {
-      _ls_json_reader_set_error (reader, error, json_object_get_member (json_node_get_object (element), "metric"),
-                                 metric_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (reader, error, _ls_json_get (element, "metric"),
+                                 &metric_path, LS_DATA_ERROR_VALUE,
                                  "unknown metric “%s” (world_share, import_share, dependency or stage_total)",
                                  metric);
       return FALSE;
@@ -280,47 +280,26 @@ ls_calibration_load (LsCalibration  *self,
                      LsJsonReader   *reader,
                      GError        **error)
 {
-  JsonNode *root = _ls_json_reader_get_root (reader);
-  JsonNode *node;
-  JsonArray *targets;
-  const char *format;
-  gint64 version;
+  const LsJsonValue *root = _ls_json_reader_get_root (reader);
+  const LsJsonPath path = LS_JSON_PATH_ROOT;
+  const LsJsonPath targets_path = _ls_json_path_member (&path, "targets");
+  const LsJsonValue *targets;
+  const LsJsonValue *element;
 
-  if (!_ls_json_object (reader, root, "$", error) ||
-      !(node = _ls_json_member (reader, root, "$", "format", TRUE, error)) ||
-      !_ls_json_string (reader, node, "$.format", &format, error))
+  if (!_ls_json_check_header (reader, CALIBRATION_FORMAT, CALIBRATION_VERSION, error))
     return FALSE;
 
-  if (!g_str_equal (format, CALIBRATION_FORMAT))
-    {
-      _ls_json_reader_set_error (reader, error, node, "$.format", LS_DATA_ERROR_VALUE,
-                                 "expected “" CALIBRATION_FORMAT "”, found “%s”", format);
-      return FALSE;
-    }
-
-  if (!(node = _ls_json_member (reader, root, "$", "version", TRUE, error)) ||
-      !_ls_json_integer (reader, node, "$.version", &version, error))
+  if (!(targets = _ls_json_member (reader, root, &path, "targets", TRUE, error)) ||
+      !_ls_json_array (reader, targets, &targets_path, error))
     return FALSE;
 
-  if (version != CALIBRATION_VERSION)
+  element = _ls_json_first (targets);
+  for (guint i = 0; i < targets->length; i++, element = _ls_json_next (element))
     {
-      _ls_json_reader_set_error (reader, error, node, "$.version", LS_DATA_ERROR_VALUE,
-                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
-                                 version, CALIBRATION_VERSION);
-      return FALSE;
-    }
+      LsJsonPath target_path = _ls_json_path_element (&targets_path, i);
 
-  if (!(node = _ls_json_member (reader, root, "$", "targets", TRUE, error)) ||
-      !(targets = _ls_json_array (reader, node, "$.targets", error)))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (targets); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("$.targets[%u]", i);
-      JsonNode *element = json_array_get_element (targets, i);
-
-      if (!_ls_json_object (reader, element, path, error) ||
-          !read_target (self, reader, element, path, error))
+      if (!_ls_json_object (reader, element, &target_path, error) ||
+          !read_target (self, reader, element, &target_path, error))
         return FALSE;
     }
 

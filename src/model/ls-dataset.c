@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ls-dataset.h"
+#include "ls-dataset-private.h"
 #include "ls-baseline-private.h"
 #include "ls-json-reader-private.h"
 #include "ls-model-resources.h"
@@ -165,10 +165,30 @@ ls_dataset_init (LsDataset *self)
 
 /* Loading ------------------------------------------------------------- */
 
+/*
+ * Every reader below takes the JSON path of what it reads as an
+ * LsJsonPath on the caller's stack: paths are written out only for an
+ * error, so a file of a million values costs no string per value.
+ */
+
+/* The last id a reference named, per member and table: flows and
+ * figures come grouped by stage and by exporter, so most references
+ * repeat the one before and need no hash lookup. */
+typedef struct
+{
+  GHashTable *ids;
+  const char *member;
+  const char *id;     /* the table's own key */
+  int         index;
+} LastId;
+
+#define N_LAST_IDS 8
+
 typedef struct
 {
   LsDataset    *self;
   LsJsonReader *reader;
+  LastId        last[N_LAST_IDS];
 } Loader;
 
 static const char *
@@ -187,122 +207,123 @@ lookup (GHashTable *ids,
 
 /* Reads an optional string member; absent gives NULL. */
 static gboolean
-read_optional_string (Loader      *loader,
-                      JsonNode    *object,
-                      const char  *path,
-                      const char  *name,
-                      const char **value,
-                      GError     **error)
+read_optional_string (Loader             *loader,
+                      const LsJsonValue  *object,
+                      const LsJsonPath   *path,
+                      const char         *name,
+                      const char        **value,
+                      GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-  JsonNode *node;
+  LsJsonPath member_path = _ls_json_path_member (path, name);
+  const LsJsonValue *member;
   const char *str;
 
   *value = NULL;
-  if (!(node = _ls_json_member (loader->reader, object, path, name, FALSE, error)))
+  if (!(member = _ls_json_member (loader->reader, object, path, name, FALSE, error)))
     return error == NULL || *error == NULL;
 
-  if (!_ls_json_string (loader->reader, node, member_path, &str, error))
+  if (!_ls_json_string (loader->reader, member, &member_path, &str, error))
     return FALSE;
 
   *value = intern (loader, str);
   return TRUE;
 }
 
+/* A required, non-empty string member, as the reader holds it: for ids
+ * looked up and dropped. */
 static gboolean
-read_string (Loader      *loader,
-             JsonNode    *object,
-             const char  *path,
-             const char  *name,
-             const char **value,
-             GError     **error)
+read_string_borrowed (Loader             *loader,
+                      const LsJsonValue  *object,
+                      const LsJsonPath   *path,
+                      const char         *name,
+                      const LsJsonValue **member,
+                      const char        **value,
+                      GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-  JsonNode *node;
-  const char *str;
+  LsJsonPath member_path = _ls_json_path_member (path, name);
 
-  if (!(node = _ls_json_member (loader->reader, object, path, name, TRUE, error)))
+  if (!(*member = _ls_json_member (loader->reader, object, path, name, TRUE, error)))
     return FALSE;
 
-  if (!_ls_json_string (loader->reader, node, member_path, &str, error))
+  if (!_ls_json_string (loader->reader, *member, &member_path, value, error))
     return FALSE;
 
-  if (str[0] == '\0')
+  if ((*value)[0] == '\0')
     {
-      _ls_json_reader_set_error (loader->reader, error, node, member_path,
+      _ls_json_reader_set_error (loader->reader, error, *member, &member_path,
                                  LS_DATA_ERROR_VALUE, "must not be empty");
       return FALSE;
     }
 
+  return TRUE;
+}
+
+static gboolean
+read_string (Loader             *loader,
+             const LsJsonValue  *object,
+             const LsJsonPath   *path,
+             const char         *name,
+             const char        **value,
+             GError            **error)
+{
+  const LsJsonValue *member;
+  const char *str;
+
+  if (!read_string_borrowed (loader, object, path, name, &member, &str, error))
+    return FALSE;
+
   *value = intern (loader, str);
   return TRUE;
 }
 
-/* The name in the user's language from the optional "names" object
- * {LANGUAGE: name}, interned: names come from the data, not from the
- * translations of the program. */
+/* The text in the user's language from the optional object @member
+ * {LANGUAGE: text} ("names", "units"), interned: names and units come from
+ * the data, not from the translations of the program. @value keeps the
+ * text it had when there is none for the user's languages. */
 static gboolean
-read_localized_name (Loader      *loader,
-                     JsonNode    *object,
-                     const char  *path,
-                     const char **name,
-                     GError     **error)
+read_localized (Loader             *loader,
+                const LsJsonValue  *object,
+                const LsJsonPath   *path,
+                const char         *member,
+                const char        **value,
+                GError            **error)
 {
   const char *localized = NULL;
 
-  if (!_ls_json_localized (loader->reader, object, path, "names", &localized, error))
+  if (!_ls_json_localized (loader->reader, object, path, member, &localized, error))
     return FALSE;
 
   if (localized != NULL)
-    *name = intern (loader, localized);
-
-  return TRUE;
-}
-
-/* The unit in the user's language, from the optional "units" object. */
-static gboolean
-read_localized_unit (Loader      *loader,
-                     JsonNode    *object,
-                     const char  *path,
-                     const char **unit,
-                     GError     **error)
-{
-  const char *localized = NULL;
-
-  if (!_ls_json_localized (loader->reader, object, path, "units", &localized, error))
-    return FALSE;
-
-  if (localized != NULL)
-    *unit = intern (loader, localized);
+    *value = intern (loader, localized);
 
   return TRUE;
 }
 
 /* Reads a required id and checks that it is new in @ids. */
 static gboolean
-read_new_id (Loader      *loader,
-             JsonNode    *object,
-             const char  *path,
-             GHashTable  *ids,
-             guint        index,
-             gboolean     iso3,
-             const char **value,
-             GError     **error)
+read_new_id (Loader             *loader,
+             const LsJsonValue  *object,
+             const LsJsonPath   *path,
+             GHashTable         *ids,
+             guint               index,
+             gboolean            iso3,
+             const char        **value,
+             GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.id", path);
-  JsonNode *node;
+  LsJsonPath member_path = _ls_json_path_member (path, "id");
+  const LsJsonValue *member;
 
   if (!read_string (loader, object, path, "id", value, error))
     return FALSE;
 
-  node = json_object_get_member (json_node_get_object (object), "id");
+  member = _ls_json_get (object, "id");
 
-  if (!_ls_json_check_id (loader->reader, node, member_path, *value, iso3, error))
+  if (!_ls_json_check_id (loader->reader, member, &member_path, *value, iso3, error))
     return FALSE;
 
   if (g_hash_table_contains (ids, *value))
     {
-      _ls_json_reader_set_error (loader->reader, error, node, member_path,
+      _ls_json_reader_set_error (loader->reader, error, member, &member_path,
                                  LS_DATA_ERROR_DUPLICATE, "“%s” is defined twice", *value);
       return FALSE;
     }
@@ -311,28 +332,59 @@ read_new_id (Loader      *loader,
   return TRUE;
 }
 
-/* Reads a required reference to an id of @ids; returns its index or -1. */
 static int
-read_reference (Loader      *loader,
-                JsonNode    *object,
-                const char  *path,
-                const char  *name,
-                GHashTable  *ids,
-                const char  *what,
-                GError     **error)
+lookup_reference (Loader     *loader,
+                  GHashTable *ids,
+                  const char *member,
+                  const char *id)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+  LastId *last = NULL;
+  gpointer key;
+  gpointer value;
+
+  for (guint i = 0; i < N_LAST_IDS; i++)
+    if (loader->last[i].ids == NULL ||
+        (loader->last[i].ids == ids && loader->last[i].member == member))
+      {
+        last = &loader->last[i];
+        break;
+      }
+
+  if (last != NULL && last->ids != NULL && strcmp (last->id, id) == 0)
+    return last->index;
+
+  if (!g_hash_table_lookup_extended (ids, id, &key, &value))
+    return -1;
+
+  if (last != NULL)
+    *last = (LastId) { ids, member, key, GPOINTER_TO_INT (value) - 1 };
+
+  return GPOINTER_TO_INT (value) - 1;
+}
+
+/* Reads a required reference to an id of @ids; returns its index or -1.
+ * @name is a string literal: it keys the last id read at this member. */
+static int
+read_reference (Loader             *loader,
+                const LsJsonValue  *object,
+                const LsJsonPath   *path,
+                const char         *name,
+                GHashTable         *ids,
+                const char         *what,
+                GError            **error)
+{
+  const LsJsonValue *member;
   const char *id;
   int index;
 
-  if (!read_string (loader, object, path, name, &id, error))
+  if (!read_string_borrowed (loader, object, path, name, &member, &id, error))
     return -1;
 
-  if ((index = lookup (ids, id)) < 0)
+  if ((index = lookup_reference (loader, ids, name, id)) < 0)
     {
-      JsonNode *node = json_object_get_member (json_node_get_object (object), name);
+      LsJsonPath member_path = _ls_json_path_member (path, name);
 
-      _ls_json_reader_set_error (loader->reader, error, node, member_path,
+      _ls_json_reader_set_error (loader->reader, error, member, &member_path,
                                  LS_DATA_ERROR_UNKNOWN_ID, "unknown %s “%s”", what, id);
       return -1;
     }
@@ -341,18 +393,18 @@ read_reference (Loader      *loader,
 }
 
 static gboolean
-read_source_reference (Loader      *loader,
-                       JsonNode    *object,
-                       const char  *path,
-                       gboolean     required,
-                       const char **value,
-                       GError     **error)
+read_source_reference (Loader             *loader,
+                       const LsJsonValue  *object,
+                       const LsJsonPath   *path,
+                       gboolean            required,
+                       const char        **value,
+                       GError            **error)
 {
   int index;
 
   *value = NULL;
 
-  if (!required && json_object_get_member (json_node_get_object (object), "source") == NULL)
+  if (!required && _ls_json_get (object, "source") == NULL)
     return TRUE;
 
   if ((index = read_reference (loader, object, path, "source",
@@ -366,43 +418,45 @@ read_source_reference (Loader      *loader,
 /* The optional range of a number read from member @name: "low" and
  * "high", with low <= value <= high; absent, the value itself. */
 static gboolean
-read_range (Loader      *loader,
-            JsonNode    *object,
-            const char  *path,
-            const char  *name,
-            double       max,
-            LsFigure    *figure,
-            GError     **error)
+read_range (Loader             *loader,
+            const LsJsonValue  *object,
+            const LsJsonPath   *path,
+            const char         *name,
+            double              max,
+            LsFigure           *figure,
+            GError            **error)
 {
-  g_autofree char *low_path = g_strdup_printf ("%s.low", path);
-  g_autofree char *high_path = g_strdup_printf ("%s.high", path);
-  JsonNode *node;
+  const LsJsonValue *member;
 
   figure->low = figure->value;
   figure->high = figure->value;
 
-  if ((node = json_object_get_member (json_node_get_object (object), "low")))
+  if ((member = _ls_json_get (object, "low")))
     {
-      if (!_ls_json_number (loader->reader, node, low_path, 0.0, max, &figure->low, error))
+      LsJsonPath low_path = _ls_json_path_member (path, "low");
+
+      if (!_ls_json_number (loader->reader, member, &low_path, 0.0, max, &figure->low, error))
         return FALSE;
 
       if (figure->low > figure->value)
         {
-          _ls_json_reader_set_error (loader->reader, error, node, low_path, LS_DATA_ERROR_VALUE,
+          _ls_json_reader_set_error (loader->reader, error, member, &low_path, LS_DATA_ERROR_VALUE,
                                      "the low end (%g) is above the %s (%g)",
                                      figure->low, name, figure->value);
           return FALSE;
         }
     }
 
-  if ((node = json_object_get_member (json_node_get_object (object), "high")))
+  if ((member = _ls_json_get (object, "high")))
     {
-      if (!_ls_json_number (loader->reader, node, high_path, 0.0, max, &figure->high, error))
+      LsJsonPath high_path = _ls_json_path_member (path, "high");
+
+      if (!_ls_json_number (loader->reader, member, &high_path, 0.0, max, &figure->high, error))
         return FALSE;
 
       if (figure->high < figure->value)
         {
-          _ls_json_reader_set_error (loader->reader, error, node, high_path, LS_DATA_ERROR_VALUE,
+          _ls_json_reader_set_error (loader->reader, error, member, &high_path, LS_DATA_ERROR_VALUE,
                                      "the high end (%g) is below the %s (%g)",
                                      figure->high, name, figure->value);
           return FALSE;
@@ -415,19 +469,19 @@ read_range (Loader      *loader,
 /* A figure: "value", "low" and "high" (optional), "source" (required),
  * "estimated", "note". */
 static gboolean
-read_figure (Loader      *loader,
-             JsonNode    *object,
-             const char  *path,
-             double       max,
-             LsFigure    *figure,
-             GError     **error)
+read_figure (Loader             *loader,
+             const LsJsonValue  *object,
+             const LsJsonPath   *path,
+             double              max,
+             LsFigure           *figure,
+             GError            **error)
 {
-  g_autofree char *value_path = g_strdup_printf ("%s.value", path);
-  g_autofree char *estimated_path = g_strdup_printf ("%s.estimated", path);
-  JsonNode *node;
+  LsJsonPath value_path = _ls_json_path_member (path, "value");
+  LsJsonPath estimated_path = _ls_json_path_member (path, "estimated");
+  const LsJsonValue *member;
 
-  if (!(node = _ls_json_member (loader->reader, object, path, "value", TRUE, error)) ||
-      !_ls_json_number (loader->reader, node, value_path, 0.0, max, &figure->value, error) ||
+  if (!(member = _ls_json_member (loader->reader, object, path, "value", TRUE, error)) ||
+      !_ls_json_number (loader->reader, member, &value_path, 0.0, max, &figure->value, error) ||
       !read_range (loader, object, path, "value", max, figure, error))
     return FALSE;
 
@@ -435,60 +489,58 @@ read_figure (Loader      *loader,
     return FALSE;
 
   figure->estimated = FALSE;
-  if ((node = json_object_get_member (json_node_get_object (object), "estimated")) &&
-      !_ls_json_boolean (loader->reader, node, estimated_path, &figure->estimated, error))
+  if ((member = _ls_json_get (object, "estimated")) &&
+      !_ls_json_boolean (loader->reader, member, &estimated_path, &figure->estimated, error))
     return FALSE;
 
   return read_optional_string (loader, object, path, "note", &figure->note, error);
 }
 
 /* Iterates over the members of an array member: calls @func for each. */
-typedef gboolean (*ElementFunc) (Loader      *loader,
-                                 JsonNode    *element,
-                                 const char  *path,
-                                 guint        index,
-                                 gpointer     user_data,
-                                 GError     **error);
+typedef gboolean (*ElementFunc) (Loader             *loader,
+                                 const LsJsonValue  *element,
+                                 const LsJsonPath   *path,
+                                 guint               index,
+                                 gpointer            user_data,
+                                 GError            **error);
 
 static gboolean
-read_array (Loader      *loader,
-            JsonNode    *object,
-            const char  *path,
-            const char  *name,
-            gboolean     required,
-            guint        min_length,
-            ElementFunc  func,
-            gpointer     user_data,
-            GError     **error)
+read_array (Loader             *loader,
+            const LsJsonValue  *object,
+            const LsJsonPath   *path,
+            const char         *name,
+            gboolean            required,
+            guint               min_length,
+            ElementFunc         func,
+            gpointer            user_data,
+            GError            **error)
 {
-  g_autofree char *array_path = g_strdup_printf ("%s.%s", path, name);
-  JsonNode *node;
-  JsonArray *array;
-  guint length;
+  LsJsonPath array_path = _ls_json_path_member (path, name);
+  const LsJsonValue *array;
+  const LsJsonValue *element;
 
-  if (!(node = _ls_json_member (loader->reader, object, path, name, required, error)))
+  if (!(array = _ls_json_member (loader->reader, object, path, name, required, error)))
     return !required && (error == NULL || *error == NULL);
 
-  if (!(array = _ls_json_array (loader->reader, node, array_path, error)))
+  if (!_ls_json_array (loader->reader, array, &array_path, error))
     return FALSE;
 
-  length = json_array_get_length (array);
-  if (length < min_length)
+  if (array->length < min_length)
     {
-      _ls_json_reader_set_error (loader->reader, error, node, array_path, LS_DATA_ERROR_VALUE,
-                                 "needs at least %u entries, found %u", min_length, length);
+      _ls_json_reader_set_error (loader->reader, error, array, &array_path, LS_DATA_ERROR_VALUE,
+                                 "needs at least %u entries, found %u", min_length, array->length);
       return FALSE;
     }
 
-  for (guint i = 0; i < length; i++)
+  element = _ls_json_first (array);
+  for (guint i = 0; i < array->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *element_path = g_strdup_printf ("%s[%u]", array_path, i);
-      JsonNode *element = json_array_get_element (array, i);
+      LsJsonPath element_path = _ls_json_path_element (&array_path, i);
 
-      if (!_ls_json_object (loader->reader, element, element_path, error))
+      if (!_ls_json_object (loader->reader, element, &element_path, error))
         return FALSE;
 
-      if (!func (loader, element, element_path, i, user_data, error))
+      if (!func (loader, element, &element_path, i, user_data, error))
         return FALSE;
     }
 
@@ -496,21 +548,21 @@ read_array (Loader      *loader,
 }
 
 static guint
-array_length (JsonNode   *object,
-              const char *name)
+array_length (const LsJsonValue *object,
+              const char        *name)
 {
-  JsonNode *node = json_object_get_member (json_node_get_object (object), name);
+  const LsJsonValue *member = _ls_json_get (object, name);
 
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
+  return _ls_json_is (member, LS_JSON_ARRAY) ? member->length : 0;
 }
 
 static gboolean
-read_source (Loader      *loader,
-             JsonNode    *element,
-             const char  *path,
-             guint        index,
-             gpointer     user_data,
-             GError     **error)
+read_source (Loader             *loader,
+             const LsJsonValue  *element,
+             const LsJsonPath   *path,
+             guint               index,
+             gpointer            user_data,
+             GError            **error)
 {
   Source *source = &loader->self->sources[index];
 
@@ -521,39 +573,38 @@ read_source (Loader      *loader,
 }
 
 static gboolean
-read_stage (Loader      *loader,
-            JsonNode    *element,
-            const char  *path,
-            guint        index,
-            gpointer     user_data,
-            GError     **error)
+read_stage (Loader             *loader,
+            const LsJsonValue  *element,
+            const LsJsonPath   *path,
+            guint               index,
+            gpointer            user_data,
+            GError            **error)
 {
   Stage *stage = &loader->self->stages[index];
-  g_autofree char *yield_path = g_strdup_printf ("%s.yield", path);
-  JsonNode *node;
+  LsJsonPath yield_path = _ls_json_path_member (path, "yield");
+  const LsJsonValue *yield;
 
   if (!read_new_id (loader, element, path, loader->self->stage_ids, index, FALSE, &stage->id, error) ||
       !read_string (loader, element, path, "name", &stage->name, error) ||
-      !read_localized_name (loader, element, path, &stage->name, error) ||
+      !read_localized (loader, element, path, "names", &stage->name, error) ||
       !read_string (loader, element, path, "unit", &stage->unit, error) ||
-      !read_localized_unit (loader, element, path, &stage->unit, error) ||
+      !read_localized (loader, element, path, "units", &stage->unit, error) ||
       !read_optional_string (loader, element, path, "basis", &stage->basis, error))
     return FALSE;
 
   /* Yield: output per unit of input (DESIGN.md "Stages and units"). */
-  if (!(node = _ls_json_member (loader->reader, element, path, "yield", TRUE, error)) ||
-      !_ls_json_object (loader->reader, node, yield_path, error) ||
-      !read_figure (loader, node, yield_path, 1.0, &stage->yield, error))
+  if (!(yield = _ls_json_member (loader->reader, element, path, "yield", TRUE, error)) ||
+      !_ls_json_object (loader->reader, yield, &yield_path, error) ||
+      !read_figure (loader, yield, &yield_path, 1.0, &stage->yield, error))
     return FALSE;
 
   if (stage->yield.low < LS_MIN_YIELD)
     {
       gboolean low = stage->yield.low < stage->yield.value;
-      g_autofree char *value_path = g_strdup_printf ("%s.%s", yield_path, low ? "low" : "value");
+      LsJsonPath value_path = _ls_json_path_member (&yield_path, low ? "low" : "value");
 
-      _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (node), low ? "low" : "value"),
-                                 value_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (loader->reader, error, _ls_json_get (yield, low ? "low" : "value"),
+                                 &value_path, LS_DATA_ERROR_VALUE,
                                  "a yield must be at least %g", LS_MIN_YIELD);
       return FALSE;
     }
@@ -562,35 +613,35 @@ read_stage (Loader      *loader,
 }
 
 static gboolean
-read_country (Loader      *loader,
-              JsonNode    *element,
-              const char  *path,
-              guint        index,
-              gpointer     user_data,
-              GError     **error)
+read_country (Loader             *loader,
+              const LsJsonValue  *element,
+              const LsJsonPath   *path,
+              guint               index,
+              gpointer            user_data,
+              GError            **error)
 {
   Country *country = &loader->self->countries[index];
-  g_autofree char *label_path = g_strdup_printf ("%s.label", path);
-  g_autofree char *lat_path = g_strdup_printf ("%s.label.lat", path);
-  g_autofree char *lon_path = g_strdup_printf ("%s.label.lon", path);
-  JsonNode *label;
-  JsonNode *node;
+  LsJsonPath label_path = _ls_json_path_member (path, "label");
+  LsJsonPath lat_path = _ls_json_path_member (&label_path, "lat");
+  LsJsonPath lon_path = _ls_json_path_member (&label_path, "lon");
+  const LsJsonValue *label;
+  const LsJsonValue *member;
 
   if (!read_new_id (loader, element, path, loader->self->country_ids, index, TRUE, &country->id, error) ||
       !read_string (loader, element, path, "name", &country->name, error) ||
-      !read_localized_name (loader, element, path, &country->name, error))
+      !read_localized (loader, element, path, "names", &country->name, error))
     return FALSE;
 
   if (!(label = _ls_json_member (loader->reader, element, path, "label", TRUE, error)) ||
-      !_ls_json_object (loader->reader, label, label_path, error))
+      !_ls_json_object (loader->reader, label, &label_path, error))
     return FALSE;
 
-  if (!(node = _ls_json_member (loader->reader, label, label_path, "lat", TRUE, error)) ||
-      !_ls_json_number (loader->reader, node, lat_path, -90.0, 90.0, &country->latitude, error))
+  if (!(member = _ls_json_member (loader->reader, label, &label_path, "lat", TRUE, error)) ||
+      !_ls_json_number (loader->reader, member, &lat_path, -90.0, 90.0, &country->latitude, error))
     return FALSE;
 
-  if (!(node = _ls_json_member (loader->reader, label, label_path, "lon", TRUE, error)) ||
-      !_ls_json_number (loader->reader, node, lon_path, -180.0, 180.0, &country->longitude, error))
+  if (!(member = _ls_json_member (loader->reader, label, &label_path, "lon", TRUE, error)) ||
+      !_ls_json_number (loader->reader, member, &lon_path, -180.0, 180.0, &country->longitude, error))
     return FALSE;
 
   if (g_str_equal (country->id, "CHN"))
@@ -602,14 +653,14 @@ read_country (Loader      *loader,
 /* An ISO 8601 date of a year, a month or a day: "2024", "2024-03",
  * "2024-03-03". */
 static gboolean
-read_optional_date (Loader      *loader,
-                    JsonNode    *object,
-                    const char  *path,
-                    const char  *name,
-                    const char **value,
-                    GError     **error)
+read_optional_date (Loader             *loader,
+                    const LsJsonValue  *object,
+                    const LsJsonPath   *path,
+                    const char         *name,
+                    const char        **value,
+                    GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+  LsJsonPath member_path = _ls_json_path_member (path, name);
   static const char *patterns[] = { "^[0-9]{4}$", "^[0-9]{4}-(0[1-9]|1[0-2])$",
                                     "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" };
 
@@ -623,9 +674,8 @@ read_optional_date (Loader      *loader,
     if (g_regex_match_simple (patterns[i], *value, 0, 0))
       return TRUE;
 
-  _ls_json_reader_set_error (loader->reader, error,
-                             json_object_get_member (json_node_get_object (object), name),
-                             member_path, LS_DATA_ERROR_VALUE,
+  _ls_json_reader_set_error (loader->reader, error, _ls_json_get (object, name),
+                             &member_path, LS_DATA_ERROR_VALUE,
                              "“%s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", *value);
   return FALSE;
 }
@@ -637,12 +687,12 @@ date_year (const char *date)
 }
 
 static gboolean
-read_member (Loader      *loader,
-             JsonNode    *element,
-             const char  *path,
-             guint        index,
-             gpointer     user_data,
-             GError     **error)
+read_member (Loader             *loader,
+             const LsJsonValue  *element,
+             const LsJsonPath   *path,
+             guint               index,
+             gpointer            user_data,
+             GError            **error)
 {
   Alliance *alliance = user_data;
   int country;
@@ -653,11 +703,10 @@ read_member (Loader      *loader,
 
   if (alliance->members[country])
     {
-      g_autofree char *country_path = g_strdup_printf ("%s.country", path);
+      LsJsonPath country_path = _ls_json_path_member (path, "country");
 
-      _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (element), "country"),
-                                 country_path, LS_DATA_ERROR_DUPLICATE,
+      _ls_json_reader_set_error (loader->reader, error, _ls_json_get (element, "country"),
+                                 &country_path, LS_DATA_ERROR_DUPLICATE,
                                  "“%s” is listed twice", loader->self->countries[country].id);
       return FALSE;
     }
@@ -674,11 +723,10 @@ read_member (Loader      *loader,
       date_year (alliance->left[country]) < date_year (alliance->joined[country] ? alliance->joined[country]
                                                                                  : alliance->founded))
     {
-      g_autofree char *left_path = g_strdup_printf ("%s.left", path);
+      LsJsonPath left_path = _ls_json_path_member (path, "left");
 
-      _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (element), "left"),
-                                 left_path, LS_DATA_ERROR_INCONSISTENT,
+      _ls_json_reader_set_error (loader->reader, error, _ls_json_get (element, "left"),
+                                 &left_path, LS_DATA_ERROR_INCONSISTENT,
                                  "%s left before it joined", loader->self->countries[country].id);
       return FALSE;
     }
@@ -687,17 +735,17 @@ read_member (Loader      *loader,
 }
 
 static gboolean
-read_alliance (Loader      *loader,
-               JsonNode    *element,
-               const char  *path,
-               guint        index,
-               gpointer     user_data,
-               GError     **error)
+read_alliance (Loader             *loader,
+               const LsJsonValue  *element,
+               const LsJsonPath   *path,
+               guint               index,
+               gpointer            user_data,
+               GError            **error)
 {
   Alliance *alliance = &loader->self->alliances[index];
-  g_autofree char *provisional_path = g_strdup_printf ("%s.provisional", path);
+  LsJsonPath provisional_path = _ls_json_path_member (path, "provisional");
   guint C = loader->self->n_countries;
-  JsonNode *node;
+  const LsJsonValue *member;
 
   alliance->members = g_new0 (gboolean, C);
   alliance->joined = g_new0 (const char *, C);
@@ -705,36 +753,39 @@ read_alliance (Loader      *loader,
   alliance->member_source = g_new0 (const char *, C);
   alliance->member_note = g_new0 (const char *, C);
 
-  if ((node = json_object_get_member (json_node_get_object (element), "provisional")) &&
-      !_ls_json_boolean (loader->reader, node, provisional_path, &alliance->provisional, error))
+  if ((member = _ls_json_get (element, "provisional")) &&
+      !_ls_json_boolean (loader->reader, member, &provisional_path, &alliance->provisional, error))
     return FALSE;
 
   return read_new_id (loader, element, path, loader->self->alliance_ids, index, FALSE, &alliance->id, error) &&
          read_string (loader, element, path, "name", &alliance->name, error) &&
-         read_localized_name (loader, element, path, &alliance->name, error) &&
+         read_localized (loader, element, path, "names", &alliance->name, error) &&
          read_optional_string (loader, element, path, "description", &alliance->description, error) &&
          read_source_reference (loader, element, path, FALSE, &alliance->source, error) &&
          read_optional_date (loader, element, path, "founded", &alliance->founded, error) &&
          read_array (loader, element, path, "members", TRUE, 0, read_member, alliance, error);
 }
 
+/* A year being read. Flows and import share entries are kept in the
+ * order of the file, so the k-th of each is at "flows[k]" and
+ * "import_shares[k]" of the year's path when a check made after reading
+ * them all fails. */
 typedef struct
 {
-  Year     *year;
-  GArray   *flow_nodes;   /* JsonNode* of each flow, for errors found later */
-  GArray   *flow_paths;   /* char* */
-  GArray   *share_nodes;  /* JsonNode* of each import share entry */
-  GArray   *share_paths;  /* char* */
-  gboolean *seen;         /* stage × from × to: a flow was given */
+  Year              *year;
+  const LsJsonPath  *path;
+  GPtrArray         *flow_values;   /* const LsJsonValue* of each flow */
+  GPtrArray         *share_values;  /* const LsJsonValue* of each import share entry */
+  gboolean          *seen;          /* stage × from × to: a flow was given */
 } YearLoad;
 
 static gboolean
-read_production (Loader      *loader,
-                 JsonNode    *element,
-                 const char  *path,
-                 guint        index,
-                 gpointer     user_data,
-                 GError     **error)
+read_production (Loader             *loader,
+                 const LsJsonValue  *element,
+                 const LsJsonPath   *path,
+                 guint               index,
+                 gpointer            user_data,
+                 GError            **error)
 {
   YearLoad *load = user_data;
   LsDataset *self = loader->self;
@@ -763,12 +814,12 @@ read_production (Loader      *loader,
 }
 
 static gboolean
-read_flow (Loader      *loader,
-           JsonNode    *element,
-           const char  *path,
-           guint        index,
-           gpointer     user_data,
-           GError     **error)
+read_flow (Loader             *loader,
+           const LsJsonValue  *element,
+           const LsJsonPath   *path,
+           guint               index,
+           gpointer            user_data,
+           GError            **error)
 {
   YearLoad *load = user_data;
   LsDataset *self = loader->self;
@@ -786,11 +837,10 @@ read_flow (Loader      *loader,
 
   if ((guint) stage + 1 >= self->n_stages)
     {
-      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
+      LsJsonPath stage_path = _ls_json_path_member (path, "stage");
 
-      _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (element), "stage"),
-                                 stage_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (loader->reader, error, _ls_json_get (element, "stage"),
+                                 &stage_path, LS_DATA_ERROR_VALUE,
                                  "“%s” is the last stage: its output flows nowhere",
                                  self->stages[stage].id);
       return FALSE;
@@ -811,48 +861,43 @@ read_flow (Loader      *loader,
   flow.from = from;
   flow.to = to;
   g_array_append_val (load->year->flows, flow);
-  g_array_append_val (load->flow_nodes, element);
-  {
-    char *copy = g_strdup (path);
-    g_array_append_val (load->flow_paths, copy);
-  }
+  g_ptr_array_add (load->flow_values, (gpointer) element);
 
   return TRUE;
 }
 
 static gboolean
-read_share (Loader      *loader,
-            JsonNode    *element,
-            const char  *path,
-            guint        index,
-            gpointer     user_data,
-            GError     **error)
+read_share (Loader             *loader,
+            const LsJsonValue  *element,
+            const LsJsonPath   *path,
+            guint               index,
+            gpointer            user_data,
+            GError            **error)
 {
   LsImportShares *entry = user_data;
   LsDataset *self = loader->self;
   LsShare *share = &entry->shares[index];
-  g_autofree char *from_path = g_strdup_printf ("%s.from", path);
-  g_autofree char *share_path = g_strdup_printf ("%s.share", path);
-  JsonNode *node;
+  LsJsonPath from_path = _ls_json_path_member (path, "from");
+  LsJsonPath share_path = _ls_json_path_member (path, "share");
+  const LsJsonValue *member;
   const char *from;
   int country;
 
-  if (!read_string (loader, element, path, "from", &from, error))
+  if (!read_string_borrowed (loader, element, path, "from", &member, &from, error))
     return FALSE;
 
-  node = json_object_get_member (json_node_get_object (element), "from");
   if (g_str_equal (from, LS_UNKNOWN_SUPPLIER_ID))
     country = self->n_countries;
   else if ((country = lookup (self->country_ids, from)) < 0)
     {
-      _ls_json_reader_set_error (loader->reader, error, node, from_path, LS_DATA_ERROR_UNKNOWN_ID,
+      _ls_json_reader_set_error (loader->reader, error, member, &from_path, LS_DATA_ERROR_UNKNOWN_ID,
                                  "unknown country “%s” (or “" LS_UNKNOWN_SUPPLIER_ID "”)", from);
       return FALSE;
     }
 
   if ((guint) country == entry->to)
     {
-      _ls_json_reader_set_error (loader->reader, error, node, from_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (loader->reader, error, member, &from_path, LS_DATA_ERROR_VALUE,
                                  "an import share from the importer itself");
       return FALSE;
     }
@@ -860,14 +905,14 @@ read_share (Loader      *loader,
   for (guint k = 0; k < index; k++)
     if (entry->shares[k].from == (guint) country)
       {
-        _ls_json_reader_set_error (loader->reader, error, node, from_path, LS_DATA_ERROR_DUPLICATE,
+        _ls_json_reader_set_error (loader->reader, error, member, &from_path, LS_DATA_ERROR_DUPLICATE,
                                    "“%s” is listed twice", from);
         return FALSE;
       }
 
   share->from = country;
-  if (!(node = _ls_json_member (loader->reader, element, path, "share", TRUE, error)) ||
-      !_ls_json_number (loader->reader, node, share_path, 0.0, 1.0, &share->share.value, error) ||
+  if (!(member = _ls_json_member (loader->reader, element, path, "share", TRUE, error)) ||
+      !_ls_json_number (loader->reader, member, &share_path, 0.0, 1.0, &share->share.value, error) ||
       !read_range (loader, element, path, "share", 1.0, &share->share, error))
     return FALSE;
 
@@ -877,21 +922,21 @@ read_share (Loader      *loader,
 /* DESIGN.md "Import shares": the partner shares of an importer's intake
  * where a source gives no tonnes. Resolved into flows by the baseline. */
 static gboolean
-read_import_shares (Loader      *loader,
-                    JsonNode    *element,
-                    const char  *path,
-                    guint        index,
-                    gpointer     user_data,
-                    GError     **error)
+read_import_shares (Loader             *loader,
+                    const LsJsonValue  *element,
+                    const LsJsonPath   *path,
+                    guint               index,
+                    gpointer            user_data,
+                    GError            **error)
 {
   YearLoad *load = user_data;
   LsDataset *self = loader->self;
   LsImportShares entry = { 0 };
   LsFigure figure = { 0 };
-  g_autofree char *basis_path = g_strdup_printf ("%s.basis", path);
-  g_autofree char *estimated_path = g_strdup_printf ("%s.estimated", path);
-  g_autofree char *shares_path = g_strdup_printf ("%s.shares", path);
-  JsonNode *node;
+  LsJsonPath basis_path = _ls_json_path_member (path, "basis");
+  LsJsonPath estimated_path = _ls_json_path_member (path, "estimated");
+  LsJsonPath shares_path = _ls_json_path_member (path, "shares");
+  const LsJsonValue *member;
   double sum = 0.0;
   int stage;
   int to;
@@ -905,24 +950,22 @@ read_import_shares (Loader      *loader,
 
   if (entry.basis != NULL && !g_str_equal (entry.basis, "value") && !g_str_equal (entry.basis, "tonnes"))
     {
-      _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (element), "basis"),
-                                 basis_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (loader->reader, error, _ls_json_get (element, "basis"),
+                                 &basis_path, LS_DATA_ERROR_VALUE,
                                  "expected “value” or “tonnes”, found “%s”", entry.basis);
       return FALSE;
     }
 
-  if ((node = json_object_get_member (json_node_get_object (element), "estimated")) &&
-      !_ls_json_boolean (loader->reader, node, estimated_path, &figure.estimated, error))
+  if ((member = _ls_json_get (element, "estimated")) &&
+      !_ls_json_boolean (loader->reader, member, &estimated_path, &figure.estimated, error))
     return FALSE;
 
   if ((guint) stage + 1 >= self->n_stages)
     {
-      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
+      LsJsonPath stage_path = _ls_json_path_member (path, "stage");
 
-      _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (element), "stage"),
-                                 stage_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (loader->reader, error, _ls_json_get (element, "stage"),
+                                 &stage_path, LS_DATA_ERROR_VALUE,
                                  "“%s” is the last stage: its output flows nowhere",
                                  self->stages[stage].id);
       return FALSE;
@@ -964,9 +1007,9 @@ read_import_shares (Loader      *loader,
       if (share->from < self->n_countries &&
           load->seen[((gsize) stage * self->n_countries + share->from) * self->n_countries + to])
         {
-          g_autofree char *share_path = g_strdup_printf ("%s[%u]", shares_path, k);
+          LsJsonPath share_path = _ls_json_path_element (&shares_path, k);
 
-          _ls_json_reader_set_error (loader->reader, error, element, share_path, LS_DATA_ERROR_DUPLICATE,
+          _ls_json_reader_set_error (loader->reader, error, element, &share_path, LS_DATA_ERROR_DUPLICATE,
                                      "the flow %s → %s at stage “%s” is also given in tonnes in %d",
                                      self->countries[share->from].id, self->countries[to].id,
                                      self->stages[stage].id, load->year->year);
@@ -976,18 +1019,13 @@ read_import_shares (Loader      *loader,
 
   if (sum > 1.0 + SUM_TOLERANCE)
     {
-      _ls_json_reader_set_error (loader->reader, error,
-                                 json_object_get_member (json_node_get_object (element), "shares"),
-                                 shares_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (loader->reader, error, _ls_json_get (element, "shares"),
+                                 &shares_path, LS_DATA_ERROR_VALUE,
                                  "the shares sum to %g, above 1", sum);
       return FALSE;
     }
 
-  g_array_append_val (load->share_nodes, element);
-  {
-    char *copy = g_strdup (path);
-    g_array_append_val (load->share_paths, copy);
-  }
+  g_ptr_array_add (load->share_values, (gpointer) element);
 
   return TRUE;
 }
@@ -997,6 +1035,28 @@ exceeds (double sum,
          double limit)
 {
   return sum > limit + SUM_TOLERANCE * MAX (1.0, limit);
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+set_year_error (Loader     *loader,
+                YearLoad   *load,
+                GError    **error,
+                guint       k,
+                const char *format,
+                ...)
+{
+  gboolean flow = k < load->year->flows->len;
+  guint entry = flow ? k : k - load->year->flows->len;
+  LsJsonPath array_path = _ls_json_path_member (load->path, flow ? "flows" : "import_shares");
+  LsJsonPath path = _ls_json_path_element (&array_path, entry);
+  const LsJsonValue *value = g_ptr_array_index (flow ? load->flow_values : load->share_values, entry);
+  va_list args;
+
+  va_start (args, format);
+  _ls_json_reader_set_error_valist (loader->reader, error, LS_DATA_ERROR, LS_DATA_ERROR_INCONSISTENT,
+                                    value, &path, format, args);
+  va_end (args);
 }
 
 /* Checks that given flows agree with production: nobody ships what it
@@ -1010,24 +1070,23 @@ check_flows (Loader    *loader,
   LsDataset *self = loader->self;
   Year *year = load->year;
   guint C = self->n_countries;
+  guint n_flows = year->flows->len;
   g_autofree double *out = g_new0 (double, self->n_stages * C);
   g_autofree double *in = g_new0 (double, self->n_stages * C);
 
-  for (guint k = 0; k < year->flows->len; k++)
+  for (guint k = 0; k < n_flows; k++)
     {
       const LsGivenFlow *flow = &g_array_index (year->flows, LsGivenFlow, k);
-      JsonNode *node = g_array_index (load->flow_nodes, JsonNode *, k);
-      const char *path = g_array_index (load->flow_paths, char *, k);
       double produced = year->production[flow->stage * C + flow->from].value;
       double next = year->production[(flow->stage + 1) * C + flow->to].value;
       double need = next / self->stages[flow->stage + 1].yield.value;
 
       if (produced <= 0.0 && flow->figure.value > 0.0)
         {
-          _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
-                                     "%s produces nothing at stage “%s” in %d, so it cannot export",
-                                     self->countries[flow->from].id, self->stages[flow->stage].id,
-                                     year->year);
+          set_year_error (loader, load, error, k,
+                          "%s produces nothing at stage “%s” in %d, so it cannot export",
+                          self->countries[flow->from].id, self->stages[flow->stage].id,
+                          year->year);
           return FALSE;
         }
 
@@ -1036,21 +1095,21 @@ check_flows (Loader    *loader,
 
       if (exceeds (out[flow->stage * C + flow->from], produced))
         {
-          _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
-                                     "%s's given exports at stage “%s” (%g t) exceed its output (%g t) in %d",
-                                     self->countries[flow->from].id, self->stages[flow->stage].id,
-                                     out[flow->stage * C + flow->from], produced, year->year);
+          set_year_error (loader, load, error, k,
+                          "%s's given exports at stage “%s” (%g t) exceed its output (%g t) in %d",
+                          self->countries[flow->from].id, self->stages[flow->stage].id,
+                          out[flow->stage * C + flow->from], produced, year->year);
           return FALSE;
         }
 
       if (exceeds (in[flow->stage * C + flow->to], need))
         {
-          _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
-                                     "%s's given imports of “%s” material (%g t) exceed what its "
-                                     "“%s” output needs (%g t) in %d",
-                                     self->countries[flow->to].id, self->stages[flow->stage].id,
-                                     in[flow->stage * C + flow->to], self->stages[flow->stage + 1].id,
-                                     need, year->year);
+          set_year_error (loader, load, error, k,
+                          "%s's given imports of “%s” material (%g t) exceed what its "
+                          "“%s” output needs (%g t) in %d",
+                          self->countries[flow->to].id, self->stages[flow->stage].id,
+                          in[flow->stage * C + flow->to], self->stages[flow->stage + 1].id,
+                          need, year->year);
           return FALSE;
         }
     }
@@ -1063,8 +1122,6 @@ check_flows (Loader    *loader,
     for (guint k = 0; k < year->import_shares->len; k++)
       {
         const LsImportShares *entry = &g_array_index (year->import_shares, LsImportShares, k);
-        JsonNode *node = g_array_index (load->share_nodes, JsonNode *, k);
-        const char *path = g_array_index (load->share_paths, char *, k);
         guint s = entry->stage;
         guint j = entry->to;
         double need = year->production[(s + 1) * C + j].value / self->stages[s + 1].yield.value;
@@ -1082,23 +1139,23 @@ check_flows (Loader    *loader,
             out[s * C + share->from] += value;
             if (exceeds (out[s * C + share->from], year->production[s * C + share->from].value))
               {
-                _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
-                                           "with %s's share of %s's imports resolved (%g t), its exports "
-                                           "at stage “%s” (%g t) exceed its output (%g t) in %d",
-                                           self->countries[share->from].id, self->countries[j].id, value,
-                                           self->stages[s].id, out[s * C + share->from],
-                                           year->production[s * C + share->from].value, year->year);
+                set_year_error (loader, load, error, n_flows + k,
+                                "with %s's share of %s's imports resolved (%g t), its exports "
+                                "at stage “%s” (%g t) exceed its output (%g t) in %d",
+                                self->countries[share->from].id, self->countries[j].id, value,
+                                self->stages[s].id, out[s * C + share->from],
+                                year->production[s * C + share->from].value, year->year);
                 return FALSE;
               }
           }
 
         if (exceeds (in[s * C + j], need))
           {
-            _ls_json_reader_set_error (loader->reader, error, node, path, LS_DATA_ERROR_INCONSISTENT,
-                                       "with its import shares resolved, %s's imports of “%s” material "
-                                       "(%g t) exceed what its “%s” output needs (%g t) in %d",
-                                       self->countries[j].id, self->stages[s].id, in[s * C + j],
-                                       self->stages[s + 1].id, need, year->year);
+            set_year_error (loader, load, error, n_flows + k,
+                            "with its import shares resolved, %s's imports of “%s” material "
+                            "(%g t) exceed what its “%s” output needs (%g t) in %d",
+                            self->countries[j].id, self->stages[s].id, in[s * C + j],
+                            self->stages[s + 1].id, need, year->year);
             return FALSE;
           }
       }
@@ -1108,51 +1165,42 @@ check_flows (Loader    *loader,
 }
 
 static void
-clear_path (gpointer data)
-{
-  g_free (*(char **) data);
-}
-
-static void
 clear_import_shares (gpointer data)
 {
   g_free (((LsImportShares *) data)->shares);
 }
 
 static gboolean
-read_year (Loader      *loader,
-           JsonNode    *element,
-           const char  *path,
-           guint        index,
-           gpointer     user_data,
-           GError     **error)
+read_year (Loader             *loader,
+           const LsJsonValue  *element,
+           const LsJsonPath   *path,
+           guint               index,
+           gpointer            user_data,
+           GError            **error)
 {
   LsDataset *self = loader->self;
   Year *year = &self->years[index];
-  g_autofree char *year_path = g_strdup_printf ("%s.year", path);
-  g_autoptr(GArray) flow_nodes = g_array_new (FALSE, FALSE, sizeof (JsonNode *));
-  g_autoptr(GArray) flow_paths = g_array_new (FALSE, FALSE, sizeof (char *));
-  g_autoptr(GArray) share_nodes = g_array_new (FALSE, FALSE, sizeof (JsonNode *));
-  g_autoptr(GArray) share_paths = g_array_new (FALSE, FALSE, sizeof (char *));
+  LsJsonPath year_path = _ls_json_path_member (path, "year");
+  guint n_flows = array_length (element, "flows");
+  g_autoptr(GPtrArray) flow_values = g_ptr_array_sized_new (n_flows);
+  g_autoptr(GPtrArray) share_values = g_ptr_array_new ();
   g_autofree gboolean *seen = g_new0 (gboolean, (gsize) self->n_stages * self->n_countries * self->n_countries);
-  YearLoad load = { year, flow_nodes, flow_paths, share_nodes, share_paths, seen };
-  JsonNode *node;
+  YearLoad load = { year, path, flow_values, share_values, seen };
+  const LsJsonValue *member;
   gint64 value;
 
-  g_array_set_clear_func (flow_paths, clear_path);
-  g_array_set_clear_func (share_paths, clear_path);
   year->production = g_new0 (LsFigure, self->n_stages * self->n_countries);
-  year->flows = g_array_new (FALSE, FALSE, sizeof (LsGivenFlow));
+  year->flows = g_array_sized_new (FALSE, FALSE, sizeof (LsGivenFlow), n_flows);
   year->import_shares = g_array_new (FALSE, FALSE, sizeof (LsImportShares));
   g_array_set_clear_func (year->import_shares, clear_import_shares);
 
-  if (!(node = _ls_json_member (loader->reader, element, path, "year", TRUE, error)) ||
-      !_ls_json_integer (loader->reader, node, year_path, &value, error))
+  if (!(member = _ls_json_member (loader->reader, element, path, "year", TRUE, error)) ||
+      !_ls_json_integer (loader->reader, member, &year_path, &value, error))
     return FALSE;
 
   if (value < 1900 || value > 2200)
     {
-      _ls_json_reader_set_error (loader->reader, error, node, year_path, LS_DATA_ERROR_VALUE,
+      _ls_json_reader_set_error (loader->reader, error, member, &year_path, LS_DATA_ERROR_VALUE,
                                  "%" G_GINT64_FORMAT " is not a plausible year", value);
       return FALSE;
     }
@@ -1163,7 +1211,7 @@ read_year (Loader      *loader,
   for (guint i = 0; i < index; i++)
     if (self->years[i].year == year->year)
       {
-        _ls_json_reader_set_error (loader->reader, error, node, year_path, LS_DATA_ERROR_DUPLICATE,
+        _ls_json_reader_set_error (loader->reader, error, member, &year_path, LS_DATA_ERROR_DUPLICATE,
                                    "%d is given twice", year->year);
         return FALSE;
       }
@@ -1180,41 +1228,18 @@ ls_dataset_load (LsDataset     *self,
                  LsJsonReader  *reader,
                  GError       **error)
 {
-  Loader loader = { self, reader };
-  JsonNode *root = _ls_json_reader_get_root (reader);
-  const char *format;
-  JsonNode *node;
-  gint64 version;
+  Loader loader = { self, reader, { { 0 } } };
+  const LsJsonValue *root = _ls_json_reader_get_root (reader);
+  const LsJsonPath path = LS_JSON_PATH_ROOT;
+  const LsJsonPath default_year_path = _ls_json_path_member (&path, "default_year");
+  const LsJsonValue *member;
   gint64 default_year = 0;
 
-  if (!_ls_json_object (reader, root, "$", error))
+  if (!_ls_json_check_header (reader, DATASET_FORMAT, DATASET_VERSION, error))
     return FALSE;
 
-  if (!read_string (&loader, root, "$", "format", &format, error))
-    return FALSE;
-
-  if (!g_str_equal (format, DATASET_FORMAT))
-    {
-      _ls_json_reader_set_error (reader, error, json_object_get_member (json_node_get_object (root), "format"),
-                                 "$.format", LS_DATA_ERROR_VALUE,
-                                 "expected “" DATASET_FORMAT "”, found “%s”", format);
-      return FALSE;
-    }
-
-  if (!(node = _ls_json_member (reader, root, "$", "version", TRUE, error)) ||
-      !_ls_json_integer (reader, node, "$.version", &version, error))
-    return FALSE;
-
-  if (version != DATASET_VERSION)
-    {
-      _ls_json_reader_set_error (reader, error, node, "$.version", LS_DATA_ERROR_VALUE,
-                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
-                                 version, DATASET_VERSION);
-      return FALSE;
-    }
-
-  if (!read_string (&loader, root, "$", "title", &self->title, error) ||
-      !read_optional_string (&loader, root, "$", "description", &self->description, error))
+  if (!read_string (&loader, root, &path, "title", &self->title, error) ||
+      !read_optional_string (&loader, root, &path, "description", &self->description, error))
     return FALSE;
 
   /* Sizes first: later arrays refer to earlier ones by index. */
@@ -1225,30 +1250,30 @@ ls_dataset_load (LsDataset     *self,
   self->n_countries = array_length (root, "countries");
   self->countries = g_new0 (Country, MAX (1, self->n_countries));
 
-  if (!read_array (&loader, root, "$", "sources", TRUE, 1, read_source, NULL, error) ||
-      !read_array (&loader, root, "$", "stages", TRUE, 2, read_stage, NULL, error) ||
-      !read_array (&loader, root, "$", "countries", TRUE, 1, read_country, NULL, error))
+  if (!read_array (&loader, root, &path, "sources", TRUE, 1, read_source, NULL, error) ||
+      !read_array (&loader, root, &path, "stages", TRUE, 2, read_stage, NULL, error) ||
+      !read_array (&loader, root, &path, "countries", TRUE, 1, read_country, NULL, error))
     return FALSE;
 
   self->n_alliances = array_length (root, "alliances");
   self->alliances = g_new0 (Alliance, MAX (1, self->n_alliances));
-  if (!read_array (&loader, root, "$", "alliances", FALSE, 0, read_alliance, NULL, error))
+  if (!read_array (&loader, root, &path, "alliances", FALSE, 0, read_alliance, NULL, error))
     return FALSE;
 
   self->n_years = array_length (root, "years");
   self->years = g_new0 (Year, MAX (1, self->n_years));
   self->year_list = g_new0 (int, MAX (1, self->n_years));
-  if (!read_array (&loader, root, "$", "years", TRUE, 1, read_year, NULL, error))
+  if (!read_array (&loader, root, &path, "years", TRUE, 1, read_year, NULL, error))
     return FALSE;
 
-  if ((node = json_object_get_member (json_node_get_object (root), "default_year")))
+  if ((member = _ls_json_get (root, "default_year")))
     {
-      if (!_ls_json_integer (reader, node, "$.default_year", &default_year, error))
+      if (!_ls_json_integer (reader, member, &default_year_path, &default_year, error))
         return FALSE;
 
       if (!ls_dataset_has_year (self, default_year))
         {
-          _ls_json_reader_set_error (reader, error, node, "$.default_year", LS_DATA_ERROR_UNKNOWN_ID,
+          _ls_json_reader_set_error (reader, error, member, &default_year_path, LS_DATA_ERROR_UNKNOWN_ID,
                                      "the dataset has no year %" G_GINT64_FORMAT, default_year);
           return FALSE;
         }
@@ -1722,6 +1747,15 @@ ls_dataset_get_n_given_flows (LsDataset *self,
 
   y = find_year (self, year);
   return y != NULL ? y->flows->len : 0;
+}
+
+GArray *
+_ls_dataset_get_given_flows (LsDataset *self,
+                             int        year)
+{
+  Year *y = find_year (self, year);
+
+  return y != NULL ? y->flows : NULL;
 }
 
 const LsGivenFlow *

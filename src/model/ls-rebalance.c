@@ -349,6 +349,14 @@ _ls_rebalance (const LsInputs     *inputs,
                 st->estimated[k] = baseline->estimated[k];
                 st->modelled[k] = baseline->modelled[k];
               }
+            else if (P2[i] == P[i])
+              {
+                /* Unchanged output keeps its flows exactly, so that no
+                 * levers give the baseline to the last bit. */
+                st->flow[k] = baseline->flow[k];
+                st->estimated[k] = baseline->estimated[k];
+                st->modelled[k] = baseline->modelled[k];
+              }
             else if (P[i] > 0.0)
               {
                 st->flow[k] = baseline->flow[k] / P[i] * P2[i];
@@ -390,7 +398,13 @@ _ls_rebalance (const LsInputs     *inputs,
               in = max_need;
             }
 
+          /* A need met in full sums back to R' only up to rounding (the
+           * flows are added in another order than the baseline's); a
+           * remainder of a billionth is no need to re-route volume to, as
+           * step 7 reports no such shortfall. */
           need[j] = MAX (0.0, max_need - in);
+          if (need[j] <= ROUND_THRESHOLD * max_need)
+            need[j] = 0.0;
           start_need += need[j];
         }
 

@@ -448,82 +448,83 @@ ls_scenario_new (void)
 /* Loading ------------------------------------------------------------- */
 
 static void
-remember_origin (LsScenario   *self,
-                 LsJsonReader *reader,
-                 JsonNode     *node,
-                 const char   *path,
-                 const char   *key)
+remember_origin (LsScenario        *self,
+                 LsJsonReader      *reader,
+                 const LsJsonValue *value,
+                 const LsJsonPath  *path,
+                 const char        *key)
 {
   g_hash_table_replace (self->origins, g_strdup (key),
-                        _ls_json_reader_describe_position (reader, node, path));
+                        _ls_json_reader_describe_position (reader, value, path));
 }
 
 static gboolean
-read_id_list (LsScenario    *self,
-              LsJsonReader  *reader,
-              JsonNode      *root,
-              const char    *name,
-              const char    *kind,
-              GPtrArray     *list,
-              GError       **error)
+read_id_list (LsScenario         *self,
+              LsJsonReader       *reader,
+              const LsJsonValue  *root,
+              const LsJsonPath   *root_path,
+              const char         *name,
+              const char         *kind,
+              GPtrArray          *list,
+              GError            **error)
 {
-  g_autofree char *path = g_strdup_printf ("$.%s", name);
-  JsonNode *node;
-  JsonArray *array;
+  LsJsonPath path = _ls_json_path_member (root_path, name);
+  const LsJsonValue *array;
+  const LsJsonValue *element;
 
-  if (!(node = _ls_json_member (reader, root, "$", name, FALSE, error)))
+  if (!(array = _ls_json_member (reader, root, root_path, name, FALSE, error)))
     return error == NULL || *error == NULL;
 
-  if (!(array = _ls_json_array (reader, node, path, error)))
+  if (!_ls_json_array (reader, array, &path, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  element = _ls_json_first (array);
+  for (guint i = 0; i < array->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+      LsJsonPath element_path = _ls_json_path_element (&path, i);
       g_autofree char *key = NULL;
-      JsonNode *element = json_array_get_element (array, i);
       const char *id;
 
-      if (!_ls_json_string (reader, element, element_path, &id, error))
+      if (!_ls_json_string (reader, element, &element_path, &id, error))
         return FALSE;
 
       if (g_ptr_array_find_with_equal_func (list, id, g_str_equal, NULL))
         {
-          _ls_json_reader_set_error (reader, error, element, element_path,
+          _ls_json_reader_set_error (reader, error, element, &element_path,
                                      LS_DATA_ERROR_DUPLICATE, "“%s” is listed twice", id);
           return FALSE;
         }
 
       g_ptr_array_add (list, g_strdup (id));
       key = g_strdup_printf ("%s/%s", kind, id);
-      remember_origin (self, reader, element, element_path, key);
+      remember_origin (self, reader, element, &element_path, key);
     }
 
   return TRUE;
 }
 
 static gboolean
-read_party (LsJsonReader  *reader,
-            JsonNode      *object,
-            const char    *path,
-            const char    *name,
-            LsParty       *party,
-            GError       **error)
+read_party (LsJsonReader       *reader,
+            const LsJsonValue  *object,
+            const LsJsonPath   *path,
+            const char         *name,
+            LsParty            *party,
+            GError            **error)
 {
-  g_autofree char *party_path = g_strdup_printf ("%s.%s", path, name);
-  JsonNode *node;
+  LsJsonPath party_path = _ls_json_path_member (path, name);
+  const LsJsonValue *member;
 
-  if (!(node = _ls_json_member (reader, object, path, name, TRUE, error)))
+  if (!(member = _ls_json_member (reader, object, path, name, TRUE, error)))
     return FALSE;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (_ls_json_is (member, LS_JSON_ARRAY))
     {
-      JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
+      const LsJsonValue *element;
+      guint n = member->length;
 
       if (n == 0)
         {
-          _ls_json_reader_set_error (reader, error, node, party_path, LS_DATA_ERROR_VALUE,
+          _ls_json_reader_set_error (reader, error, member, &party_path, LS_DATA_ERROR_VALUE,
                                      "the list of countries is empty");
           return FALSE;
         }
@@ -531,12 +532,13 @@ read_party (LsJsonReader  *reader,
       party->kind = LS_PARTY_COUNTRIES;
       party->countries = g_new0 (char *, n + 1);
 
-      for (guint i = 0; i < n; i++)
+      element = _ls_json_first (member);
+      for (guint i = 0; i < n; i++, element = _ls_json_next (element))
         {
-          g_autofree char *element_path = g_strdup_printf ("%s[%u]", party_path, i);
+          LsJsonPath element_path = _ls_json_path_element (&party_path, i);
           const char *id;
 
-          if (!_ls_json_string (reader, json_array_get_element (array, i), element_path, &id, error))
+          if (!_ls_json_string (reader, element, &element_path, &id, error))
             return FALSE;
 
           party->countries[i] = g_strdup (id);
@@ -548,7 +550,7 @@ read_party (LsJsonReader  *reader,
     {
       const char *text;
 
-      if (!_ls_json_string (reader, node, party_path, &text, error))
+      if (!_ls_json_string (reader, member, &party_path, &text, error))
         return FALSE;
 
       if (g_str_equal (text, "bloc"))
@@ -557,7 +559,7 @@ read_party (LsJsonReader  *reader,
         party->kind = LS_PARTY_NON_BLOC;
       else
         {
-          _ls_json_reader_set_error (reader, error, node, party_path, LS_DATA_ERROR_VALUE,
+          _ls_json_reader_set_error (reader, error, member, &party_path, LS_DATA_ERROR_VALUE,
                                      "expected a list of countries, “bloc” or “non-bloc”, found “%s”",
                                      text);
           return FALSE;
@@ -571,45 +573,47 @@ read_party (LsJsonReader  *reader,
  * the Sankey in its column (issue 11). Node ids are those of the figure:
  * a country, "unknown", or a pseudo-node such as "other". */
 static gboolean
-read_pins (LsScenario    *self,
-           LsJsonReader  *reader,
-           JsonNode      *root,
-           GError       **error)
+read_pins (LsScenario         *self,
+           LsJsonReader       *reader,
+           const LsJsonValue  *root,
+           const LsJsonPath   *root_path,
+           GError            **error)
 {
-  JsonNode *node;
-  JsonArray *array;
+  LsJsonPath pins_path = _ls_json_path_member (root_path, "pins");
+  const LsJsonValue *array;
+  const LsJsonValue *element;
 
-  if (!(node = _ls_json_member (reader, root, "$", "pins", FALSE, error)))
+  if (!(array = _ls_json_member (reader, root, root_path, "pins", FALSE, error)))
     return error == NULL || *error == NULL;
 
-  if (!(array = _ls_json_array (reader, node, "$.pins", error)))
+  if (!_ls_json_array (reader, array, &pins_path, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  element = _ls_json_first (array);
+  for (guint i = 0; i < array->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *path = g_strdup_printf ("$.pins[%u]", i);
-      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
-      g_autofree char *node_path = g_strdup_printf ("%s.node", path);
-      g_autofree char *position_path = g_strdup_printf ("%s.position", path);
+      LsJsonPath path = _ls_json_path_element (&pins_path, i);
+      LsJsonPath stage_path = _ls_json_path_member (&path, "stage");
+      LsJsonPath node_path = _ls_json_path_member (&path, "node");
+      LsJsonPath position_path = _ls_json_path_member (&path, "position");
       g_autofree char *key = g_strdup_printf ("pin/%u", i);
-      JsonNode *element = json_array_get_element (array, i);
-      JsonNode *member;
+      const LsJsonValue *member;
       const char *stage;
       const char *id;
       gint64 position;
 
-      if (!_ls_json_object (reader, element, path, error) ||
-          !(member = _ls_json_member (reader, element, path, "stage", TRUE, error)) ||
-          !_ls_json_string (reader, member, stage_path, &stage, error) ||
-          !(member = _ls_json_member (reader, element, path, "node", TRUE, error)) ||
-          !_ls_json_string (reader, member, node_path, &id, error) ||
-          !(member = _ls_json_member (reader, element, path, "position", TRUE, error)) ||
-          !_ls_json_integer (reader, member, position_path, &position, error))
+      if (!_ls_json_object (reader, element, &path, error) ||
+          !(member = _ls_json_member (reader, element, &path, "stage", TRUE, error)) ||
+          !_ls_json_string (reader, member, &stage_path, &stage, error) ||
+          !(member = _ls_json_member (reader, element, &path, "node", TRUE, error)) ||
+          !_ls_json_string (reader, member, &node_path, &id, error) ||
+          !(member = _ls_json_member (reader, element, &path, "position", TRUE, error)) ||
+          !_ls_json_integer (reader, member, &position_path, &position, error))
         return FALSE;
 
       if (position < 0 || position > 10000)
         {
-          _ls_json_reader_set_error (reader, error, member, position_path, LS_DATA_ERROR_VALUE,
+          _ls_json_reader_set_error (reader, error, member, &position_path, LS_DATA_ERROR_VALUE,
                                      "%" G_GINT64_FORMAT " is not a position in a column", position);
           return FALSE;
         }
@@ -620,121 +624,125 @@ read_pins (LsScenario    *self,
 
           if (g_str_equal (other->stage, stage) && g_str_equal (other->node, id))
             {
-              _ls_json_reader_set_error (reader, error, element, path, LS_DATA_ERROR_DUPLICATE,
+              _ls_json_reader_set_error (reader, error, element, &path, LS_DATA_ERROR_DUPLICATE,
                                          "“%s” is pinned twice at stage “%s”", id, stage);
               return FALSE;
             }
         }
 
       g_ptr_array_add (self->pins, ls_pin_new (stage, id, position));
-      remember_origin (self, reader, element, path, key);
+      remember_origin (self, reader, element, &path, key);
     }
 
   return TRUE;
 }
 
 static gboolean
-read_restrictions (LsScenario    *self,
-                   LsJsonReader  *reader,
-                   JsonNode      *root,
-                   GError       **error)
+read_restrictions (LsScenario         *self,
+                   LsJsonReader       *reader,
+                   const LsJsonValue  *root,
+                   const LsJsonPath   *root_path,
+                   GError            **error)
 {
-  JsonNode *node;
-  JsonArray *array;
+  LsJsonPath restrictions_path = _ls_json_path_member (root_path, "restrictions");
+  const LsJsonValue *array;
+  const LsJsonValue *element;
 
-  if (!(node = _ls_json_member (reader, root, "$", "restrictions", FALSE, error)))
+  if (!(array = _ls_json_member (reader, root, root_path, "restrictions", FALSE, error)))
     return error == NULL || *error == NULL;
 
-  if (!(array = _ls_json_array (reader, node, "$.restrictions", error)))
+  if (!_ls_json_array (reader, array, &restrictions_path, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  element = _ls_json_first (array);
+  for (guint i = 0; i < array->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *path = g_strdup_printf ("$.restrictions[%u]", i);
-      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
-      g_autofree char *fraction_path = g_strdup_printf ("%s.fraction", path);
+      LsJsonPath path = _ls_json_path_element (&restrictions_path, i);
+      LsJsonPath stage_path = _ls_json_path_member (&path, "stage");
+      LsJsonPath fraction_path = _ls_json_path_member (&path, "fraction");
       g_autofree char *key = g_strdup_printf ("restriction/%u", i);
-      JsonNode *element = json_array_get_element (array, i);
       LsRestriction *restriction;
       const char *stage;
-      JsonNode *member;
+      const LsJsonValue *member;
 
-      if (!_ls_json_object (reader, element, path, error))
+      if (!_ls_json_object (reader, element, &path, error))
         return FALSE;
 
       restriction = g_new0 (LsRestriction, 1);
       g_ptr_array_add (self->restrictions, restriction);
 
-      if (!(member = _ls_json_member (reader, element, path, "stage", TRUE, error)) ||
-          !_ls_json_string (reader, member, stage_path, &stage, error))
+      if (!(member = _ls_json_member (reader, element, &path, "stage", TRUE, error)) ||
+          !_ls_json_string (reader, member, &stage_path, &stage, error))
         return FALSE;
       restriction->stage = g_strdup (stage);
 
-      if (!read_party (reader, element, path, "from", &restriction->from, error) ||
-          !read_party (reader, element, path, "to", &restriction->to, error))
+      if (!read_party (reader, element, &path, "from", &restriction->from, error) ||
+          !read_party (reader, element, &path, "to", &restriction->to, error))
         return FALSE;
 
-      if (!(member = _ls_json_member (reader, element, path, "fraction", TRUE, error)) ||
-          !_ls_json_number (reader, member, fraction_path, 0.0, 1.0, &restriction->fraction, error))
+      if (!(member = _ls_json_member (reader, element, &path, "fraction", TRUE, error)) ||
+          !_ls_json_number (reader, member, &fraction_path, 0.0, 1.0, &restriction->fraction, error))
         return FALSE;
 
-      remember_origin (self, reader, element, path, key);
+      remember_origin (self, reader, element, &path, key);
     }
 
   return TRUE;
 }
 
 static gboolean
-read_capacity (LsScenario    *self,
-               LsJsonReader  *reader,
-               JsonNode      *root,
-               GError       **error)
+read_capacity (LsScenario         *self,
+               LsJsonReader       *reader,
+               const LsJsonValue  *root,
+               const LsJsonPath   *root_path,
+               GError            **error)
 {
-  JsonNode *node;
-  JsonArray *array;
+  LsJsonPath capacity_path = _ls_json_path_member (root_path, "capacity");
+  const LsJsonValue *array;
+  const LsJsonValue *element;
 
-  if (!(node = _ls_json_member (reader, root, "$", "capacity", FALSE, error)))
+  if (!(array = _ls_json_member (reader, root, root_path, "capacity", FALSE, error)))
     return error == NULL || *error == NULL;
 
-  if (!(array = _ls_json_array (reader, node, "$.capacity", error)))
+  if (!_ls_json_array (reader, array, &capacity_path, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  element = _ls_json_first (array);
+  for (guint i = 0; i < array->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *path = g_strdup_printf ("$.capacity[%u]", i);
-      g_autofree char *stage_path = g_strdup_printf ("%s.stage", path);
-      g_autofree char *country_path = g_strdup_printf ("%s.country", path);
-      g_autofree char *delta_path = g_strdup_printf ("%s.delta", path);
-      g_autofree char *note_path = g_strdup_printf ("%s.note", path);
+      LsJsonPath path = _ls_json_path_element (&capacity_path, i);
+      LsJsonPath stage_path = _ls_json_path_member (&path, "stage");
+      LsJsonPath country_path = _ls_json_path_member (&path, "country");
+      LsJsonPath delta_path = _ls_json_path_member (&path, "delta");
+      LsJsonPath note_path = _ls_json_path_member (&path, "note");
       g_autofree char *key = g_strdup_printf ("capacity/%u", i);
-      JsonNode *element = json_array_get_element (array, i);
       const char *stage;
       const char *country;
       const char *note = NULL;
       double delta;
-      JsonNode *member;
+      const LsJsonValue *member;
 
-      if (!_ls_json_object (reader, element, path, error))
+      if (!_ls_json_object (reader, element, &path, error))
         return FALSE;
 
-      if (!(member = _ls_json_member (reader, element, path, "stage", TRUE, error)) ||
-          !_ls_json_string (reader, member, stage_path, &stage, error))
+      if (!(member = _ls_json_member (reader, element, &path, "stage", TRUE, error)) ||
+          !_ls_json_string (reader, member, &stage_path, &stage, error))
         return FALSE;
 
-      if (!(member = _ls_json_member (reader, element, path, "country", TRUE, error)) ||
-          !_ls_json_string (reader, member, country_path, &country, error))
+      if (!(member = _ls_json_member (reader, element, &path, "country", TRUE, error)) ||
+          !_ls_json_string (reader, member, &country_path, &country, error))
         return FALSE;
 
-      if (!(member = _ls_json_member (reader, element, path, "delta", TRUE, error)) ||
-          !_ls_json_number (reader, member, delta_path, -LS_MAX_TONNES, LS_MAX_TONNES, &delta, error))
+      if (!(member = _ls_json_member (reader, element, &path, "delta", TRUE, error)) ||
+          !_ls_json_number (reader, member, &delta_path, -LS_MAX_TONNES, LS_MAX_TONNES, &delta, error))
         return FALSE;
 
-      if ((member = json_object_get_member (json_node_get_object (element), "note")) &&
-          !_ls_json_string (reader, member, note_path, &note, error))
+      if ((member = _ls_json_get (element, "note")) &&
+          !_ls_json_string (reader, member, &note_path, &note, error))
         return FALSE;
 
       g_ptr_array_add (self->capacity, ls_capacity_change_new (stage, country, delta, note));
-      remember_origin (self, reader, element, path, key);
+      remember_origin (self, reader, element, &path, key);
     }
 
   return TRUE;
@@ -745,85 +753,68 @@ ls_scenario_load (LsScenario    *self,
                   LsJsonReader  *reader,
                   GError       **error)
 {
-  JsonNode *root = _ls_json_reader_get_root (reader);
-  JsonNode *node;
+  const LsJsonValue *root = _ls_json_reader_get_root (reader);
+  const LsJsonPath path = LS_JSON_PATH_ROOT;
+  const LsJsonPath name_path = _ls_json_path_member (&path, "name");
+  const LsJsonPath description_path = _ls_json_path_member (&path, "description");
+  const LsJsonPath year_path = _ls_json_path_member (&path, "year");
+  const LsJsonPath friend_shoring_path = _ls_json_path_member (&path, "friend_shoring");
+  const LsJsonPath current_members_path = _ls_json_path_member (&path, "current_members");
+  const LsJsonValue *member;
   const char *str;
   gint64 integer;
 
-  if (!_ls_json_object (reader, root, "$", error))
+  if (!_ls_json_check_header (reader, SCENARIO_FORMAT, SCENARIO_VERSION, error))
     return FALSE;
 
-  if (!(node = _ls_json_member (reader, root, "$", "format", TRUE, error)) ||
-      !_ls_json_string (reader, node, "$.format", &str, error))
-    return FALSE;
-
-  if (!g_str_equal (str, SCENARIO_FORMAT))
+  if ((member = _ls_json_get (root, "name")))
     {
-      _ls_json_reader_set_error (reader, error, node, "$.format", LS_DATA_ERROR_VALUE,
-                                 "expected “" SCENARIO_FORMAT "”, found “%s”", str);
-      return FALSE;
-    }
-
-  if (!(node = _ls_json_member (reader, root, "$", "version", TRUE, error)) ||
-      !_ls_json_integer (reader, node, "$.version", &integer, error))
-    return FALSE;
-
-  if (integer != SCENARIO_VERSION)
-    {
-      _ls_json_reader_set_error (reader, error, node, "$.version", LS_DATA_ERROR_VALUE,
-                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
-                                 integer, SCENARIO_VERSION);
-      return FALSE;
-    }
-
-  if ((node = json_object_get_member (json_node_get_object (root), "name")))
-    {
-      if (!_ls_json_string (reader, node, "$.name", &str, error) ||
-          !_ls_json_localized (reader, root, "$", "names", &str, error))
+      if (!_ls_json_string (reader, member, &name_path, &str, error) ||
+          !_ls_json_localized (reader, root, &path, "names", &str, error))
         return FALSE;
       self->name = g_strdup (str);
     }
 
   /* A preset's title and story in the user's language; saved again, the
    * scenario keeps only the language it was shown in. */
-  if ((node = json_object_get_member (json_node_get_object (root), "description")))
+  if ((member = _ls_json_get (root, "description")))
     {
-      if (!_ls_json_string (reader, node, "$.description", &str, error) ||
-          !_ls_json_localized (reader, root, "$", "descriptions", &str, error))
+      if (!_ls_json_string (reader, member, &description_path, &str, error) ||
+          !_ls_json_localized (reader, root, &path, "descriptions", &str, error))
         return FALSE;
       self->description = g_strdup (str);
     }
 
-  if ((node = json_object_get_member (json_node_get_object (root), "year")))
+  if ((member = _ls_json_get (root, "year")))
     {
-      if (!_ls_json_integer (reader, node, "$.year", &integer, error))
+      if (!_ls_json_integer (reader, member, &year_path, &integer, error))
         return FALSE;
 
       if (integer < 0 || integer > G_MAXINT)
         {
-          _ls_json_reader_set_error (reader, error, node, "$.year", LS_DATA_ERROR_VALUE,
+          _ls_json_reader_set_error (reader, error, member, &year_path, LS_DATA_ERROR_VALUE,
                                      "%" G_GINT64_FORMAT " is not a year", integer);
           return FALSE;
         }
 
       self->year = integer;
-      remember_origin (self, reader, node, "$.year", "year");
+      remember_origin (self, reader, member, &year_path, "year");
     }
 
-  if ((node = json_object_get_member (json_node_get_object (root), "friend_shoring")) &&
-      !_ls_json_number (reader, node, "$.friend_shoring", 0.0, 1.0, &self->friend_shoring, error))
+  if ((member = _ls_json_get (root, "friend_shoring")) &&
+      !_ls_json_number (reader, member, &friend_shoring_path, 0.0, 1.0, &self->friend_shoring, error))
     return FALSE;
 
-  if ((node = json_object_get_member (json_node_get_object (root), "current_members")) &&
-      !_ls_json_boolean (reader, node, "$.current_members", &self->current_members, error))
+  if ((member = _ls_json_get (root, "current_members")) &&
+      !_ls_json_boolean (reader, member, &current_members_path, &self->current_members, error))
     return FALSE;
 
-  return read_id_list (self, reader, root, "alliances", "alliance", self->alliances, error) &&
-         read_id_list (self, reader, root, "add", "country", self->added, error) &&
-         read_id_list (self, reader, root, "remove", "country", self->removed, error) &&
-         read_capacity (self, reader, root, error) &&
-         read_restrictions (self, reader, root, error) &&
-         read_pins (self, reader, root, error);
+  return read_id_list (self, reader, root, &path, "alliances", "alliance", self->alliances, error) &&
+         read_id_list (self, reader, root, &path, "add", "country", self->added, error) &&
+         read_id_list (self, reader, root, &path, "remove", "country", self->removed, error) &&
+         read_capacity (self, reader, root, &path, error) &&
+         read_restrictions (self, reader, root, &path, error) &&
+         read_pins (self, reader, root, &path, error);
 }
 
 /**
@@ -1053,6 +1044,7 @@ ls_scenario_save_to_file (LsScenario    *self,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
   gsize length;
 
   g_return_val_if_fail (LS_IS_SCENARIO (self), FALSE);
@@ -1060,13 +1052,35 @@ ls_scenario_save_to_file (LsScenario    *self,
 
   data = ls_scenario_to_data (self, &length);
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                cancellable, &local_error))
+  /* Not g_file_replace_contents(): after a failed write (a full disk) it
+   * still closes the stream normally, which renames the partly written
+   * temporary file over the old one (GLib 2.74). Closing with a cancelled
+   * cancellable deletes the temporary file instead. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, &local_error);
+  if (stream != NULL &&
+      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL,
+                                  cancellable, &local_error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+    }
+  else if (stream != NULL)
+    g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
+
+  if (local_error != NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
+      /* In a read-only folder GLib says "Error removing old file", which
+       * reads as if the old file were lost; it is not. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO,
+                     "%s: Permission denied: the folder or the file is read-only", name);
+      else
+        g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", name, local_error->message);
       return FALSE;
     }
 

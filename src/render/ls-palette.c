@@ -90,6 +90,34 @@ ls_render_style_init (LsRenderStyle *style,
   style->border = c[14];
 }
 
+/**
+ * ls_render_style_get_need_color:
+ *
+ * The one colour of each part of the bloc's need, for the share panel,
+ * the presenter cards, the map and the Sankey (issue 13): members in the
+ * bloc's blue, China in its red, other non-members grey, unmet need in
+ * the shortfall's orange (drawn hatched where it is an area).
+ *
+ * Returns: (transfer none): the colour of @part in @style
+ */
+const LsColor *
+ls_render_style_get_need_color (const LsRenderStyle *style,
+                                LsNeedPart           part)
+{
+  switch (part)
+    {
+    case LS_NEED_MEMBERS:
+      return &style->member;
+    case LS_NEED_CHINA:
+      return &style->china;
+    case LS_NEED_OTHER:
+      return &style->other;
+    case LS_NEED_UNMET:
+    default:
+      return &style->shortfall;
+    }
+}
+
 void
 ls_color_lerp (const LsColor *a,
                const LsColor *b,
@@ -117,15 +145,19 @@ ls_color_for_origin (guint     index,
   out->alpha = 1.0;
 }
 
-/* A sequential ramp for choropleths, from the land colour to a deep
- * blue; t in [0, 1], square-root spaced so that small shares show. */
+/* A sequential ramp for choropleths of a share, from the land colour to
+ * a deep purple; t in [0, 1], square-root spaced so that small shares
+ * show. Purple, not blue: blue means the bloc and red means China
+ * everywhere in the app, and a share of world output is neither (the
+ * largest producer, China, would otherwise be painted in the bloc's
+ * colour). */
 void
 ls_color_sequential (const LsRenderStyle *style,
                      double               t,
                      LsColor             *out)
 {
-  static const LsColor deep_light = RGB (0x1a5fb4);
-  static const LsColor deep_dark = RGB (0x99c1f1);
+  static const LsColor deep_light = RGB (0x613583); /* purple 5 */
+  static const LsColor deep_dark = RGB (0xdc8add);  /* purple 1 */
 
   ls_color_lerp (&style->land, style->dark ? &deep_dark : &deep_light, sqrt (CLAMP (t, 0.0, 1.0)), out);
 }

@@ -71,8 +71,30 @@ typedef struct
   LsColor     border;
 } LsRenderStyle;
 
+/**
+ * LsNeedPart:
+ * @LS_NEED_MEMBERS: supplied by bloc members
+ * @LS_NEED_CHINA: supplied by China (not a member)
+ * @LS_NEED_OTHER: supplied by other non-members and `unknown`
+ * @LS_NEED_UNMET: not supplied
+ *
+ * The four parts of the bloc's need (ls_result_get_need_split()), in the
+ * order every view draws them.
+ */
+typedef enum
+{
+  LS_NEED_MEMBERS,
+  LS_NEED_CHINA,
+  LS_NEED_OTHER,
+  LS_NEED_UNMET,
+} LsNeedPart;
+
+#define LS_N_NEED_PARTS 4
+
 void     ls_render_style_init     (LsRenderStyle *style,
                                    gboolean       dark);
+const LsColor *ls_render_style_get_need_color (const LsRenderStyle *style,
+                                               LsNeedPart           part);
 void     ls_color_lerp            (const LsColor *a,
                                    const LsColor *b,
                                    double         t,

@@ -1113,6 +1113,14 @@ legend_height (LsSankeyFigure *self,
                const LsRenderStyle *style,
                double          y);
 
+static LsSankeyFigure *
+figure_new (LsResult             *result,
+            const LsRenderStyle  *style,
+            double                width,
+            double                height,
+            const char * const   *previous_order,
+            double                hysteresis);
+
 /**
  * ls_sankey_figure_new:
  * @result: the result to draw
@@ -1134,6 +1142,55 @@ ls_sankey_figure_new (LsResult             *result,
                       double                width,
                       double                height,
                       const LsSankeyFigure *previous)
+{
+  LsSankeyLayoutOptions defaults;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  ls_sankey_layout_options_init (&defaults);
+
+  return figure_new (result, style, width, height,
+                     previous != NULL ? (const char * const *)previous->order : NULL,
+                     defaults.order_hysteresis);
+}
+
+/**
+ * ls_sankey_figure_new_with_order:
+ * @result: the result to draw
+ * @style: as for ls_sankey_figure_new()
+ * @width: the extent
+ * @height: the extent
+ * @order: (array zero-terminated=1): node ids column by column, top to
+ *   bottom, as from ls_sankey_figure_dup_node_order()
+ *
+ * As ls_sankey_figure_new(), with the nodes in @order (nodes it does not
+ * name go below those it does): for an order found elsewhere, such as the
+ * exact one (see ls_sankey_layout_compute()).
+ *
+ * Returns: (transfer full): the figure
+ */
+LsSankeyFigure *
+ls_sankey_figure_new_with_order (LsResult            *result,
+                                 const LsRenderStyle *style,
+                                 double               width,
+                                 double               height,
+                                 const char * const  *order)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (order != NULL, NULL);
+
+  return figure_new (result, style, width, height, order, INFINITY);
+}
+
+static LsSankeyFigure *
+figure_new (LsResult            *result,
+            const LsRenderStyle *style,
+            double               width,
+            double               height,
+            const char * const  *previous_order,
+            double               hysteresis)
 {
   g_autoptr(LsSankeyFigure) self = NULL;
   g_autoptr(LsSankeyGraph) graph = NULL;
@@ -1245,8 +1302,8 @@ ls_sankey_figure_new (LsResult             *result,
   opts.node_width = node_w;
   /* Room for a label between nodes; crowded columns shrink it. */
   opts.min_gap = MAX (6, line_h + 2);
-  if (previous != NULL)
-    opts.previous_order = (const char * const *)previous->order;
+  opts.previous_order = previous_order;
+  opts.order_hysteresis = hysteresis;
   layout = ls_sankey_layout_compute (graph, &opts);
 
   self->scale = ls_sankey_layout_get_scale (layout);

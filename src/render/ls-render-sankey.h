@@ -135,6 +135,11 @@ LsSankeyFigure      *ls_sankey_figure_new                (LsResult              
                                                           double                 width,
                                                           double                 height,
                                                           const LsSankeyFigure  *previous);
+LsSankeyFigure      *ls_sankey_figure_new_with_order     (LsResult              *result,
+                                                          const LsRenderStyle   *style,
+                                                          double                 width,
+                                                          double                 height,
+                                                          const char * const    *order);
 LsSankeyFigure      *ls_sankey_figure_ref                (LsSankeyFigure        *self);
 void                 ls_sankey_figure_unref              (LsSankeyFigure        *self);
 

@@ -95,50 +95,37 @@ static gboolean
 reader_fail (LsJsonReader        *reader,
              GError             **error,
              LsSankeyGraphError   code,
-             JsonNode            *node,
-             const char          *path,
+             const LsJsonValue   *value,
+             const LsJsonPath    *path,
              const char          *format,
              ...)
 {
   va_list args;
 
   va_start (args, format);
-  _ls_json_reader_set_error_valist (reader, error, LS_SANKEY_GRAPH_ERROR, code, node, path,
+  _ls_json_reader_set_error_valist (reader, error, LS_SANKEY_GRAPH_ERROR, code, value, path,
                                     format, args);
   va_end (args);
 
   return FALSE;
 }
 
+/* A number member ≥ 0 (or > 0 when @positive) and ≤ @max; a missing
+ * member is an error only when @required. */
 static gboolean
-node_is_number (JsonNode *node)
+read_number (LsJsonReader       *reader,
+             const LsJsonValue  *object,
+             const char         *member,
+             const LsJsonPath   *path,
+             gboolean            required,
+             gboolean            positive,
+             double              max,
+             double             *value,
+             gboolean           *present,
+             GError            **error)
 {
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-/* A number member ≥ 0 (or > 0 when @positive); a missing member is an
- * error only when @required. */
-static gboolean
-read_number (LsJsonReader  *reader,
-             JsonObject    *object,
-             JsonNode      *object_node,
-             const char    *member,
-             const char    *path,
-             gboolean       required,
-             gboolean       positive,
-             double        *value,
-             gboolean      *present,
-             GError       **error)
-{
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-  JsonNode *node = json_object_get_member (object, member);
+  LsJsonPath member_path = _ls_json_path_member (path, member);
+  const LsJsonValue *node = _ls_json_get (object, member);
   double v;
 
   if (present != NULL)
@@ -148,82 +135,90 @@ read_number (LsJsonReader  *reader,
     {
       if (!required)
         return TRUE;
-      return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object_node,
-                          member_path, "missing required member");
+      return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object,
+                          &member_path, "missing required member");
     }
 
-  if (!node_is_number (node))
-    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
-                        "expected a number, got %s", _ls_json_describe_node (node));
+  if (!_ls_json_is (node, LS_JSON_NUMBER))
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, &member_path,
+                        "expected a number, got %s", _ls_json_describe (node));
 
-  v = json_node_get_double (node);
+  v = _ls_json_get_double (node);
   if (!isfinite (v) || v < 0 || (positive && v == 0))
-    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, member_path,
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, &member_path,
                         "expected a finite number %s 0, got %g", positive ? ">" : "≥", v);
+
+  if (v > max)
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, &member_path,
+                        "expected at most %g, got %g", max, v);
 
   *value = v;
   return TRUE;
 }
 
 static gboolean
-read_string (LsJsonReader  *reader,
-             JsonObject    *object,
-             JsonNode      *object_node,
-             const char    *member,
-             const char    *path,
-             gboolean       required,
-             const char   **value,
-             GError       **error)
+read_string (LsJsonReader       *reader,
+             const LsJsonValue  *object,
+             const char         *member,
+             const LsJsonPath   *path,
+             gboolean            required,
+             const char        **value,
+             GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-  JsonNode *node = json_object_get_member (object, member);
+  LsJsonPath member_path = _ls_json_path_member (path, member);
+  const LsJsonValue *node = _ls_json_get (object, member);
 
   if (node == NULL)
     {
       *value = NULL;
       if (!required)
         return TRUE;
-      return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object_node,
-                          member_path, "missing required member");
+      return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object,
+                          &member_path, "missing required member");
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
-                        "expected a string, got %s", _ls_json_describe_node (node));
+  if (!_ls_json_is (node, LS_JSON_STRING))
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, &member_path,
+                        "expected a string, got %s", _ls_json_describe (node));
 
-  *value = json_node_get_string (node);
+  /* A C string would end at U+0000, silently. */
+  if (node->has_nul)
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, &member_path,
+                        "expected a string without U+0000");
+
+  *value = node->string;
   if (required && **value == '\0')
-    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, member_path,
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, node, &member_path,
                         "expected a non-empty string");
 
   return TRUE;
 }
 
-static JsonArray *
-read_array (LsJsonReader  *reader,
-            JsonObject    *object,
-            JsonNode      *object_node,
-            const char    *member,
-            GError       **error)
+static const LsJsonValue *
+read_array (LsJsonReader       *reader,
+            const LsJsonValue  *object,
+            const LsJsonPath   *path,
+            const char         *member,
+            GError            **error)
 {
-  g_autofree char *member_path = g_strdup_printf ("$.%s", member);
-  JsonNode *node = json_object_get_member (object, member);
+  LsJsonPath member_path = _ls_json_path_member (path, member);
+  const LsJsonValue *node = _ls_json_get (object, member);
 
   if (node == NULL)
     {
-      reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object_node, member_path,
+      reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, object, &member_path,
                    "missing required member");
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!_ls_json_is (node, LS_JSON_ARRAY))
     {
-      reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, member_path,
-                   "expected an array, got %s", _ls_json_describe_node (node));
+      reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, node, &member_path,
+                   "expected an array, got %s", _ls_json_describe (node));
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
 }
 
 static gboolean
@@ -231,36 +226,37 @@ read_graph (LsSankeyGraph  *self,
             LsJsonReader   *reader,
             GError        **error)
 {
-  JsonNode *root = _ls_json_reader_get_root (reader);
-  JsonObject *object;
-  JsonArray *nodes;
-  JsonArray *links;
+  const LsJsonValue *root = _ls_json_reader_get_root (reader);
+  const LsJsonPath root_path = LS_JSON_PATH_ROOT;
+  const LsJsonPath nodes_path = _ls_json_path_member (&root_path, "nodes");
+  const LsJsonPath links_path = _ls_json_path_member (&root_path, "links");
+  const LsJsonValue *nodes;
+  const LsJsonValue *links;
+  const LsJsonValue *element;
   double width;
   double height;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, root, "$",
-                        "expected an object, got %s", _ls_json_describe_node (root));
+  if (!_ls_json_is (root, LS_JSON_OBJECT))
+    return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, root, &root_path,
+                        "expected an object, got %s", _ls_json_describe (root));
 
-  object = json_node_get_object (root);
-
-  if (!read_number (reader, object, root, "width", "$", TRUE, TRUE, &width, NULL, error) ||
-      !read_number (reader, object, root, "height", "$", TRUE, TRUE, &height, NULL, error))
+  if (!read_number (reader, root, "width", &root_path, TRUE, TRUE,
+                        LS_SANKEY_GRAPH_MAX_EXTENT, &width, NULL, error) ||
+      !read_number (reader, root, "height", &root_path, TRUE, TRUE,
+                        LS_SANKEY_GRAPH_MAX_EXTENT, &height, NULL, error))
     return FALSE;
 
   ls_sankey_graph_set_extent (self, width, height);
 
-  if ((nodes = read_array (reader, object, root, "nodes", error)) == NULL ||
-      (links = read_array (reader, object, root, "links", error)) == NULL)
+  if ((nodes = read_array (reader, root, &root_path, "nodes", error)) == NULL ||
+      (links = read_array (reader, root, &root_path, "links", error)) == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (nodes); i++)
+  element = _ls_json_first (nodes);
+  for (guint i = 0; i < nodes->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *path = g_strdup_printf ("$.nodes[%u]", i);
-      g_autofree char *column_path = g_strdup_printf ("%s.column", path);
-      JsonNode *element = json_array_get_element (nodes, i);
-      JsonObject *node_object;
-      JsonNode *column_node;
+      LsJsonPath path = _ls_json_path_element (&nodes_path, i);
+      LsJsonPath column_path = _ls_json_path_member (&path, "column");
       const char *id;
       const char *label;
       double fixed_value = 0;
@@ -268,32 +264,30 @@ read_graph (LsSankeyGraph  *self,
       double column;
       guint index;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, path,
-                            "expected an object, got %s", _ls_json_describe_node (element));
+      if (!_ls_json_is (element, LS_JSON_OBJECT))
+        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, &path,
+                            "expected an object, got %s", _ls_json_describe (element));
 
-      node_object = json_node_get_object (element);
-
-      if (!read_string (reader, node_object, element, "id", path, TRUE, &id, error) ||
-          !read_string (reader, node_object, element, "label", path, FALSE, &label, error) ||
-          !read_number (reader, node_object, element, "value", path, FALSE, FALSE,
-                        &fixed_value, &has_fixed_value, error) ||
-          !read_number (reader, node_object, element, "column", path, TRUE, FALSE,
-                        &column, NULL, error))
+      if (!read_string (reader, element, "id", &path, TRUE, &id, error) ||
+          !read_string (reader, element, "label", &path, FALSE, &label, error) ||
+          !read_number (reader, element, "value", &path, FALSE, FALSE,
+                        LS_SANKEY_GRAPH_MAX_VALUE, &fixed_value, &has_fixed_value, error) ||
+          !read_number (reader, element, "column", &path, TRUE, FALSE,
+                        G_MAXDOUBLE, &column, NULL, error))
         return FALSE;
 
-      column_node = json_object_get_member (node_object, "column");
       if (column != floor (column) || column >= LS_SANKEY_GRAPH_MAX_COLUMNS)
-        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, column_node,
-                            column_path, "expected an integer from 0 to %d, got %g",
+        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_VALUE,
+                            _ls_json_get (element, "column"), &column_path,
+                            "expected an integer from 0 to %d, got %g",
                             LS_SANKEY_GRAPH_MAX_COLUMNS - 1, column);
 
       if (g_hash_table_contains (self->by_id, id))
         {
-          g_autofree char *id_path = g_strdup_printf ("%s.id", path);
+          LsJsonPath id_path = _ls_json_path_member (&path, "id");
 
           return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_DUPLICATE_NODE,
-                              json_object_get_member (node_object, "id"), id_path,
+                              _ls_json_get (element, "id"), &id_path,
                               "duplicate node id “%s”", id);
         }
 
@@ -302,49 +296,45 @@ read_graph (LsSankeyGraph  *self,
         ls_sankey_graph_set_node_fixed_value (self, index, fixed_value);
     }
 
-  for (guint i = 0; i < json_array_get_length (links); i++)
+  element = _ls_json_first (links);
+  for (guint i = 0; i < links->length; i++, element = _ls_json_next (element))
     {
-      g_autofree char *path = g_strdup_printf ("$.links[%u]", i);
-      JsonNode *element = json_array_get_element (links, i);
-      JsonObject *link_object;
+      LsJsonPath path = _ls_json_path_element (&links_path, i);
       const char *ends[2];
       const char *end_names[2] = { "source", "target" };
       guint end_nodes[2];
       double value;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, path,
-                            "expected an object, got %s", _ls_json_describe_node (element));
-
-      link_object = json_node_get_object (element);
+      if (!_ls_json_is (element, LS_JSON_OBJECT))
+        return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID, element, &path,
+                            "expected an object, got %s", _ls_json_describe (element));
 
       for (guint e = 0; e < 2; e++)
         {
-          if (!read_string (reader, link_object, element, end_names[e], path, TRUE,
-                            &ends[e], error))
+          if (!read_string (reader, element, end_names[e], &path, TRUE, &ends[e], error))
             return FALSE;
 
           if (!ls_sankey_graph_lookup_node (self, ends[e], &end_nodes[e]))
             {
-              g_autofree char *end_path = g_strdup_printf ("%s.%s", path, end_names[e]);
+              LsJsonPath end_path = _ls_json_path_member (&path, end_names[e]);
 
               return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_UNKNOWN_NODE,
-                                  json_object_get_member (link_object, end_names[e]),
-                                  end_path, "unknown node id “%s”", ends[e]);
+                                  _ls_json_get (element, end_names[e]),
+                                  &end_path, "unknown node id “%s”", ends[e]);
             }
         }
 
-      if (!read_number (reader, link_object, element, "value", path, TRUE, FALSE,
-                        &value, NULL, error))
+      if (!read_number (reader, element, "value", &path, TRUE, FALSE,
+                        LS_SANKEY_GRAPH_MAX_VALUE, &value, NULL, error))
         return FALSE;
 
       if (ls_sankey_graph_get_node_column (self, end_nodes[1]) <=
           ls_sankey_graph_get_node_column (self, end_nodes[0]))
         {
-          g_autofree char *target_path = g_strdup_printf ("%s.target", path);
+          LsJsonPath target_path = _ls_json_path_member (&path, "target");
 
           return reader_fail (reader, error, LS_SANKEY_GRAPH_ERROR_INVALID_LINK,
-                              json_object_get_member (link_object, "target"), target_path,
+                              _ls_json_get (element, "target"), &target_path,
                               "link from “%s” (column %u) to “%s” (column %u) "
                               "does not go to a later column",
                               ends[0], ls_sankey_graph_get_node_column (self, end_nodes[0]),

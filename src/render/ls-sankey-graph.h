@@ -38,6 +38,15 @@ typedef enum
 /* Columns beyond this are refused: a typo such as 1e9 must not allocate. */
 #define LS_SANKEY_GRAPH_MAX_COLUMNS 1024
 
+/* The largest width or height a graph file may give: a million pixels or
+ * points. Beyond it the columns' positions overflow to infinity. */
+#define LS_SANKEY_GRAPH_MAX_EXTENT 1e6
+
+/* The largest node or link value a graph file may give. Far above any
+ * tonnage or count a figure shows, and small enough that the sum of
+ * billions of them stays finite: 1e308 + 1e308 made every position NaN. */
+#define LS_SANKEY_GRAPH_MAX_VALUE 1e15
+
 #define LS_TYPE_SANKEY_GRAPH (ls_sankey_graph_get_type ())
 
 G_DECLARE_FINAL_TYPE (LsSankeyGraph, ls_sankey_graph, LS, SANKEY_GRAPH, GObject)

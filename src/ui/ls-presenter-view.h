@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ls-palette.h"
+#include "ls-ranges.h"
 #include "ls-result.h"
 
 G_BEGIN_DECLS
@@ -25,7 +27,12 @@ void        ls_presenter_view_set_slide    (LsPresenterView *self,
                                             LsResult        *baseline,
                                             guint            index,
                                             guint            n_slides);
+void        ls_presenter_view_set_ranges   (LsPresenterView *self,
+                                            LsRanges        *ranges);
+void        ls_presenter_view_set_render_style (LsPresenterView     *self,
+                                                const LsRenderStyle *style);
 const char *ls_presenter_view_get_title    (LsPresenterView *self);
 const char *ls_presenter_view_get_headline (LsPresenterView *self);
+GtkWidget  *ls_presenter_view_get_cards    (LsPresenterView *self);
 
 G_END_DECLS

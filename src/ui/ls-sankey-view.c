@@ -13,10 +13,21 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stddef.h>
 #include <string.h>
 
+#include "ls-sankey-layout.h"
+
 #define ANIMATION_DURATION 250
+
+/* The exact order (see ls-sankey-exact.c) is solved in a worker thread
+ * for this long at most, and replaces the heuristic's only when it has
+ * this share fewer weighted crossings: the heuristic leaves near-equal
+ * orders alone on purpose, so that the figure keeps its shape, and a
+ * reshuffle for a gain no one can see would undo that. */
+#define EXACT_TIME_LIMIT 2.0
+#define EXACT_MIN_GAIN 0.01
 
 struct _LsSankeyView
 {
@@ -35,6 +46,9 @@ struct _LsSankeyView
   double          progress;
   int             hover_node;
   int             focus_node;
+
+  GCancellable   *exact_cancellable;  /* the exact solve under way, if any */
+  guint           style_serial;       /* counts relayouts for a new style */
 };
 
 G_DEFINE_FINAL_TYPE (LsSankeyView, ls_sankey_view, GTK_TYPE_WIDGET)
@@ -85,6 +99,41 @@ replace_figure (LsSankeyView   *self,
   g_clear_pointer (&self->cache, gsk_render_node_unref);
 }
 
+static void update_accessible (LsSankeyView *self);
+
+/* Shows @figure (taken) in place of the figure, animating from what is on
+ * screen now, mid-animation included, when the view is on screen,
+ * animations are on and the size is the same. */
+static void
+show_new_figure (LsSankeyView   *self,
+                 LsSankeyFigure *figure)
+{
+  g_autoptr(LsSankeyFigure) shown = NULL;
+
+  if (self->figure != NULL && self->from != NULL)
+    shown = ls_sankey_figure_interpolate (self->from, self->figure, self->progress);
+  else if (self->figure != NULL)
+    shown = ls_sankey_figure_ref (self->figure);
+
+  adw_animation_reset (self->animation);
+  g_clear_pointer (&self->from, ls_sankey_figure_unref);
+  replace_figure (self, figure);
+
+  if (shown != NULL && figure != NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      adw_get_enable_animations (GTK_WIDGET (self)) &&
+      ls_sankey_figure_get_width (shown) == ls_sankey_figure_get_width (figure) &&
+      ls_sankey_figure_get_height (shown) == ls_sankey_figure_get_height (figure))
+    {
+      self->from = g_steal_pointer (&shown);
+      self->progress = 0;
+      adw_animation_play (self->animation);
+    }
+
+  update_accessible (self);
+  invalidate_cache (self);
+}
+
 /* Lays the result out at the widget's size (a nominal one before the
  * first allocation, so the accessible description exists at once),
  * keeping the previous node order. */
@@ -114,6 +163,148 @@ ensure_figure (LsSankeyView *self)
     g_clear_pointer (&self->from, ls_sankey_figure_unref);
 
   replace_figure (self, ls_sankey_figure_new (self->result, &self->style, width, height, self->figure));
+}
+
+/* The exact order.
+ *
+ * A new figure is shown at once with the heuristic's order; its graph
+ * (the figure's nodes and links, as ls_sankey_figure_new() lays them out)
+ * goes to a worker thread for the exact solve, started from the order on
+ * screen. A newer result or style cancels it. When it returns a clearly
+ * better order for the result and style still shown, the figure is
+ * rebuilt with it and animates there, as for a new result. */
+
+typedef struct
+{
+  GWeakRef       view;          /* the task must not keep a view alive */
+  LsSankeyGraph *graph;
+  char         **order;         /* on screen: the solve's start */
+  LsResult      *result;
+  guint          style_serial;
+} ExactSolve;
+
+static void
+exact_solve_free (ExactSolve *solve)
+{
+  g_weak_ref_clear (&solve->view);
+  g_clear_object (&solve->graph);
+  g_strfreev (solve->order);
+  g_clear_pointer (&solve->result, ls_result_unref);
+  g_free (solve);
+}
+
+static LsSankeyGraph *
+figure_graph (LsSankeyFigure *figure)
+{
+  LsSankeyGraph *graph = ls_sankey_graph_new ();
+
+  ls_sankey_graph_set_extent (graph, ls_sankey_figure_get_width (figure),
+                              ls_sankey_figure_get_height (figure));
+  for (guint n = 0; n < ls_sankey_figure_get_n_nodes (figure); n++)
+    {
+      const LsSankeyNode *node = ls_sankey_figure_get_node (figure, n);
+
+      ls_sankey_graph_add_node (graph, node->id, node->stage, node->name);
+      if (node->kind == LS_SANKEY_NODE_SHORTFALL)
+        ls_sankey_graph_set_node_fixed_value (graph, n, node->value);
+    }
+  for (guint l = 0; l < ls_sankey_figure_get_n_links (figure); l++)
+    {
+      const LsSankeyLink *link = ls_sankey_figure_get_link (figure, l);
+
+      ls_sankey_graph_add_link (graph, link->source, link->target, link->value);
+    }
+
+  return graph;
+}
+
+/* In the worker: the exact order, or NULL if it is not clearly better
+ * than the one on screen. */
+static void
+exact_solve_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ExactSolve *solve = task_data;
+  g_autoptr(LsSankeyLayout) shown = NULL;
+  g_autoptr(LsSankeyLayout) exact = NULL;
+  LsSankeyLayoutOptions opts;
+  double shown_weight, exact_weight;
+
+  ls_sankey_layout_options_init (&opts);
+  opts.previous_order = (const char * const *)solve->order;
+  opts.order_hysteresis = INFINITY;
+  shown = ls_sankey_layout_compute (solve->graph, &opts);
+  shown_weight = ls_sankey_layout_weighted_crossings (shown, NULL);
+
+  ls_sankey_layout_options_init (&opts);
+  opts.previous_order = (const char * const *)solve->order;
+  opts.exact = TRUE;
+  opts.time_limit = EXACT_TIME_LIMIT;
+  opts.cancellable = cancellable;
+  exact = ls_sankey_layout_compute (solve->graph, &opts);
+  exact_weight = ls_sankey_layout_weighted_crossings (exact, NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_debug ("exact order: %s in %.3f s, %g against %g on screen",
+           ls_sankey_layout_get_order_status (exact) == LS_SANKEY_ORDER_OPTIMAL ? "optimal" : "not proven",
+           ls_sankey_layout_get_order_seconds (exact), exact_weight, shown_weight);
+
+  if (exact_weight < shown_weight * (1 - EXACT_MIN_GAIN))
+    g_task_return_pointer (task, ls_sankey_layout_dup_node_order (exact), (GDestroyNotify)g_strfreev);
+  else
+    g_task_return_pointer (task, NULL, NULL);
+}
+
+static void
+exact_solve_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ExactSolve *solve = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LsSankeyView) self = g_weak_ref_get (&solve->view);
+  g_auto(GStrv) order = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled, not better, or for what is no longer shown. */
+  if (self == NULL || order == NULL || self->figure == NULL || self->result != solve->result ||
+      self->style_serial != solve->style_serial)
+    return;
+
+  show_new_figure (self,
+                   ls_sankey_figure_new_with_order (self->result, &self->style,
+                                                    ls_sankey_figure_get_width (self->figure),
+                                                    ls_sankey_figure_get_height (self->figure),
+                                                    (const char * const *)order));
+}
+
+static void
+start_exact_solve (LsSankeyView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ExactSolve *solve;
+
+  if (self->exact_cancellable != NULL)
+    g_cancellable_cancel (self->exact_cancellable);
+  g_clear_object (&self->exact_cancellable);
+
+  if (self->figure == NULL || self->result == NULL)
+    return;
+
+  solve = g_new0 (ExactSolve, 1);
+  g_weak_ref_init (&solve->view, self);
+  solve->graph = figure_graph (self->figure);
+  solve->order = ls_sankey_figure_dup_node_order (self->figure);
+  solve->result = ls_result_ref (self->result);
+  solve->style_serial = self->style_serial;
+
+  self->exact_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->exact_cancellable, exact_solve_done_cb, NULL);
+  g_task_set_source_tag (task, start_exact_solve);
+  g_task_set_task_data (task, solve, (GDestroyNotify)exact_solve_free);
+  g_task_run_in_thread (task, exact_solve_thread);
 }
 
 static void
@@ -477,6 +668,9 @@ ls_sankey_view_dispose (GObject *object)
 {
   LsSankeyView *self = LS_SANKEY_VIEW (object);
 
+  if (self->exact_cancellable != NULL)
+    g_cancellable_cancel (self->exact_cancellable);
+  g_clear_object (&self->exact_cancellable);
   if (self->animation != NULL)
     adw_animation_reset (self->animation);
   g_clear_object (&self->animation);
@@ -718,6 +912,7 @@ ls_sankey_view_set_result (LsSankeyView *self,
 
   update_accessible (self);
   invalidate_cache (self);
+  start_exact_solve (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
 }
 
@@ -779,6 +974,8 @@ ls_sankey_view_set_render_style (LsSankeyView        *self,
       g_clear_pointer (&self->from, ls_sankey_figure_unref);
       replace_figure (self, figure);
       update_accessible (self);
+      self->style_serial++;
+      start_exact_solve (self);
     }
 
   invalidate_cache (self);

@@ -107,5 +107,9 @@ GBytes   *_ls_window_render_figure         (LsWindow             *self,
                                             LsExportFormat        format,
                                             GError              **error);
 char     *_ls_window_suggested_file_name   (LsWindow             *self);
+void      _ls_window_get_export_setup      (LsWindow             *self,
+                                            LsExportView         *view,
+                                            LsMapOptions         *map,
+                                            LsRenderStyle        *style);
 
 G_END_DECLS

@@ -275,6 +275,7 @@ update_render_style (LsWindow *self)
 
   fill_render_style (self, &self->style, dark, self->presenting ? PRESENTER_FONT_SCALE : 1.0);
   ls_share_panel_set_render_style (self->share_panel, &self->style);
+  ls_presenter_view_set_render_style (self->presenter_view, &self->style);
   if (self->sankey_view != NULL)
     ls_sankey_view_set_render_style (LS_SANKEY_VIEW (self->sankey_view), &self->style);
   if (self->map_view != NULL)
@@ -299,6 +300,8 @@ update_presenter (LsWindow *self)
   ls_presenter_view_set_slide (self->presenter_view, title, description,
                                result, ls_session_get_baseline (self->session),
                                self->slide_index, self->slides->len);
+  if (ls_session_get_ranges (self->session) != NULL)
+    ls_presenter_view_set_ranges (self->presenter_view, ls_session_get_ranges (self->session));
 }
 
 static void
@@ -367,14 +370,19 @@ on_session_result_cb (LsWindow *self)
   if (result == NULL)
     return;
 
-  /* The map and the diagram are bound to the session's result; the
-   * panel and the table take it with its baseline here. */
-  ls_share_panel_set_results (self->share_panel, result, ls_session_get_baseline (self->session));
-  ls_table_view_set_result (self->table_view, result);
+  /* The views follow the session themselves; the slide, the title and
+   * the controls that edit the scenario follow it here. */
   update_presenter (self);
   update_title (self);
   update_alliance_actions (self);
   sync_year (self);
+}
+
+static void
+on_session_ranges_cb (LsWindow *self)
+{
+  if (self->presenting && ls_session_get_ranges (self->session) != NULL)
+    ls_presenter_view_set_ranges (self->presenter_view, ls_session_get_ranges (self->session));
 }
 
 static void
@@ -1362,20 +1370,36 @@ get_export_view (LsWindow     *self,
   return LS_EXPORT_MAP;
 }
 
+/* What the export dialog needs: the view shown (the map, else the flows),
+ * the map's options and the window's figure style. */
+void
+_ls_window_get_export_setup (LsWindow      *self,
+                             LsExportView  *view,
+                             LsMapOptions  *map,
+                             LsRenderStyle *style)
+{
+  *view = get_export_view (self, map);
+  fill_render_style (self, style, FALSE, 1.0);
+}
+
 GBytes *
 _ls_window_render_figure (LsWindow        *self,
                           LsExportFormat   format,
                           GError         **error)
 {
   LsRenderStyle style;
-  LsMapOptions options;
-  LsExportView view = get_export_view (self, &options);
+  LsMapOptions map;
+  LsExportOptions options;
+
+  ls_export_options_init (&options, get_export_view (self, &map), format);
+  options.map = map;
+  options.width = FIGURE_WIDTH;
+  options.height = FIGURE_HEIGHT;
 
   /* Exports are documents: always the light style, at normal size. */
   fill_render_style (self, &style, FALSE, 1.0);
 
-  return ls_export_to_bytes (view, format, ls_session_get_result (self->session), &style, &options,
-                             FIGURE_WIDTH, FIGURE_HEIGHT, error);
+  return ls_export_to_bytes (ls_session_get_result (self->session), scenario (self), &style, &options, error);
 }
 
 static gboolean
@@ -1586,12 +1610,18 @@ build_views (LsWindow *self)
 static void
 connect_session (LsWindow *self)
 {
+  /* The panel and the table follow the session, ranges included. */
+  ls_share_panel_set_session (self->share_panel, self->session);
+  ls_table_view_set_session (self->table_view, self->session);
+
   /* The map and the diagram hold the session's result: they animate
    * from one to the next, between scenarios and between years alike. */
   g_object_bind_property (self->session, "result", self->map_view, "result", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->session, "result", self->sankey_view, "result", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->session, "notify::result", G_CALLBACK (on_session_result_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::ranges", G_CALLBACK (on_session_ranges_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (on_session_history_cb), self,
                            G_CONNECT_SWAPPED);

@@ -5,7 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "ls-baseline.h"
 #include "ls-dataset.h"
+#include "ls-ranges.h"
 #include "ls-result.h"
 #include "ls-scenario.h"
 
@@ -13,7 +15,8 @@ int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
 
 /* Any input either loads or fails with an error; a dataset that loads
- * must rebalance without crashing, with and without levers. */
+ * must rebalance without crashing, with and without levers, and its
+ * figures' ranges (low, high) must be sampled without crashing. */
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -53,6 +56,14 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   result = ls_result_new (dataset, scenario, &error);
   g_assert_no_error (error);
+
+  {
+    g_autoptr(LsBaseline) baseline = ls_baseline_new (dataset, ls_dataset_get_default_year (dataset));
+    g_autoptr(LsRanges) ranges = ls_ranges_new (baseline, scenario, 8, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert (ranges != NULL);
+  }
 
   return 0;
 }

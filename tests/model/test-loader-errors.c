@@ -497,17 +497,17 @@ test_scenario_wrong_format (void)
  * LsJsonReader in their own error domain, with their own codes. */
 G_GNUC_PRINTF (5, 6)
 static void
-set_other_error (LsJsonReader  *reader,
-                 GError       **error,
-                 JsonNode      *node,
-                 const char    *path,
-                 const char    *format,
+set_other_error (LsJsonReader      *reader,
+                 GError           **error,
+                 const LsJsonValue *value,
+                 const LsJsonPath  *path,
+                 const char        *format,
                  ...)
 {
   va_list args;
 
   va_start (args, format);
-  _ls_json_reader_set_error_valist (reader, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, node,
+  _ls_json_reader_set_error_valist (reader, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, value,
                                     path, format, args);
   va_end (args);
 }
@@ -521,29 +521,33 @@ test_reader_other_domain (void)
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr(GError) error = NULL;
   g_autoptr(LsJsonReader) reader = _ls_json_reader_new (bytes, "other.json", &error);
-  JsonObject *root;
-  JsonArray *b;
+  const LsJsonPath root_path = LS_JSON_PATH_ROOT;
+  const LsJsonPath c_path = _ls_json_path_member (&root_path, "c");
+  const LsJsonPath b_path = _ls_json_path_member (&root_path, "b");
+  const LsJsonPath b1_path = _ls_json_path_element (&b_path, 1);
+  const LsJsonValue *root;
+  const LsJsonValue *b;
 
   g_assert_no_error (error);
-  root = json_node_get_object (_ls_json_reader_get_root (reader));
-  b = json_object_get_array_member (root, "b");
+  root = _ls_json_reader_get_root (reader);
+  b = _ls_json_get (root, "b");
 
-  g_assert_cmpstr (_ls_json_describe_node (_ls_json_reader_get_root (reader)), ==, "an object");
-  g_assert_cmpstr (_ls_json_describe_node (json_object_get_member (root, "a")), ==, "a number");
-  g_assert_cmpstr (_ls_json_describe_node (json_object_get_member (root, "b")), ==, "an array");
-  g_assert_cmpstr (_ls_json_describe_node (json_array_get_element (b, 0)), ==, "a boolean");
-  g_assert_cmpstr (_ls_json_describe_node (json_array_get_element (b, 1)), ==, "a string");
-  g_assert_cmpstr (_ls_json_describe_node (json_object_get_member (root, "c")), ==, "null");
+  g_assert_cmpstr (_ls_json_describe (root), ==, "an object");
+  g_assert_cmpstr (_ls_json_describe (_ls_json_get (root, "a")), ==, "a number");
+  g_assert_cmpstr (_ls_json_describe (b), ==, "an array");
+  g_assert_cmpstr (_ls_json_describe (_ls_json_first (b)), ==, "a boolean");
+  g_assert_cmpstr (_ls_json_describe (_ls_json_next (_ls_json_first (b))), ==, "a string");
+  g_assert_cmpstr (_ls_json_describe (_ls_json_get (root, "c")), ==, "null");
 
   /* A null member has a position of its own, like any other value. */
-  set_other_error (reader, &error, json_object_get_member (root, "c"), "$.c",
+  set_other_error (reader, &error, _ls_json_get (root, "c"), &c_path,
                    "expected %s, found null", "a number");
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   check_message (error, "other.json", 3, "$.c");
   g_assert_nonnull (strstr (error->message, ": $.c: expected a number, found null"));
   g_clear_error (&error);
 
-  set_other_error (reader, &error, json_array_get_element (b, 1), "$.b[1]", "bad");
+  set_other_error (reader, &error, _ls_json_next (_ls_json_first (b)), &b1_path, "bad");
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   check_message (error, "other.json", 2, "$.b[1]");
 }

@@ -21,6 +21,11 @@
 
 static const char * const stage_ids[] = { "mining", "separation", "metal", "magnets", "use" };
 
+/* Extreme but valid inputs (issue 14): denormal and near-maximum
+ * tonnages, up to 120 countries, capacity changes near the ±1e9 t bound,
+ * yields down to their floor. */
+static gboolean extreme;
+
 typedef struct
 {
   guint   n_stages;
@@ -59,7 +64,7 @@ random_dataset_json (Shape **shape_out)
   g_autoptr(GString) json = g_string_new (NULL);
   g_autoptr(Shape) shape = g_new0 (Shape, 1);
   guint S = g_test_rand_int_range (3, 6);
-  guint C = g_test_rand_int_range (5, 31);
+  guint C = extreme ? g_test_rand_int_range (30, 121) : g_test_rand_int_range (5, 31);
   g_autofree double *out_left = NULL;
   g_autofree double *in_left = NULL;
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -84,7 +89,7 @@ random_dataset_json (Shape **shape_out)
                    " \"stages\": [");
   for (guint s = 0; s < S; s++)
     {
-      shape->yield[s] = s == 0 ? 1.0 : g_test_rand_double_range (0.1, 1.0);
+      shape->yield[s] = s == 0 ? 1.0 : g_test_rand_double_range (extreme ? LS_MIN_YIELD : 0.1, 1.0);
       g_string_append_printf (json, "%s{\"id\": \"%s\", \"name\": \"%s\", \"unit\": \"t\", \"yield\": {\"value\": ",
                               s > 0 ? ", " : "", stage_ids[s], stage_ids[s]);
       append_number (json, shape->yield[s]);
@@ -120,8 +125,18 @@ random_dataset_json (Shape **shape_out)
           if (c != forced && g_test_rand_int_range (0, 10) < 4)
             continue;
           /* Mostly round tonnages, sometimes tiny or huge ones. */
-          switch (g_test_rand_int_range (0, 8))
+          switch (extreme ? g_test_rand_int_range (0, 5) + 10 : g_test_rand_int_range (0, 8))
             {
+            case 10:
+              /* Denormal: below DBL_MIN. */
+              shape->production[s * C + c] = g_test_rand_double_range (4.9e-324, 1e-310);
+              break;
+            case 11:
+              shape->production[s * C + c] = g_test_rand_double_range (0.5 * LS_MAX_TONNES, LS_MAX_TONNES);
+              break;
+            case 12:
+              shape->production[s * C + c] = g_test_rand_double_range (1e-300, 1e-200);
+              break;
             case 0:
               shape->production[s * C + c] = g_test_rand_double_range (1e-3, 1);
               break;
@@ -230,6 +245,10 @@ random_scenario (Shape *shape)
       guint c = g_test_rand_int_range (0, C);
       double p = shape->production[s * C + c];
       double delta = p > 0 ? g_test_rand_double_range (-1.5 * p, p) : g_test_rand_double_range (0, 500);
+
+      if (extreme)
+        delta = g_test_rand_bit () ? LS_MAX_TONNES * g_test_rand_double_range (-1, 1)
+                                   : g_test_rand_double_range (-1e-310, 1e-310);
       g_autoptr(LsCapacityChange) change = ls_capacity_change_new (stage_ids[s], shape->countries[c], delta, NULL);
 
       ls_scenario_add_capacity_change (scenario, change);
@@ -376,6 +395,28 @@ check_result (LsResult *result,
           if (baseline_needs_met)
             g_assert_cmpfloat_with_epsilon (in, need, REL * MAX (1, need));
         }
+
+      /* Evidence splits and the need split: finite parts that add up. */
+      {
+        LsEvidenceSplit split;
+        LsNeedSplit need;
+
+        if (ls_result_get_dependency_evidence (result, s, &split))
+          g_assert_cmpfloat_with_epsilon (split.part[0] + split.part[1] + split.part[2], 1, 1e-9);
+        ls_result_get_output_evidence (result, s, -1, &split);
+        for (guint e = 0; e < LS_N_EVIDENCE; e++)
+          assert_finite_nonneg (split.part[e]);
+
+        if (ls_result_get_need_split (result, s, &need))
+          {
+            assert_finite_nonneg (need.members);
+            assert_finite_nonneg (need.china);
+            assert_finite_nonneg (need.other);
+            assert_finite_nonneg (need.unmet);
+            g_assert_cmpfloat_with_epsilon (need.members + need.china + need.other + need.unmet, need.need,
+                                            REL * MAX (1, need.need));
+          }
+      }
 
       /* Dependency: a share of the intake, split by supplier. */
       {
@@ -614,6 +655,16 @@ test_properties_loader (void)
     }
 }
 
+/* The invariants hold on extreme but valid data and levers too. */
+static void
+test_properties_extreme (void)
+{
+  extreme = TRUE;
+  test_properties_baseline ();
+  test_properties_random_scenarios ();
+  extreme = FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/model/properties/baseline", test_properties_baseline);
   g_test_add_func ("/lodestone/model/properties/random-scenarios", test_properties_random_scenarios);
   g_test_add_func ("/lodestone/model/properties/restricted-pairs", test_properties_restricted_pairs);
+  g_test_add_func ("/lodestone/model/properties/extreme", test_properties_extreme);
 
   return g_test_run ();
 }

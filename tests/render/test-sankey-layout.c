@@ -10,6 +10,7 @@
 #include "ls-sankey-layout.h"
 #include "ls-test-utils.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -499,7 +500,9 @@ test_empty (void)
   layout = ls_sankey_layout_compute (graph, NULL);
   json = ls_sankey_layout_to_json (layout);
 
-  g_assert_cmpstr (json, ==, "{\n  \"nodes\": [],\n  \"links\": []\n}\n");
+  g_assert_cmpstr (json, ==, "{\n  \"nodes\": [],\n  \"links\": [],\n"
+                              "  \"order\": {\"status\": \"heuristic\", \"optimal\": false, "
+                              "\"weighted_crossings\": 0, \"crossings\": 0}\n}\n");
   g_assert_cmpfloat (ls_sankey_layout_weighted_crossings (layout, &count), ==, 0);
   g_assert_cmpuint (count, ==, 0);
 
@@ -1106,7 +1109,18 @@ test_json_round_trip (void)
   g_assert_no_error (error);
 
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpuint (json_object_get_size (root), ==, 2);
+  g_assert_cmpuint (json_object_get_size (root), ==, 3);
+  {
+    JsonObject *order = json_object_get_object_member (root, "order");
+    guint64 count;
+    double weight = ls_sankey_layout_weighted_crossings (layout, &count);
+
+    g_assert_cmpstr (json_object_get_string_member (order, "status"), ==, "heuristic");
+    g_assert_false (json_object_get_boolean_member (order, "optimal"));
+    g_assert_cmpfloat (member_double (order, "weighted_crossings"), ==, weight);
+    g_assert_cmpint (json_object_get_int_member (order, "crossings"), ==, (gint64)count);
+    g_assert_false (json_object_has_member (order, "bound"));
+  }
   nodes = json_object_get_array_member (root, "nodes");
   links = json_object_get_array_member (root, "links");
   g_assert_cmpuint (json_array_get_length (nodes), ==, ls_sankey_graph_get_n_nodes (graph));
@@ -1308,6 +1322,18 @@ static const BadInput bad_inputs[] = {
   { "link-backwards",
     HEAD TWO_NODES "\"links\": [{\"source\": \"b\", \"target\": \"a\", \"value\": 1}]}",
     LS_SANKEY_GRAPH_ERROR_INVALID_LINK, "$.links[0].target" },
+  /* Found by fuzz-sankey-graph: an extent of 1e308 put columns at x = inf,
+   * and two links of 1e308 out of one node summed to inf, which made every
+   * position NaN in `lodestone-cli layout`'s output. */
+  { "width-huge", "{\"width\": 1e308, \"height\": 50, \"nodes\": [], \"links\": []}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.width" },
+  { "height-huge", "{\"width\": 100, \"height\": 1000001, \"nodes\": [], \"links\": []}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.height" },
+  { "node-value-huge",
+    HEAD "\"nodes\": [{\"id\": \"a\", \"column\": 0, \"value\": 1e308}], \"links\": []}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.nodes[0].value" },
+  { "link-value-huge", HEAD TWO_NODES "\"links\": [" AB ("1") ", " AB ("1e308") "]}",
+    LS_SANKEY_GRAPH_ERROR_INVALID_VALUE, "$.links[1].value" },
 };
 
 static void
@@ -1377,6 +1403,509 @@ test_add_link_precondition (void)
 }
 
 /* The size the app will not exceed, laid out correctly. */
+/* Exact orders.
+ *
+ * The graph of test_exact_hand_worked (), three columns, values in
+ * brackets:
+ *
+ *   a → x (1), a → y (2), b → x (3), b → y (4)     columns 0 → 1
+ *   x → p (5), x → q (1), y → q (6), y → p (2)     columns 1 → 2
+ *   c → p (1), skipping column 1 through a pass-through vertex t
+ *
+ * Between columns 0 and 1, a, b and x, y form a K(2,2): if a and b are in
+ * the order of x and y, a → y crosses b → x (2 × 3 = 6), else a → x
+ * crosses b → y (1 × 4 = 4). Between columns 1 and 2 likewise: x, y in
+ * the order of p, q make x → q cross y → p (1 × 2 = 2), else x → p crosses
+ * y → q (5 × 6 = 30). The two choices are free of each other (a, b against
+ * x, y; x, y against p, q), so the least is 4 + 2 = 6: a, b in the other
+ * order than x, y, and p, q in the same. c → t → p adds nothing when c, t
+ * and p are all at the top or all at the bottom of their columns, which
+ * either choice allows. So the optimum is 6, with one crossing pair in
+ * each column gap. */
+static const char hand_worked_json[] =
+  "{\"width\": 600, \"height\": 400, \"nodes\": ["
+  "{\"id\": \"a\", \"column\": 0}, {\"id\": \"b\", \"column\": 0}, {\"id\": \"c\", \"column\": 0},"
+  "{\"id\": \"x\", \"column\": 1}, {\"id\": \"y\", \"column\": 1},"
+  "{\"id\": \"p\", \"column\": 2}, {\"id\": \"q\", \"column\": 2}],"
+  "\"links\": ["
+  "{\"source\": \"a\", \"target\": \"x\", \"value\": 1}, {\"source\": \"a\", \"target\": \"y\", \"value\": 2},"
+  "{\"source\": \"b\", \"target\": \"x\", \"value\": 3}, {\"source\": \"b\", \"target\": \"y\", \"value\": 4},"
+  "{\"source\": \"x\", \"target\": \"p\", \"value\": 5}, {\"source\": \"x\", \"target\": \"q\", \"value\": 1},"
+  "{\"source\": \"y\", \"target\": \"q\", \"value\": 6}, {\"source\": \"y\", \"target\": \"p\", \"value\": 2},"
+  "{\"source\": \"c\", \"target\": \"p\", \"value\": 1}]}";
+
+static gboolean
+above (LsSankeyLayout *layout,
+       const char     *u,
+       const char     *v)
+{
+  LsSankeyGraph *graph = ls_sankey_layout_get_graph (layout);
+  guint a, b;
+
+  g_assert_true (ls_sankey_graph_lookup_node (graph, u, &a));
+  g_assert_true (ls_sankey_graph_lookup_node (graph, v, &b));
+
+  return ls_sankey_layout_get_node_rank (layout, a) < ls_sankey_layout_get_node_rank (layout, b);
+}
+
+static void
+test_exact_hand_worked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsSankeyGraph) graph = graph_from_string (hand_worked_json, &error);
+  LsSankeyLayoutOptions opts;
+  LsSankeyLayout *layout;
+  guint64 count;
+
+  g_assert_no_error (error);
+  ls_sankey_layout_options_init (&opts);
+  opts.exact = TRUE;
+  opts.time_limit = 60;
+  layout = ls_sankey_layout_compute (graph, &opts);
+
+  g_assert_cmpint (ls_sankey_layout_get_order_status (layout), ==, LS_SANKEY_ORDER_OPTIMAL);
+  g_assert_cmpfloat_with_epsilon (ls_sankey_layout_weighted_crossings (layout, &count), 6, 1e-12);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpfloat_with_epsilon (ls_sankey_layout_get_order_bound (layout), 6, 1e-9);
+  g_assert_true (above (layout, "a", "b") != above (layout, "x", "y"));
+  g_assert_true (above (layout, "p", "q") == above (layout, "x", "y"));
+  check_layout (graph, layout, opts.node_width, opts.min_gap);
+  g_assert_finalize_object (layout);
+}
+
+/* The same through `lodestone-cli layout --exact`, as a user runs it. */
+static void
+test_exact_cli (void)
+{
+  const char *cli = g_getenv ("LODESTONE_CLI");
+  g_autofree char *dir = g_dir_make_tmp ("ls-layout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hand-worked.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *argv[] = { cli, "layout", "--exact", "--time-limit", "60", path, NULL };
+  JsonObject *order;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_assert_true (g_file_set_contents (path, hand_worked_json, -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  order = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "order");
+  g_assert_nonnull (order);
+  g_assert_cmpstr (json_object_get_string_member (order, "status"), ==, "optimal");
+  g_assert_true (json_object_get_boolean_member (order, "optimal"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (order, "weighted_crossings"), 6, 1e-12);
+  g_assert_cmpint (json_object_get_int_member (order, "crossings"), ==, 2);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (order, "bound"), 6, 1e-9);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* On graphs small enough to try every order, the exact solver finds the
+ * optimum and says so. */
+static void
+test_exact_small (void)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(LsSankeyGraph) graph = ls_sankey_graph_new ();
+      guint n_columns = g_test_rand_int_range (2, 6);
+      guint ids[6][MAX_EXACT];
+      guint sizes[6];
+      guint n_nodes = 0;
+      LsSankeyLayoutOptions opts;
+      LsSankeyLayout *layout;
+
+      ls_sankey_graph_set_extent (graph, 500, 300);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          sizes[c] = g_test_rand_int_range (2, MAX_EXACT + 1);
+          for (guint k = 0; k < sizes[c]; k++)
+            {
+              g_autofree char *id = g_strdup_printf ("%u-%u", c, k);
+
+              ids[c][k] = ls_sankey_graph_add_node (graph, id, c, NULL);
+              n_nodes++;
+            }
+        }
+      for (guint k = g_test_rand_int_range (n_nodes, 3 * n_nodes); k > 0; k--)
+        {
+          guint c = g_test_rand_int_range (0, n_columns - 1);
+
+          ls_sankey_graph_add_link (graph,
+                                    ids[c][g_test_rand_int_range (0, sizes[c])],
+                                    ids[c + 1][g_test_rand_int_range (0, sizes[c + 1])],
+                                    exp (g_test_rand_double_range (-2, 3)));
+        }
+
+      ls_sankey_layout_options_init (&opts);
+      opts.exact = TRUE;
+      opts.time_limit = 60;
+      layout = ls_sankey_layout_compute (graph, &opts);
+      g_assert_cmpint (ls_sankey_layout_get_order_status (layout), ==, LS_SANKEY_ORDER_OPTIMAL);
+      g_assert_cmpfloat_with_epsilon (ls_sankey_layout_weighted_crossings (layout, NULL),
+                                      exact_optimum (graph), 1e-9 * MAX (1, exact_optimum (graph)));
+      g_assert_finalize_object (layout);
+    }
+}
+
+/* With links that skip columns, pins and zero values: never worse than
+ * the heuristic, the pins kept, the layout whole. */
+static void
+test_exact_random (void)
+{
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(LsSankeyGraph) graph = random_graph (g_test_rand_int_range (2, 5), 6, 2, TRUE);
+      LsSankeyLayoutOptions opts;
+      LsSankeyLayout *heuristic, *exact;
+      double h, e;
+
+      ls_sankey_layout_options_init (&opts);
+      heuristic = ls_sankey_layout_compute (graph, &opts);
+      opts.exact = TRUE;
+      opts.time_limit = 60;
+      exact = ls_sankey_layout_compute (graph, &opts);
+
+      h = ls_sankey_layout_weighted_crossings (heuristic, NULL);
+      e = ls_sankey_layout_weighted_crossings (exact, NULL);
+      g_assert_cmpint (ls_sankey_layout_get_order_status (exact), ==, LS_SANKEY_ORDER_OPTIMAL);
+      g_assert_cmpfloat (e, <=, h * (1 + 1e-12));
+      g_assert_cmpfloat (ls_sankey_layout_get_order_bound (exact), <=, e * (1 + 1e-9));
+      check_layout (graph, exact, opts.node_width, opts.min_gap);
+      g_assert_finalize_object (exact);
+      g_assert_finalize_object (heuristic);
+    }
+}
+
+/* A solve cancelled before it starts keeps the heuristic's order, and
+ * says it was cancelled. */
+static void
+test_exact_cancelled (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint n_cancelled = 0;
+
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(LsSankeyGraph) graph = random_graph (4, 10, 3, FALSE);
+      LsSankeyLayoutOptions opts;
+      LsSankeyLayout *heuristic, *exact;
+      g_auto(GStrv) heuristic_order = NULL;
+      g_auto(GStrv) exact_order = NULL;
+
+      ls_sankey_layout_options_init (&opts);
+      heuristic = ls_sankey_layout_compute (graph, &opts);
+      opts.exact = TRUE;
+      opts.cancellable = cancellable;
+      exact = ls_sankey_layout_compute (graph, &opts);
+
+      heuristic_order = ls_sankey_layout_dup_node_order (heuristic);
+      exact_order = ls_sankey_layout_dup_node_order (exact);
+      /* Optimal when a bound found before any search proves it. */
+      if (ls_sankey_layout_get_order_status (exact) != LS_SANKEY_ORDER_OPTIMAL)
+        {
+          g_assert_cmpint (ls_sankey_layout_get_order_status (exact), ==, LS_SANKEY_ORDER_CANCELLED);
+          g_assert_true (g_strv_equal ((const char * const *)heuristic_order,
+                                       (const char * const *)exact_order));
+          n_cancelled++;
+        }
+      g_assert_finalize_object (exact);
+      g_assert_finalize_object (heuristic);
+    }
+  g_assert_cmpuint (n_cancelled, >, 0);
+}
+
+/* GLPK keeps its state per thread: solves in two threads at once give
+ * what they give one at a time. */
+typedef struct
+{
+  LsSankeyGraph *graph;
+  double         weight;
+  char         **order;
+} ThreadSolve;
+
+static gpointer
+solve_in_thread (gpointer data)
+{
+  ThreadSolve *solve = data;
+  LsSankeyLayoutOptions opts;
+  g_autoptr(LsSankeyLayout) layout = NULL;
+
+  ls_sankey_layout_options_init (&opts);
+  opts.exact = TRUE;
+  opts.time_limit = 60;
+  layout = ls_sankey_layout_compute (solve->graph, &opts);
+  g_assert_cmpint (ls_sankey_layout_get_order_status (layout), ==, LS_SANKEY_ORDER_OPTIMAL);
+  solve->weight = ls_sankey_layout_weighted_crossings (layout, NULL);
+  solve->order = ls_sankey_layout_dup_node_order (layout);
+
+  return NULL;
+}
+
+static void
+test_exact_threads (void)
+{
+  ThreadSolve solves[4], alone[4];
+  GThread *threads[4];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      solves[i].graph = random_graph (4, 9, 3, i % 2 == 0);
+      alone[i].graph = solves[i].graph;
+      solve_in_thread (&alone[i]);
+    }
+  for (guint i = 0; i < 4; i++)
+    threads[i] = g_thread_new ("exact", solve_in_thread, &solves[i]);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpfloat (solves[i].weight, ==, alone[i].weight);
+      g_assert_true (g_strv_equal ((const char * const *)solves[i].order,
+                                   (const char * const *)alone[i].order));
+      g_strfreev (solves[i].order);
+      g_strfreev (alone[i].order);
+      g_object_unref (solves[i].graph);
+    }
+}
+
+/* Pins.
+ *
+ * Each pinned node ends where it was pinned, by the heuristic and by the
+ * exact solver, whatever the rest does; the exact order with pins is no
+ * better than without. */
+static guint
+count_column_nodes (LsSankeyGraph *graph,
+                    guint          column)
+{
+  guint n = 0;
+
+  for (guint node = 0; node < ls_sankey_graph_get_n_nodes (graph); node++)
+    n += ls_sankey_graph_get_node_column (graph, node) == column;
+
+  return n;
+}
+
+static void
+test_pins (void)
+{
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autoptr(LsSankeyGraph) graph = random_graph (g_test_rand_int_range (2, 5), 7, 2, i % 2 == 0);
+      guint n_nodes = ls_sankey_graph_get_n_nodes (graph);
+      LsSankeyPin pins[3];
+      guint n_pins = MIN (3, n_nodes);
+      LsSankeyLayoutOptions opts;
+      LsSankeyLayout *free_exact, *heuristic, *exact;
+
+      /* Distinct nodes, distinct columns or ranks: no collisions. */
+      for (guint k = 0; k < n_pins; k++)
+        {
+          guint node = (k * 7 + i) % n_nodes;
+          guint column = ls_sankey_graph_get_node_column (graph, node);
+
+          pins[k].node = ls_sankey_graph_get_node_id (graph, node);
+          pins[k].rank = g_test_rand_int_range (0, count_column_nodes (graph, column));
+          for (guint m = 0; m < k && pins[k].node != NULL; m++)
+            {
+              guint other;
+
+              if (pins[m].node == NULL)
+                continue;
+              g_assert_true (ls_sankey_graph_lookup_node (graph, pins[m].node, &other));
+              if (other == node ||
+                  (ls_sankey_graph_get_node_column (graph, other) == column && pins[m].rank == pins[k].rank))
+                pins[k].node = NULL;
+            }
+        }
+
+      ls_sankey_layout_options_init (&opts);
+      opts.exact = TRUE;
+      opts.time_limit = 60;
+      free_exact = ls_sankey_layout_compute (graph, &opts);
+      opts.pins = pins;
+      opts.n_pins = n_pins;
+      exact = ls_sankey_layout_compute (graph, &opts);
+      opts.exact = FALSE;
+      heuristic = ls_sankey_layout_compute (graph, &opts);
+
+      for (guint k = 0; k < n_pins; k++)
+        {
+          guint node;
+
+          if (pins[k].node == NULL)
+            continue;
+          g_assert_true (ls_sankey_graph_lookup_node (graph, pins[k].node, &node));
+          g_assert_cmpuint (ls_sankey_layout_get_node_rank (heuristic, node), ==, pins[k].rank);
+          g_assert_cmpuint (ls_sankey_layout_get_node_rank (exact, node), ==, pins[k].rank);
+        }
+      g_assert_cmpint (ls_sankey_layout_get_order_status (exact), ==, LS_SANKEY_ORDER_OPTIMAL);
+      g_assert_cmpfloat (ls_sankey_layout_weighted_crossings (exact, NULL), >=,
+                         ls_sankey_layout_weighted_crossings (free_exact, NULL) * (1 - 1e-12));
+      g_assert_cmpfloat (ls_sankey_layout_weighted_crossings (exact, NULL), <=,
+                         ls_sankey_layout_weighted_crossings (heuristic, NULL) * (1 + 1e-12));
+      check_layout (graph, heuristic, opts.node_width, opts.min_gap);
+      check_layout (graph, exact, opts.node_width, opts.min_gap);
+      g_assert_finalize_object (heuristic);
+      g_assert_finalize_object (exact);
+      g_assert_finalize_object (free_exact);
+    }
+}
+
+/* A rank past the column's end is its last place; of two pins on one
+ * place the first wins and the second takes the nearest free place,
+ * below first. */
+static void
+test_pins_resolved (void)
+{
+  g_autoptr(LsSankeyGraph) graph = ls_sankey_graph_new ();
+  const LsSankeyPin pins[] = {
+    { "n0", 1 }, { "n1", 1 }, { "n2", 1 }, { "n3", 99 }, { "missing", 0 },
+  };
+  LsSankeyLayoutOptions opts;
+  LsSankeyLayout *layout;
+  guint expected[] = { 1, 2, 0, 4, G_MAXUINT };
+
+  ls_sankey_graph_set_extent (graph, 300, 300);
+  for (guint k = 0; k < 5; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", k);
+      g_autofree char *target = g_strdup_printf ("t%u", k);
+
+      ls_sankey_graph_add_node (graph, id, 0, NULL);
+      ls_sankey_graph_add_node (graph, target, 1, NULL);
+    }
+  for (guint k = 0; k < 5; k++)
+    ls_sankey_graph_add_link (graph, 2 * k, 2 * ((k + 2) % 5) + 1, 1 + k);
+
+  ls_sankey_layout_options_init (&opts);
+  opts.pins = pins;
+  opts.n_pins = G_N_ELEMENTS (pins);
+  for (guint exact = 0; exact < 2; exact++)
+    {
+      opts.exact = exact;
+      layout = ls_sankey_layout_compute (graph, &opts);
+      for (guint k = 0; k < 4; k++)
+        g_assert_cmpuint (ls_sankey_layout_get_node_rank (layout, 2 * k), ==, expected[k]);
+      g_assert_finalize_object (layout);
+    }
+}
+
+/* Stability: an input change that does not call for a new order (here, a
+ * small change of values that leaves the old order optimal, as the exact
+ * solver checks) keeps every node where it was, in the heuristic with the
+ * previous order as its hint and in the exact solve started from it. */
+static void
+test_stability_unneeded_change (void)
+{
+  guint n_checked = 0;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autoptr(LsSankeyGraph) graph = NULL;
+      g_auto(GStrv) order = NULL;
+      g_auto(GStrv) heuristic_order = NULL;
+      g_auto(GStrv) exact_order = NULL;
+      LsSankeyLayoutOptions opts;
+      LsSankeyLayout *before, *heuristic, *exact, *fresh;
+      double optimum;
+
+      graph = i == 0 ? load_fixture ("sankey-supply-chain.json")
+                     : random_graph (g_test_rand_int_range (3, 6), 8, 2, FALSE);
+
+      ls_sankey_layout_options_init (&opts);
+      opts.exact = TRUE;
+      opts.time_limit = 60;
+      before = ls_sankey_layout_compute (graph, &opts);
+      order = ls_sankey_layout_dup_node_order (before);
+      g_assert_finalize_object (before);
+
+      perturb (graph, 3, i);
+
+      /* Does the old order stay optimal? */
+      fresh = ls_sankey_layout_compute (graph, &opts);
+      optimum = ls_sankey_layout_weighted_crossings (fresh, NULL);
+      g_assert_finalize_object (fresh);
+      if (crossings_of_order (graph, (const char * const *)order) > optimum * (1 + 1e-9))
+        continue;
+      n_checked++;
+
+      opts.previous_order = (const char * const *)order;
+      exact = ls_sankey_layout_compute (graph, &opts);
+      opts.exact = FALSE;
+      heuristic = ls_sankey_layout_compute (graph, &opts);
+      exact_order = ls_sankey_layout_dup_node_order (exact);
+      heuristic_order = ls_sankey_layout_dup_node_order (heuristic);
+
+      g_assert_true (g_strv_equal ((const char * const *)order, (const char * const *)exact_order));
+      g_assert_true (g_strv_equal ((const char * const *)order, (const char * const *)heuristic_order));
+      g_assert_finalize_object (exact);
+      g_assert_finalize_object (heuristic);
+    }
+
+  g_test_message ("checked on %u of 24 graphs", n_checked);
+  g_assert_cmpuint (n_checked, >=, 12);
+}
+
+/* Equal-cost orders go the previous order's way in the exact solve too:
+ * two identical chains swap places on request. */
+static void
+test_exact_hint_breaks_ties (void)
+{
+  g_autoptr(LsSankeyGraph) graph = ls_sankey_graph_new ();
+  const char *hint[] = { "b0", "a0", "b1", "a1", "b2", "a2", NULL };
+  const char *plain[] = { "a0", "b0", "a1", "b1", "a2", "b2", NULL };
+  LsSankeyLayoutOptions opts;
+  LsSankeyLayout *layout;
+  g_auto(GStrv) order = NULL;
+  g_auto(GStrv) hinted_order = NULL;
+
+  ls_sankey_graph_set_extent (graph, 300, 200);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *a = g_strdup_printf ("a%u", c);
+      g_autofree char *b = g_strdup_printf ("b%u", c);
+
+      ls_sankey_graph_add_node (graph, a, c, NULL);
+      ls_sankey_graph_add_node (graph, b, c, NULL);
+    }
+  for (guint c = 0; c < 2; c++)
+    {
+      ls_sankey_graph_add_link (graph, 2 * c, 2 * c + 2, 5);
+      ls_sankey_graph_add_link (graph, 2 * c + 1, 2 * c + 3, 5);
+      /* A light cross link, the same both ways: a tie either way. */
+      ls_sankey_graph_add_link (graph, 2 * c, 2 * c + 3, 1);
+      ls_sankey_graph_add_link (graph, 2 * c + 1, 2 * c + 2, 1);
+    }
+
+  ls_sankey_layout_options_init (&opts);
+  opts.exact = TRUE;
+  layout = ls_sankey_layout_compute (graph, &opts);
+  order = ls_sankey_layout_dup_node_order (layout);
+  g_assert_cmpint (ls_sankey_layout_get_order_status (layout), ==, LS_SANKEY_ORDER_OPTIMAL);
+  g_assert_true (g_strv_equal ((const char * const *)order, plain));
+  g_assert_finalize_object (layout);
+
+  opts.previous_order = hint;
+  layout = ls_sankey_layout_compute (graph, &opts);
+  hinted_order = ls_sankey_layout_dup_node_order (layout);
+  g_assert_cmpint (ls_sankey_layout_get_order_status (layout), ==, LS_SANKEY_ORDER_OPTIMAL);
+  g_assert_true (g_strv_equal ((const char * const *)hinted_order, hint));
+  g_assert_finalize_object (layout);
+}
+
 static void
 test_large (void)
 {
@@ -1418,6 +1947,17 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/sankey-layout/json/error-position", test_json_error_position);
   g_test_add_func ("/lodestone/render/sankey-layout/add-link-precondition",
                    test_add_link_precondition);
+  g_test_add_func ("/lodestone/render/sankey-layout/exact/hand-worked", test_exact_hand_worked);
+  g_test_add_func ("/lodestone/render/sankey-layout/exact/cli", test_exact_cli);
+  g_test_add_func ("/lodestone/render/sankey-layout/exact/small", test_exact_small);
+  g_test_add_func ("/lodestone/render/sankey-layout/exact/random", test_exact_random);
+  g_test_add_func ("/lodestone/render/sankey-layout/exact/cancelled", test_exact_cancelled);
+  g_test_add_func ("/lodestone/render/sankey-layout/exact/threads", test_exact_threads);
+  g_test_add_func ("/lodestone/render/sankey-layout/exact/hint-breaks-ties", test_exact_hint_breaks_ties);
+  g_test_add_func ("/lodestone/render/sankey-layout/pins/kept", test_pins);
+  g_test_add_func ("/lodestone/render/sankey-layout/pins/resolved", test_pins_resolved);
+  g_test_add_func ("/lodestone/render/sankey-layout/stability/unneeded-change",
+                   test_stability_unneeded_change);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
