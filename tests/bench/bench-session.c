@@ -158,9 +158,18 @@ main (int   argc,
     step (window, i);
   start = resident_mib ();
 
+  /* Resident memory along the way: steady growth is a leak, growth that
+   * levels off is a cache filling. */
   began = g_get_monotonic_time ();
   for (guint i = 0; i < N_STEPS; i++)
-    step (window, N_WARM_UP + i);
+    {
+      step (window, N_WARM_UP + i);
+      if ((i + 1) % 1000 == 0)
+        {
+          printf ("  after %5u steps: %.1f MiB\n", i + 1, resident_mib ());
+          fflush (stdout);
+        }
+    }
   seconds = (g_get_monotonic_time () - began) / 1e6;
   end = resident_mib ();
 
