@@ -41,6 +41,10 @@ struct _LsScenario
    * "alliance/ID", "country/ID", "capacity/N", "restriction/N", so that
    * ls_scenario_validate() can say where an unknown id was written. */
   GHashTable *origins;
+
+  /* While ls_scenario_assign() runs, its setters' ::changed is held back:
+   * one assignment is one edit. */
+  guint      assigning;
 };
 
 G_DEFINE_FINAL_TYPE (LsScenario, ls_scenario, G_TYPE_OBJECT)
@@ -253,6 +257,9 @@ ls_capacity_change_free (LsCapacityChange *self)
 static void
 ls_scenario_emit_changed (LsScenario *self)
 {
+  if (self->assigning > 0)
+    return;
+
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -1109,6 +1116,7 @@ ls_scenario_assign (LsScenario *self,
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
+  self->assigning++;
 
   ls_scenario_set_name (self, other->name);
   ls_scenario_set_description (self, other->description);
@@ -1138,6 +1146,7 @@ ls_scenario_assign (LsScenario *self,
 
   g_hash_table_remove_all (self->origins);
 
+  self->assigning--;
   g_object_thaw_notify (G_OBJECT (self));
   ls_scenario_emit_changed (self);
 }

@@ -11,6 +11,7 @@
 
 #include "ls-application.h"
 #include "ls-preferences-window.h"
+#include "ls-ui-enums.h"
 #include "ls-window.h"
 
 #include <glib/gi18n.h>
@@ -84,14 +85,22 @@ color_scheme_get_mapping (GValue   *value,
                           GVariant *variant,
                           gpointer  user_data)
 {
-  const char *scheme = g_variant_get_string (variant, NULL);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (LS_TYPE_COLOR_SCHEME);
+  GEnumValue *scheme = g_enum_get_value_by_nick (klass, g_variant_get_string (variant, NULL));
 
-  if (g_strcmp0 (scheme, "light") == 0)
-    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  else if (g_strcmp0 (scheme, "dark") == 0)
-    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
-  else
-    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+  switch (scheme != NULL ? (LsColorScheme) scheme->value : LS_COLOR_SCHEME_DEFAULT)
+    {
+    case LS_COLOR_SCHEME_LIGHT:
+      g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      break;
+    case LS_COLOR_SCHEME_DARK:
+      g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+      break;
+    case LS_COLOR_SCHEME_DEFAULT:
+    default:
+      g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+      break;
+    }
 
   return TRUE;
 }

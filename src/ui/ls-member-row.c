@@ -20,6 +20,7 @@ struct _LsMemberRow
   /* Owned */
   char *country;
   char *name;
+  char *note;
 
   /* Borrowed (children) */
   GtkWidget *check;
@@ -38,6 +39,7 @@ ls_member_row_finalize (GObject *object)
 
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (ls_member_row_parent_class)->finalize (object);
 }
@@ -63,13 +65,18 @@ ls_member_row_init (LsMemberRow *self)
   gtk_widget_set_margin_top (box, 2);
   gtk_widget_set_margin_bottom (box, 2);
 
+  /* The row is the one focus stop (issue 16, M8): activating it toggles
+   * the check button, which only the mouse clicks directly. */
   self->check = gtk_check_button_new ();
+  gtk_widget_set_focusable (self->check, FALSE);
   gtk_widget_set_hexpand (self->check, TRUE);
   gtk_box_append (GTK_BOX (box), self->check);
 
   self->tag = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->tag, "caption");
   gtk_widget_add_css_class (self->tag, "membership-tag");
+  gtk_label_set_ellipsize (GTK_LABEL (self->tag), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->tag), 18);
   gtk_widget_set_visible (self->tag, FALSE);
   gtk_box_append (GTK_BOX (box), self->tag);
 
@@ -110,6 +117,10 @@ ls_member_row_new (const char *country,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->check),
                                           g_variant_new_string (self->country));
   gtk_widget_set_tooltip_text (self->check, _("Include in the bloc"));
+  /* Named once, by the country: not the check button's label again. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->name,
+                                  -1);
 
   return GTK_WIDGET (self);
 }
@@ -138,46 +149,84 @@ ls_member_row_get_member (LsMemberRow *self)
   return self->member;
 }
 
-/**
- * ls_member_row_set_state:
- * @self: a member row
- * @member: whether the country is in the bloc
- * @membership: whether that was set by hand
- */
-void
-ls_member_row_set_state (LsMemberRow  *self,
-                         gboolean      member,
-                         LsMembership  membership)
+static void
+update_state (LsMemberRow  *self,
+              LsMembership  membership)
 {
   const char *tag = NULL;
-  g_autofree char *description = NULL;
-
-  g_return_if_fail (LS_IS_MEMBER_ROW (self));
-
-  self->member = !!member;
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->check), self->member);
+  g_autoptr(GString) description = g_string_new (self->member ? _("in the bloc") : _("not in the bloc"));
 
   if (membership == LS_MEMBERSHIP_ADDED)
     tag = _("added by hand");
   else if (membership == LS_MEMBERSHIP_REMOVED)
     tag = _("removed by hand");
 
+  if (tag != NULL)
+    g_string_append_printf (description, ", %s", tag);
+  else if (self->note != NULL && !self->member)
+    {
+      tag = self->note;
+      g_string_append_printf (description, ", %s", tag);
+    }
+
   gtk_label_set_label (GTK_LABEL (self->tag), tag != NULL ? tag : "");
   gtk_widget_set_visible (self->tag, tag != NULL);
   gtk_widget_remove_css_class (self->tag, "success");
   gtk_widget_remove_css_class (self->tag, "error");
+  gtk_widget_remove_css_class (self->tag, "dim-label");
   if (membership == LS_MEMBERSHIP_ADDED)
     gtk_widget_add_css_class (self->tag, "success");
   else if (membership == LS_MEMBERSHIP_REMOVED)
     gtk_widget_add_css_class (self->tag, "error");
-
-  if (tag != NULL)
-    description = g_strdup_printf ("%s, %s", self->member ? _("in the bloc") : _("not in the bloc"), tag);
   else
-    description = g_strdup (self->member ? _("in the bloc") : _("not in the bloc"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+    gtk_widget_add_css_class (self->tag, "dim-label");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
+/**
+ * ls_member_row_set_state:
+ * @self: a member row
+ * @member: whether the country is in the bloc
+ * @membership: whether that was set by hand
+ * @note: (nullable): why a country of a chosen alliance is not a member
+ *   in the year shown ("joins MSP in 2025")
+ */
+void
+ls_member_row_set_state (LsMemberRow  *self,
+                         gboolean      member,
+                         LsMembership  membership,
+                         const char   *note)
+{
+  g_return_if_fail (LS_IS_MEMBER_ROW (self));
+
+  self->member = !!member;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->check), self->member);
+  if (g_strcmp0 (self->note, note) != 0)
+    {
+      g_free (self->note);
+      self->note = g_strdup (note);
+    }
+
+  update_state (self, membership);
+}
+
+/**
+ * ls_member_row_get_note:
+ *
+ * Returns: (nullable): the note set with ls_member_row_set_state()
+ */
+const char *
+ls_member_row_get_note (LsMemberRow *self)
+{
+  g_return_val_if_fail (LS_IS_MEMBER_ROW (self), NULL);
+
+  return self->note;
 }
 
 /**

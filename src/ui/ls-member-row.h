@@ -24,7 +24,9 @@ const char *ls_member_row_get_name     (LsMemberRow  *self);
 gboolean    ls_member_row_get_member   (LsMemberRow  *self);
 void        ls_member_row_set_state    (LsMemberRow  *self,
                                         gboolean      member,
-                                        LsMembership  membership);
+                                        LsMembership  membership,
+                                        const char   *note);
+const char *ls_member_row_get_note     (LsMemberRow  *self);
 void        ls_member_row_toggle       (LsMemberRow  *self);
 
 G_END_DECLS

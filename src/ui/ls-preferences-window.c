@@ -12,6 +12,7 @@
 #include "ls-preferences-window.h"
 
 #include "ls-application.h"
+#include "ls-ui-enums.h"
 
 #include <glib/gi18n.h>
 
@@ -31,43 +32,6 @@ struct _LsPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (LsPreferencesWindow, ls_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-/* Combo rows hold positions; the settings hold the choice's nick. */
-static const char *label_modes[] = { "value", "percent", NULL };
-static const char *color_schemes[] = { "default", "light", "dark", NULL };
-
-static gboolean
-choice_get_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  const char * const *choices = user_data;
-  const char *text = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    if (g_strcmp0 (choices[i], text) == 0)
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-choice_set_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  const char * const *choices = user_data;
-  guint index = g_value_get_uint (value);
-
-  if (index >= g_strv_length ((char **) choices))
-    return NULL;
-
-  return g_variant_new_string (choices[index]);
-}
 
 /* The setting is a fraction; the spin button shows percent. */
 static gboolean
@@ -128,12 +92,13 @@ ls_preferences_window_init (LsPreferencesWindow *self)
       return;
     }
 
+  /* The combo rows list the schema's enums in order. */
   g_settings_bind_with_mapping (self->settings, "label-mode", self->label_mode_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
-                                (gpointer) label_modes, NULL);
+                                G_SETTINGS_BIND_DEFAULT, ls_settings_get_enum_position, ls_settings_set_enum_position,
+                                GSIZE_TO_POINTER (LS_TYPE_LABEL_MODE), NULL);
   g_settings_bind_with_mapping (self->settings, "color-scheme", self->color_scheme_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
-                                (gpointer) color_schemes, NULL);
+                                G_SETTINGS_BIND_DEFAULT, ls_settings_get_enum_position, ls_settings_set_enum_position,
+                                GSIZE_TO_POINTER (LS_TYPE_COLOR_SCHEME), NULL);
   g_settings_bind_with_mapping (self->settings, "other-threshold", self->threshold_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT, percent_get_mapping, percent_set_mapping,
                                 NULL, NULL);

@@ -11,44 +11,76 @@
 
 #include "ls-sidebar.h"
 
+#include "ls-alliance-text.h"
 #include "ls-application.h"
+#include "ls-country-picker.h"
+#include "ls-country-search.h"
 #include "ls-format.h"
 #include "ls-member-row.h"
+#include "ls-scenario-text.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
+
+/*
+ * The sidebar edits the scenario directly and follows its ::changed
+ * signal; it never computes a result. Its lists are one Tab stop each,
+ * with the arrow keys inside (issue 16, M8), so that the keyboard reaches
+ * the map after a few stops rather than after every country.
+ */
+
+/* Friend-shoring moves in steps of 5 %, so that a drag saves 0.45, not
+ * 0.4651… (m14). */
+#define FRIEND_SHORING_STEPS 20.0
 
 struct _LsSidebar
 {
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkWidget *alliances_group;
+  GtkWidget *alliance_hint;
+  GtkWidget *alliances_list;
   GtkWidget *capacity_country;
   GtkWidget *capacity_delta;
+  GtkWidget *capacity_error;
+  GtkWidget *capacity_error_row;
+  GtkWidget *capacity_expander;
   GtkWidget *capacity_list;
   GtkWidget *capacity_stage;
+  GtkWidget *content;
   GtkWidget *friend_label;
   GtkWidget *friend_scale;
+  GtkWidget *members_as_of_row;
   GtkWidget *members_list;
   GtkWidget *members_summary;
   GtkWidget *presets_box;
+  GtkWidget *restriction_error;
+  GtkWidget *restriction_error_row;
+  GtkWidget *restriction_expander;
   GtkWidget *restriction_fraction;
   GtkWidget *restriction_from;
   GtkWidget *restriction_stage;
   GtkWidget *restriction_to;
   GtkWidget *restrictions_list;
+  GtkWidget *scroller;
   GtkWidget *search_entry;
 
   /* Owned */
-  LsDataset  *dataset;
-  LsScenario *scenario;
-  GPtrArray  *alliance_rows;  /* AdwActionRow, in the dataset's order */
-  GHashTable *member_rows;    /* ISO3 → LsMemberRow (borrowed) */
-  GArray     *country_order;  /* guint: country indices in the country dropdown */
+  LsDataset     *dataset;
+  LsScenario    *scenario;
+  GPtrArray     *alliance_rows;   /* AdwActionRow, in the dataset's order */
+  GPtrArray     *preset_buttons;  /* GtkToggleButton */
+  GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
+  GtkStringList *members_as_of;
+  char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
 
-  gboolean    syncing;
+  GtkWidget *scroll_widget;   /* the expander scrolled into view */
+  guint     scroll_tick;
+  int       scroll_last_height;
+  guint     scroll_stable_frames;
+  gboolean  syncing;
 };
 
 G_DEFINE_FINAL_TYPE (LsSidebar, ls_sidebar, GTK_TYPE_WIDGET)
@@ -66,41 +98,6 @@ static const struct
   { N_("China restricts magnets to the bloc"), "magnets", "CHN", "bloc" },
 };
 
-static char *
-describe_party (LsDataset     *dataset,
-                const LsParty *party)
-{
-  if (party->kind == LS_PARTY_BLOC)
-    return g_strdup (_("the bloc"));
-  if (party->kind == LS_PARTY_NON_BLOC)
-    return g_strdup (_("non-members"));
-
-  {
-    g_autoptr(GString) text = g_string_new (NULL);
-
-    for (guint i = 0; party->countries != NULL && party->countries[i] != NULL; i++)
-      {
-        int index = ls_dataset_lookup_country (dataset, party->countries[i]);
-
-        if (text->len > 0)
-          g_string_append (text, ", ");
-        g_string_append (text, index >= 0 ? ls_dataset_get_country_name (dataset, index)
-                                          : party->countries[i]);
-      }
-
-    return g_string_free (g_steal_pointer (&text), FALSE);
-  }
-}
-
-static const char *
-stage_name_for_id (LsDataset  *dataset,
-                   const char *id)
-{
-  int stage = ls_dataset_lookup_stage (dataset, id);
-
-  return stage >= 0 ? ls_dataset_get_stage_name (dataset, stage) : id;
-}
-
 static void
 clear_list (GtkWidget *list)
 {
@@ -109,6 +106,115 @@ clear_list (GtkWidget *list)
   while ((child = gtk_widget_get_first_child (list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
+
+/* Lists as one Tab stop ------------------------------------------------- */
+
+/* Tab leaves the list as if it were one widget; the arrow keys, GtkListBox's
+ * own, move inside it. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkWidget             *list)
+{
+  GtkDirectionType direction;
+  GtkRoot *root;
+  gboolean moved;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if ((root = gtk_widget_get_root (list)) == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  /* While the list cannot take focus, moving on from the row that has it
+   * skips the list's other rows. */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+static void
+make_one_tab_stop (GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), list);
+  gtk_widget_add_controller (list, keys);
+}
+
+/* Expanded forms scroll into view (m4) ------------------------------------ */
+
+static gboolean
+scroll_into_view_tick_cb (GtkWidget     *expander,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  LsSidebar *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+  double top;
+  double bottom;
+  double value;
+  double page;
+  int height;
+
+  if (!gtk_widget_compute_bounds (expander, self->content, &bounds))
+    {
+      self->scroll_tick = 0;
+      self->scroll_widget = NULL;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The content box is what scrolls: its coordinates are the adjustment's. */
+  top = bounds.origin.y;
+  bottom = top + bounds.size.height;
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
+
+  /* The expander grows while it animates; stop once it has settled. */
+  height = (int) bounds.size.height;
+  self->scroll_stable_frames = height == self->scroll_last_height ? self->scroll_stable_frames + 1 : 0;
+  self->scroll_last_height = height;
+  if (self->scroll_stable_frames < 3)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  self->scroll_widget = NULL;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_expander_expanded_cb (GtkWidget  *expander,
+                         GParamSpec *pspec,
+                         LsSidebar  *self)
+{
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
+    return;
+
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (self->scroll_widget, self->scroll_tick);
+  self->scroll_last_height = -1;
+  self->scroll_stable_frames = 0;
+  self->scroll_widget = expander;
+  self->scroll_tick = gtk_widget_add_tick_callback (expander, scroll_into_view_tick_cb, self, NULL);
+}
+
+/* Levers ------------------------------------------------------------------ */
 
 static void
 on_remove_restriction_clicked_cb (GtkButton *button,
@@ -151,6 +257,9 @@ make_removable_row (LsSidebar  *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
     }
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -165,36 +274,70 @@ make_removable_row (LsSidebar  *self,
   return row;
 }
 
+static gboolean
+party_equal (const LsParty *a,
+             const LsParty *b)
+{
+  if (a->kind != b->kind)
+    return FALSE;
+  if (a->kind != LS_PARTY_COUNTRIES)
+    return TRUE;
+
+  return a->countries != NULL && b->countries != NULL &&
+         g_strv_equal ((const char * const *) a->countries, (const char * const *) b->countries);
+}
+
+static gboolean
+restriction_equal (const LsRestriction *a,
+                   const LsRestriction *b)
+{
+  return g_strcmp0 (a->stage, b->stage) == 0 && a->fraction == b->fraction &&
+         party_equal (&a->from, &b->from) && party_equal (&a->to, &b->to);
+}
+
+/* Returns: the index of a restriction equal to @restriction, or -1 */
+static int
+find_restriction (LsScenario          *scenario,
+                  const LsRestriction *restriction)
+{
+  for (guint i = 0; i < ls_scenario_get_n_restrictions (scenario); i++)
+    if (restriction_equal (ls_scenario_get_restriction (scenario, i), restriction))
+      return i;
+
+  return -1;
+}
+
+static LsRestriction *
+preset_restriction (guint index)
+{
+  LsParty from = { 0 };
+  LsParty to = { 0 };
+  LsRestriction *restriction = NULL;
+
+  if (ls_party_parse (restriction_presets[index].from, &from) &&
+      ls_party_parse (restriction_presets[index].to, &to))
+    restriction = ls_restriction_new (restriction_presets[index].stage, &from, &to, 1.0);
+
+  ls_party_clear (&from);
+  ls_party_clear (&to);
+
+  return restriction;
+}
+
 static void
-sync_levers (LsSidebar *self)
+rebuild_lever_rows (LsSidebar *self)
 {
   guint n;
-
-  gtk_range_set_value (GTK_RANGE (self->friend_scale),
-                       ls_scenario_get_friend_shoring (self->scenario));
-  {
-    g_autofree char *text = ls_format_percent (ls_scenario_get_friend_shoring (self->scenario), 0);
-
-    gtk_label_set_label (GTK_LABEL (self->friend_label), text);
-  }
 
   clear_list (self->restrictions_list);
   n = ls_scenario_get_n_restrictions (self->scenario);
   for (guint i = 0; i < n; i++)
     {
       const LsRestriction *restriction = ls_scenario_get_restriction (self->scenario, i);
-      g_autofree char *from = describe_party (self->dataset, &restriction->from);
-      g_autofree char *to = describe_party (self->dataset, &restriction->to);
-      /* Translators: e.g. "Separation: China → the bloc" */
-      g_autofree char *title = g_strdup_printf (_("%s: %s → %s"),
-                                                stage_name_for_id (self->dataset, restriction->stage),
-                                                from, to);
-      g_autofree char *withheld = ls_format_percent (restriction->fraction, 0);
-      /* Translators: share of the flows withheld by an export restriction, e.g. "50 % withheld" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s withheld"), withheld);
+      g_autofree char *title = ls_scenario_text_lever (self->dataset, restriction);
 
       gtk_list_box_append (GTK_LIST_BOX (self->restrictions_list),
-                           make_removable_row (self, title, subtitle, i,
+                           make_removable_row (self, title, NULL, i,
                                                G_CALLBACK (on_remove_restriction_clicked_cb)));
     }
   gtk_widget_set_visible (self->restrictions_list, n > 0);
@@ -204,20 +347,108 @@ sync_levers (LsSidebar *self)
   for (guint i = 0; i < n; i++)
     {
       const LsCapacityChange *change = ls_scenario_get_capacity_change (self->scenario, i);
-      int country = ls_dataset_lookup_country (self->dataset, change->country);
-      g_autofree char *delta = ls_format_signed_number (change->delta, 0);
-      /* Translators: e.g. "Magnets, United States: +1,400 t" */
-      g_autofree char *title = g_strdup_printf (_("%s, %s: %s t"),
-                                                stage_name_for_id (self->dataset, change->stage),
-                                                country >= 0 ? ls_dataset_get_country_name (self->dataset, country)
-                                                             : change->country,
-                                                delta);
+      g_autofree char *title = ls_scenario_text_capacity (self->dataset, change);
 
       gtk_list_box_append (GTK_LIST_BOX (self->capacity_list),
                            make_removable_row (self, title, change->note, i,
                                                G_CALLBACK (on_remove_capacity_clicked_cb)));
     }
   gtk_widget_set_visible (self->capacity_list, n > 0);
+}
+
+/* The lever rows' texts: they are rebuilt only when these change, since
+ * rebuilding them on every edit (each step of a drag, each member
+ * toggled) would cost more than the recompute. */
+static char *
+lever_rows_key (LsSidebar *self)
+{
+  g_autofree char *levers = ls_scenario_text_levers (self->scenario, self->dataset);
+  GString *key = g_string_new (levers);
+
+  for (guint i = 0; i < ls_scenario_get_n_capacity_changes (self->scenario); i++)
+    {
+      const char *note = ls_scenario_get_capacity_change (self->scenario, i)->note;
+
+      g_string_append_printf (key, "\n%s", note != NULL ? note : "");
+    }
+  g_string_append_printf (key, "\n%u %u", ls_scenario_get_n_restrictions (self->scenario),
+                          ls_scenario_get_n_capacity_changes (self->scenario));
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+sync_levers (LsSidebar *self)
+{
+  double friend_shoring = ls_scenario_get_friend_shoring (self->scenario);
+  g_autofree char *key = lever_rows_key (self);
+
+  gtk_range_set_value (GTK_RANGE (self->friend_scale), friend_shoring);
+  {
+    g_autofree char *text = ls_format_percent (friend_shoring, 0);
+
+    gtk_label_set_label (GTK_LABEL (self->friend_label), text);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->friend_scale),
+                                    GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                    -1);
+  }
+
+  if (g_strcmp0 (key, self->levers_shown) != 0)
+    {
+      rebuild_lever_rows (self);
+      g_free (self->levers_shown);
+      self->levers_shown = g_steal_pointer (&key);
+    }
+
+  /* A preset button is pressed while its restriction is in the list (m3). */
+  for (guint i = 0; i < self->preset_buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->preset_buttons, i);
+      guint preset = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "preset"));
+      g_autoptr(LsRestriction) restriction = preset_restriction (preset);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                    restriction != NULL && find_restriction (self->scenario, restriction) >= 0);
+    }
+}
+
+/* Alliances and members --------------------------------------------------- */
+
+static void
+sync_alliances (LsSidebar *self)
+{
+  g_autofree char *hint = NULL;
+  int year = ls_scenario_get_year (self->scenario);
+  char text[16];
+
+  if (year == 0)
+    year = ls_dataset_get_default_year (self->dataset);
+
+  for (guint a = 0; a < self->alliance_rows->len; a++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->alliance_rows, a);
+      g_autofree char *subtitle = ls_alliance_text_subtitle (self->dataset, a, self->scenario);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                      -1);
+    }
+
+  /* "Members as of": the year shown, or today. */
+  g_snprintf (text, sizeof text, "%d", year);
+  if (g_strcmp0 (gtk_string_list_get_string (self->members_as_of, 0), text) != 0)
+    {
+      const char *items[] = { text, NULL };
+
+      gtk_string_list_splice (self->members_as_of, 0, 1, items);
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->members_as_of_row),
+                              ls_scenario_get_current_members (self->scenario) ? 1 : 0);
+
+  hint = ls_alliance_text_empty_hint (self->dataset, self->scenario);
+  gtk_label_set_label (GTK_LABEL (self->alliance_hint), hint != NULL ? hint : "");
+  gtk_widget_set_visible (self->alliance_hint, hint != NULL);
 }
 
 static void
@@ -235,9 +466,10 @@ sync_members (LsSidebar *self)
     {
       const char *id = ls_dataset_get_country_id (self->dataset, c);
       LsMemberRow *row = g_hash_table_lookup (self->member_rows, id);
+      g_autofree char *note = ls_alliance_text_joins_later (self->dataset, c, self->scenario);
 
       if (row != NULL)
-        ls_member_row_set_state (row, members[c], ls_scenario_get_membership (self->scenario, id));
+        ls_member_row_set_state (row, members[c], ls_scenario_get_membership (self->scenario, id), note);
       n_members += members[c] ? 1 : 0;
     }
 
@@ -249,6 +481,8 @@ sync_members (LsSidebar *self)
 
     gtk_label_set_label (GTK_LABEL (self->members_summary), text);
   }
+
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->members_list));
 }
 
 static void
@@ -258,6 +492,7 @@ sync_all (LsSidebar *self)
     return;
 
   self->syncing = TRUE;
+  sync_alliances (self);
   sync_members (self);
   sync_levers (self);
   self->syncing = FALSE;
@@ -270,41 +505,64 @@ on_scenario_changed_cb (LsSidebar *self)
 }
 
 static void
+on_members_as_of_selected_cb (LsSidebar *self)
+{
+  if (self->syncing || self->scenario == NULL)
+    return;
+
+  ls_scenario_set_current_members (self->scenario,
+                                   adw_combo_row_get_selected (ADW_COMBO_ROW (self->members_as_of_row)) == 1);
+}
+
+static void
 on_friend_scale_value_changed_cb (GtkRange  *range,
                                   LsSidebar *self)
 {
   double value = gtk_range_get_value (range);
-  g_autofree char *text = ls_format_percent (value, 0);
+  double snapped = round (value * FRIEND_SHORING_STEPS) / FRIEND_SHORING_STEPS;
+  g_autofree char *text = NULL;
 
+  /* The scale follows the pointer; the lever takes the nearest step. */
+  text = ls_format_percent (snapped, 0);
   gtk_label_set_label (GTK_LABEL (self->friend_label), text);
 
   if (self->syncing || self->scenario == NULL)
     return;
 
-  ls_scenario_set_friend_shoring (self->scenario, value);
+  ls_scenario_set_friend_shoring (self->scenario, snapped);
 }
 
 static void
-on_preset_clicked_cb (GtkButton *button,
-                      LsSidebar *self)
+on_preset_toggled_cb (GtkToggleButton *button,
+                      LsSidebar       *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "preset"));
   g_autoptr(LsRestriction) restriction = NULL;
-  LsParty from = { 0 };
-  LsParty to = { 0 };
+  int existing;
 
-  if (self->scenario == NULL || index >= G_N_ELEMENTS (restriction_presets))
+  if (self->syncing || self->scenario == NULL || index >= G_N_ELEMENTS (restriction_presets))
     return;
 
-  if (!ls_party_parse (restriction_presets[index].from, &from) ||
-      !ls_party_parse (restriction_presets[index].to, &to))
+  if (!(restriction = preset_restriction (index)))
     return;
 
-  restriction = ls_restriction_new (restriction_presets[index].stage, &from, &to, 1.0);
-  ls_scenario_add_restriction (self->scenario, restriction);
+  /* Pressed adds the restriction once; released takes it away (m3). */
+  existing = find_restriction (self->scenario, restriction);
+  if (gtk_toggle_button_get_active (button) && existing < 0)
+    ls_scenario_add_restriction (self->scenario, restriction);
+  else if (!gtk_toggle_button_get_active (button) && existing >= 0)
+    ls_scenario_remove_restriction (self->scenario, existing);
+}
 
-  ls_party_clear (&from);
-  ls_party_clear (&to);
+/* The restriction form (m2) ------------------------------------------------ */
+
+static void
+show_form_error (GtkWidget  *row,
+                 GtkWidget  *label,
+                 const char *message)
+{
+  gtk_label_set_label (GTK_LABEL (label), message != NULL ? message : "");
+  gtk_widget_set_visible (row, message != NULL);
 }
 
 static void
@@ -317,41 +575,94 @@ show_entry_error (GtkWidget *entry,
     gtk_widget_remove_css_class (entry, "error");
 }
 
+/* Reads "China, KOR, Viet" or "bloc"/"non-bloc" into @party; every token
+ * that names no single country gets its own line in @errors. */
 static gboolean
-parse_party_entry (LsSidebar *self,
-                   GtkWidget *entry,
-                   LsParty   *party)
+parse_party_text (LsSidebar  *self,
+                  const char *what,
+                  const char *text,
+                  LsParty    *party,
+                  GString    *errors)
 {
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gboolean ok;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_auto(GStrv) tokens = NULL;
+  g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
 
-  g_strstrip (text);
-  ok = ls_party_parse (text, party);
+  if (stripped[0] == '\0')
+    {
+      /* Translators: an empty field of the restriction form, "Exporters: none given" */
+      g_string_append_printf (errors, _("%s: none given; name countries, “bloc” or “non-bloc”.\n"), what);
+      return FALSE;
+    }
 
-  /* Unknown ISO codes would only fail later, in the model. */
-  if (ok && party->kind == LS_PARTY_COUNTRIES)
-    for (guint i = 0; party->countries != NULL && party->countries[i] != NULL; i++)
-      {
-        g_autofree char *upper = g_ascii_strup (party->countries[i], -1);
+  if (g_ascii_strcasecmp (stripped, "bloc") == 0 || g_utf8_collate (stripped, _("bloc")) == 0)
+    return ls_party_parse ("bloc", party);
+  if (g_ascii_strcasecmp (stripped, "non-bloc") == 0 || g_utf8_collate (stripped, _("non-bloc")) == 0)
+    return ls_party_parse ("non-bloc", party);
 
-        g_free (party->countries[i]);
-        party->countries[i] = g_steal_pointer (&upper);
-        if (ls_dataset_lookup_country (self->dataset, party->countries[i]) < 0)
+  tokens = g_strsplit_set (stripped, ",;", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+      const char *token = g_strstrip (tokens[i]);
+      guint country;
+
+      if (token[0] == '\0')
+        continue;
+
+      switch (ls_country_search_resolve (self->dataset, token, &country, candidates))
+        {
+        case LS_COUNTRY_MATCH_ONE:
+          if (!g_ptr_array_find_with_equal_func (countries, ls_dataset_get_country_id (self->dataset, country),
+                                                 g_str_equal, NULL))
+            g_ptr_array_add (countries, g_strdup (ls_dataset_get_country_id (self->dataset, country)));
+          break;
+
+        case LS_COUNTRY_MATCH_SEVERAL:
+          g_ptr_array_add (candidates, NULL);
+          {
+            /* Translators: between the countries of a list */
+            g_autofree char *names = g_strjoinv (_(", "), (char **) candidates->pdata);
+
+            /* Translators: "Exporters: “Guinea” could be Guinea, Papua New Guinea" */
+            g_string_append_printf (errors, _("%s: “%s” could be %s.\n"), what, token, names);
+          }
           ok = FALSE;
-      }
+          break;
 
-  show_entry_error (entry, !ok);
+        case LS_COUNTRY_MATCH_NONE:
+        default:
+          /* Translators: "Importers: “xyz” is not a country of this dataset" */
+          g_string_append_printf (errors, _("%s: “%s” is not a country of this dataset.\n"), what, token);
+          ok = FALSE;
+          break;
+        }
+    }
+
   if (!ok)
-    ls_party_clear (party);
+    return FALSE;
 
-  return ok;
+  if (countries->len == 0)
+    {
+      g_string_append_printf (errors, _("%s: none given; name countries, “bloc” or “non-bloc”.\n"), what);
+      return FALSE;
+    }
+
+  g_ptr_array_add (countries, NULL);
+  party->kind = LS_PARTY_COUNTRIES;
+  party->countries = (char **) g_ptr_array_steal (countries, NULL);
+
+  return TRUE;
 }
 
-static void
-on_restriction_add_clicked_cb (LsSidebar *self)
+/* Returns: %TRUE when the form's restriction was added */
+static gboolean
+add_restriction_from_form (LsSidebar *self)
 {
   guint stage = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->restriction_stage));
   double fraction = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->restriction_fraction)) / 100.0;
+  g_autoptr(GString) errors = g_string_new (NULL);
   g_autoptr(LsRestriction) restriction = NULL;
   LsParty from = { 0 };
   LsParty to = { 0 };
@@ -359,40 +670,98 @@ on_restriction_add_clicked_cb (LsSidebar *self)
   gboolean to_ok;
 
   if (self->scenario == NULL || stage == GTK_INVALID_LIST_POSITION)
-    return;
+    return FALSE;
 
-  from_ok = parse_party_entry (self, self->restriction_from, &from);
-  to_ok = parse_party_entry (self, self->restriction_to, &to);
+  from_ok = parse_party_text (self, _("Exporters"), gtk_editable_get_text (GTK_EDITABLE (self->restriction_from)),
+                              &from, errors);
+  to_ok = parse_party_text (self, _("Importers"), gtk_editable_get_text (GTK_EDITABLE (self->restriction_to)),
+                            &to, errors);
+  show_entry_error (self->restriction_from, !from_ok);
+  show_entry_error (self->restriction_to, !to_ok);
+
   if (from_ok && to_ok)
     {
       restriction = ls_restriction_new (ls_dataset_get_stage_id (self->dataset, stage), &from, &to, fraction);
-      ls_scenario_add_restriction (self->scenario, restriction);
+      if (find_restriction (self->scenario, restriction) >= 0)
+        g_string_append (errors, _("This restriction is already in the list.\n"));
     }
 
   ls_party_clear (&from);
   ls_party_clear (&to);
+
+  if (errors->len > 0)
+    {
+      g_strchomp (errors->str);
+      show_form_error (self->restriction_error_row, self->restriction_error, errors->str);
+      return FALSE;
+    }
+
+  show_form_error (self->restriction_error_row, self->restriction_error, NULL);
+  ls_scenario_add_restriction (self->scenario, restriction);
+
+  return TRUE;
+}
+
+static void
+on_restriction_add_clicked_cb (LsSidebar *self)
+{
+  add_restriction_from_form (self);
+}
+
+static void
+on_restriction_entry_changed_cb (LsSidebar *self)
+{
+  /* Once an error shows, it follows the fixes as they are typed. */
+  if (gtk_widget_get_visible (self->restriction_error_row))
+    {
+      g_autoptr(GString) errors = g_string_new (NULL);
+      LsParty party = { 0 };
+      gboolean from_ok;
+      gboolean to_ok;
+
+      from_ok = parse_party_text (self, _("Exporters"), gtk_editable_get_text (GTK_EDITABLE (self->restriction_from)),
+                                  &party, errors);
+      ls_party_clear (&party);
+      to_ok = parse_party_text (self, _("Importers"), gtk_editable_get_text (GTK_EDITABLE (self->restriction_to)),
+                                &party, errors);
+      ls_party_clear (&party);
+
+      show_entry_error (self->restriction_from, !from_ok);
+      show_entry_error (self->restriction_to, !to_ok);
+      g_strchomp (errors->str);
+      show_form_error (self->restriction_error_row, self->restriction_error,
+                       errors->len > 0 ? errors->str : NULL);
+    }
 }
 
 static void
 on_capacity_add_clicked_cb (LsSidebar *self)
 {
   guint stage = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->capacity_stage));
-  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->capacity_country));
+  const char *country = ls_country_picker_get_country (LS_COUNTRY_PICKER (self->capacity_country));
   double delta = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->capacity_delta));
   g_autoptr(LsCapacityChange) change = NULL;
-  guint country;
 
-  if (self->scenario == NULL || stage == GTK_INVALID_LIST_POSITION ||
-      position == GTK_INVALID_LIST_POSITION || position >= self->country_order->len ||
-      delta == 0.0)
+  if (self->scenario == NULL || stage == GTK_INVALID_LIST_POSITION)
     return;
 
-  country = g_array_index (self->country_order, guint, position);
-  change = ls_capacity_change_new (ls_dataset_get_stage_id (self->dataset, stage),
-                                   ls_dataset_get_country_id (self->dataset, country),
-                                   delta, NULL);
+  if (country == NULL)
+    {
+      show_form_error (self->capacity_error_row, self->capacity_error, _("Choose the country whose output changes."));
+      return;
+    }
+  if (delta == 0.0)
+    {
+      show_form_error (self->capacity_error_row, self->capacity_error, _("Enter a change other than 0 t."));
+      return;
+    }
+
+  show_form_error (self->capacity_error_row, self->capacity_error, NULL);
+  change = ls_capacity_change_new (ls_dataset_get_stage_id (self->dataset, stage), country, delta, NULL);
   ls_scenario_add_capacity_change (self->scenario, change);
 }
+
+/* The member list ----------------------------------------------------------- */
 
 static void
 on_members_list_row_activated_cb (GtkListBox    *list,
@@ -403,24 +772,28 @@ on_members_list_row_activated_cb (GtkListBox    *list,
     ls_member_row_toggle (LS_MEMBER_ROW (row));
 }
 
+/* Without a search, the list holds the bloc, the countries changed by hand
+ * and those an alliance switched on lists but not yet in the year shown;
+ * a search finds any country. */
 static gboolean
 filter_member_row (GtkListBoxRow *row,
                    gpointer       user_data)
 {
   LsSidebar *self = user_data;
+  LsMemberRow *member_row = LS_MEMBER_ROW (row);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *code = NULL;
+  const char *iso3 = ls_member_row_get_country (member_row);
+  int country;
 
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
+  if (self->dataset == NULL || (country = ls_dataset_lookup_country (self->dataset, iso3)) < 0)
+    return FALSE;
 
-  needle = g_utf8_casefold (text, -1);
-  name = g_utf8_casefold (ls_member_row_get_name (LS_MEMBER_ROW (row)), -1);
-  code = g_utf8_casefold (ls_member_row_get_country (LS_MEMBER_ROW (row)), -1);
+  if (text != NULL && text[0] != '\0')
+    return ls_country_search_matches (self->dataset, country, text);
 
-  return strstr (name, needle) != NULL || strstr (code, needle) != NULL;
+  return ls_member_row_get_member (member_row) ||
+         ls_scenario_get_membership (self->scenario, iso3) != LS_MEMBERSHIP_DEFAULT ||
+         ls_member_row_get_note (member_row) != NULL;
 }
 
 static void
@@ -428,6 +801,41 @@ on_search_changed_cb (GtkSearchEntry *entry,
                       LsSidebar      *self)
 {
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->members_list));
+}
+
+static void
+on_search_activate_cb (GtkSearchEntry *entry,
+                       LsSidebar      *self)
+{
+  /* Enter toggles the first country found, as a click on it would. */
+  for (GtkWidget *row = gtk_widget_get_first_child (self->members_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (LS_IS_MEMBER_ROW (row) && gtk_widget_get_child_visible (row))
+      {
+        ls_member_row_toggle (LS_MEMBER_ROW (row));
+        return;
+      }
+}
+
+static gboolean
+on_search_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          LsSidebar             *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->members_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (LS_IS_MEMBER_ROW (row) && gtk_widget_get_child_visible (row))
+      {
+        gtk_widget_grab_focus (row);
+        return GDK_EVENT_STOP;
+      }
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static int
@@ -452,78 +860,82 @@ stage_names_model (LsDataset *dataset)
   return G_LIST_MODEL (list);
 }
 
+static GtkWidget *
+make_alliance_row (LsSidebar *self,
+                   guint      alliance)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  const char *id = ls_dataset_get_alliance_id (self->dataset, alliance);
+  const char *name = ls_dataset_get_alliance_name (self->dataset, alliance);
+  const char *description = ls_dataset_get_alliance_description (self->dataset, alliance);
+  g_autofree char *action = g_strdup_printf ("scenario.alliance-%s", id);
+  g_autofree char *title = g_markup_escape_text (name, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  if (description != NULL)
+    gtk_widget_set_tooltip_text (row, description);
+
+  /* The row is the Tab stop and the switch its state: named once. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_focusable (toggle, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), action);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (toggle), "alliance", g_strdup (id), g_free);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+
+  return row;
+}
+
 static void
 rebuild (LsSidebar *self)
 {
   GtkWidget *child;
   guint n_countries = ls_dataset_get_n_countries (self->dataset);
-  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GListModel) stages1 = stage_names_model (self->dataset);
   g_autoptr(GListModel) stages2 = stage_names_model (self->dataset);
   int separation;
 
-  /* Alliances: the switches are bound to the window's "scenario" actions. */
-  for (guint i = 0; i < self->alliance_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->alliances_group),
-                                  g_ptr_array_index (self->alliance_rows, i));
-  g_ptr_array_set_size (self->alliance_rows, 0);
+  g_clear_pointer (&self->levers_shown, g_free);
 
+  /* Alliances: the switches are bound to the window's "scenario" actions. */
+  clear_list (self->alliances_list);
+  g_ptr_array_set_size (self->alliance_rows, 0);
   for (guint a = 0; a < ls_dataset_get_n_alliances (self->dataset); a++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *toggle = gtk_switch_new ();
-      g_autofree char *action = g_strdup_printf ("scenario.alliance-%s",
-                                                 ls_dataset_get_alliance_id (self->dataset, a));
-      g_autofree char *title = g_markup_escape_text (ls_dataset_get_alliance_name (self->dataset, a), -1);
-      g_autofree char *subtitle = NULL;
-      const char *description = ls_dataset_get_alliance_description (self->dataset, a);
-      guint n_members = 0;
+      GtkWidget *row = make_alliance_row (self, a);
 
-      for (guint c = 0; c < n_countries; c++)
-        n_members += ls_dataset_alliance_has_member (self->dataset, a, c) ? 1 : 0;
-
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n_members),
-                                  n_members);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (description != NULL)
-        gtk_widget_set_tooltip_text (row, description);
-
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), action);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      ls_dataset_get_alliance_name (self->dataset, a),
-                                      -1);
-      g_object_set_data_full (G_OBJECT (toggle), "alliance",
-                              g_strdup (ls_dataset_get_alliance_id (self->dataset, a)), g_free);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->alliances_group), row);
+      gtk_list_box_append (GTK_LIST_BOX (self->alliances_list), row);
       g_ptr_array_add (self->alliance_rows, row);
     }
 
   /* Members, sorted by name. */
-  while ((child = gtk_widget_get_first_child (self->members_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->members_list), child);
+  clear_list (self->members_list);
   g_hash_table_remove_all (self->member_rows);
 
-  g_array_set_size (self->country_order, 0);
   for (guint c = 0; c < n_countries; c++)
-    g_array_append_val (self->country_order, c);
-  g_array_sort_with_data (self->country_order, compare_country_names, self->dataset);
+    g_array_append_val (order, c);
+  g_array_sort_with_data (order, compare_country_names, self->dataset);
 
-  for (guint i = 0; i < self->country_order->len; i++)
+  for (guint i = 0; i < order->len; i++)
     {
-      guint c = g_array_index (self->country_order, guint, i);
+      guint c = g_array_index (order, guint, i);
       const char *id = ls_dataset_get_country_id (self->dataset, c);
-      const char *name = ls_dataset_get_country_name (self->dataset, c);
-      GtkWidget *row = ls_member_row_new (id, name);
+      GtkWidget *row = ls_member_row_new (id, ls_dataset_get_country_name (self->dataset, c));
+      g_autofree char *memberships = ls_alliance_text_memberships (self->dataset, c);
 
+      if (memberships != NULL)
+        gtk_widget_set_tooltip_text (row, memberships);
       gtk_list_box_append (GTK_LIST_BOX (self->members_list), row);
       g_hash_table_insert (self->member_rows, (gpointer) ls_member_row_get_country (LS_MEMBER_ROW (row)), row);
-      gtk_string_list_append (countries, name);
     }
 
   /* Lever forms. */
@@ -532,11 +944,12 @@ rebuild (LsSidebar *self)
   separation = ls_dataset_lookup_stage (self->dataset, "separation");
   if (separation >= 0)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (self->restriction_stage), separation);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->capacity_country), G_LIST_MODEL (countries));
+  ls_country_picker_set_dataset (LS_COUNTRY_PICKER (self->capacity_country), self->dataset);
 
   /* Presets only for stages this dataset has. */
   while ((child = gtk_widget_get_first_child (self->presets_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->presets_box), child);
+  g_ptr_array_set_size (self->preset_buttons, 0);
   for (guint i = 0; i < G_N_ELEMENTS (restriction_presets); i++)
     {
       GtkWidget *button;
@@ -549,12 +962,18 @@ rebuild (LsSidebar *self)
       label = gtk_label_new (_(restriction_presets[i].label));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      button = gtk_button_new ();
+      button = gtk_toggle_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_widget_set_tooltip_text (button, _("Add this export restriction"));
+      gtk_widget_set_tooltip_text (button, _("Pressed while this export restriction is in the scenario"));
+      /* The label is a child widget, which GTK 4.8 does not read out as
+       * the button's name (M9). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(restriction_presets[i].label),
+                                      -1);
       g_object_set_data (G_OBJECT (button), "preset", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_preset_clicked_cb), self);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_preset_toggled_cb), self);
       gtk_box_append (GTK_BOX (self->presets_box), button);
+      g_ptr_array_add (self->preset_buttons, button);
     }
 
   sync_all (self);
@@ -566,6 +985,13 @@ ls_sidebar_dispose (GObject *object)
   LsSidebar *self = LS_SIDEBAR (object);
   GtkWidget *child;
 
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (self->scroll_widget, self->scroll_tick);
+      self->scroll_tick = 0;
+      self->scroll_widget = NULL;
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_SIDEBAR);
 
   /* Children without an id are not the template's to drop. */
@@ -576,6 +1002,7 @@ ls_sidebar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
   g_clear_object (&self->scenario);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->members_as_of);
 
   G_OBJECT_CLASS (ls_sidebar_parent_class)->dispose (object);
 }
@@ -586,8 +1013,9 @@ ls_sidebar_finalize (GObject *object)
   LsSidebar *self = LS_SIDEBAR (object);
 
   g_clear_pointer (&self->alliance_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->preset_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->member_rows, g_hash_table_unref);
-  g_clear_pointer (&self->country_order, g_array_unref);
+  g_clear_pointer (&self->levers_shown, g_free);
 
   G_OBJECT_CLASS (ls_sidebar_parent_class)->finalize (object);
 }
@@ -601,23 +1029,35 @@ ls_sidebar_class_init (LsSidebarClass *klass)
   object_class->dispose = ls_sidebar_dispose;
   object_class->finalize = ls_sidebar_finalize;
 
+  g_type_ensure (LS_TYPE_COUNTRY_PICKER);
+
   ls_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, LS_RESOURCE_PATH "/ui/ls-sidebar.ui");
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, alliances_group);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, alliance_hint);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, alliances_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_country);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_delta);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_error);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_error_row);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_expander);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_stage);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, content);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_label);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_scale);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_as_of_row);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_summary);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, presets_box);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_error);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_error_row);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_expander);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_fraction);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_from);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_stage);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_to);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restrictions_list);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_capacity_add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_restriction_add_clicked_cb);
@@ -628,21 +1068,50 @@ ls_sidebar_class_init (LsSidebarClass *klass)
 static void
 ls_sidebar_init (LsSidebar *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
+  GtkEventController *keys;
+  GtkWidget *placeholder;
+  const char *as_of[] = { "", _("Today"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->alliance_rows = g_ptr_array_new ();
+  self->preset_buttons = g_ptr_array_new ();
   self->member_rows = g_hash_table_new (g_str_hash, g_str_equal);
-  self->country_order = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->capacity_country), expression);
+  self->members_as_of = gtk_string_list_new (as_of);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->members_as_of_row), G_LIST_MODEL (self->members_as_of));
+  g_signal_connect_swapped (self->members_as_of_row, "notify::selected",
+                            G_CALLBACK (on_members_as_of_selected_cb), self);
+
+  make_one_tab_stop (self->alliances_list);
+  make_one_tab_stop (self->members_list);
+
+  placeholder = gtk_label_new (_("No country is in the bloc: switch on an alliance, or search to add countries."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->members_list), placeholder);
 
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->members_list), filter_member_row, self, NULL);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+  gtk_widget_add_controller (self->search_entry, keys);
+  /* Typing in the list goes to the search (m1). */
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), self->members_list);
   g_signal_connect (self->members_list, "row-activated", G_CALLBACK (on_members_list_row_activated_cb), self);
   g_signal_connect (self->friend_scale, "value-changed", G_CALLBACK (on_friend_scale_value_changed_cb), self);
+
+  g_signal_connect_swapped (self->restriction_from, "changed", G_CALLBACK (on_restriction_entry_changed_cb), self);
+  g_signal_connect_swapped (self->restriction_to, "changed", G_CALLBACK (on_restriction_entry_changed_cb), self);
+  g_signal_connect_swapped (self->restriction_from, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
+  g_signal_connect_swapped (self->restriction_to, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
+  g_signal_connect (self->restriction_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
+  g_signal_connect (self->capacity_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
 
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.0, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.5, GTK_POS_BOTTOM, NULL);
@@ -652,8 +1121,6 @@ ls_sidebar_init (LsSidebar *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage of the restriction"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->capacity_stage),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage of the capacity change"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->capacity_country),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Country of the capacity change"), -1);
 }
 
 GtkWidget *
@@ -727,6 +1194,125 @@ ls_sidebar_get_alliance_switch (LsSidebar  *self,
     }
 
   return NULL;
+}
+
+/**
+ * ls_sidebar_get_alliance_row:
+ *
+ * Returns: (transfer none) (nullable): the row of @alliance
+ */
+GtkWidget *
+ls_sidebar_get_alliance_row (LsSidebar  *self,
+                             const char *alliance)
+{
+  GtkWidget *toggle;
+
+  g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
+
+  toggle = ls_sidebar_get_alliance_switch (self, alliance);
+  return toggle != NULL ? gtk_widget_get_ancestor (toggle, ADW_TYPE_ACTION_ROW) : NULL;
+}
+
+/**
+ * ls_sidebar_get_alliance_hint:
+ *
+ * Returns: (nullable): the hint shown under the alliances, or %NULL
+ */
+const char *
+ls_sidebar_get_alliance_hint (LsSidebar *self)
+{
+  g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
+
+  return gtk_widget_get_visible (self->alliance_hint) ? gtk_label_get_label (GTK_LABEL (self->alliance_hint)) : NULL;
+}
+
+/**
+ * ls_sidebar_get_preset_button:
+ *
+ * Returns: (transfer none) (nullable): the @index-th restriction preset
+ *   button
+ */
+GtkWidget *
+ls_sidebar_get_preset_button (LsSidebar *self,
+                              guint      index)
+{
+  g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
+
+  return index < self->preset_buttons->len ? g_ptr_array_index (self->preset_buttons, index) : NULL;
+}
+
+/**
+ * ls_sidebar_add_restriction:
+ * @stage: a stage id
+ * @from: the exporters as typed
+ * @to: the importers as typed
+ * @percent: the share withheld
+ *
+ * Fills the restriction form and presses its Add button.
+ *
+ * Returns: %TRUE when the restriction was added; otherwise
+ *   ls_sidebar_get_form_error() says why
+ */
+gboolean
+ls_sidebar_add_restriction (LsSidebar  *self,
+                            const char *stage,
+                            const char *from,
+                            const char *to,
+                            double      percent)
+{
+  int index;
+
+  g_return_val_if_fail (LS_IS_SIDEBAR (self), FALSE);
+
+  if (self->dataset == NULL || (index = ls_dataset_lookup_stage (self->dataset, stage)) < 0)
+    return FALSE;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->restriction_stage), index);
+  gtk_editable_set_text (GTK_EDITABLE (self->restriction_from), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->restriction_to), to);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->restriction_fraction), percent);
+
+  return add_restriction_from_form (self);
+}
+
+/**
+ * ls_sidebar_get_form_error:
+ *
+ * Returns: (nullable): the error the restriction form shows, or %NULL
+ */
+const char *
+ls_sidebar_get_form_error (LsSidebar *self)
+{
+  g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
+
+  return gtk_widget_get_visible (self->restriction_error_row)
+         ? gtk_label_get_label (GTK_LABEL (self->restriction_error)) : NULL;
+}
+
+/**
+ * ls_sidebar_get_capacity_country_picker:
+ *
+ * Returns: (transfer none): the capacity form's country picker
+ */
+GtkWidget *
+ls_sidebar_get_capacity_country_picker (LsSidebar *self)
+{
+  g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
+
+  return self->capacity_country;
+}
+
+/**
+ * ls_sidebar_get_members_list:
+ *
+ * Returns: (transfer none): the list of countries
+ */
+GtkWidget *
+ls_sidebar_get_members_list (LsSidebar *self)
+{
+  g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
+
+  return self->members_list;
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "ls-window-private.h"
 
+#include "ls-scenario-details.h"
 #include "ls-export-dialog.h"
 
 #include <glib/gi18n.h>
@@ -27,18 +28,21 @@ on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              LsWindow        *self)
 {
   FileCallback callback = g_object_get_data (G_OBJECT (dialog), "callback");
+  gboolean saves_changes = g_object_get_data (G_OBJECT (dialog), "saves-changes") != NULL;
+  g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        callback (self, file);
-    }
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   gtk_native_dialog_destroy (dialog);
   if (self->file_chooser == dialog)
     g_clear_object (&self->file_chooser);
+
+  if (file != NULL)
+    callback (self, file);
+  else if (saves_changes)
+    /* "Save Changes?" → Save → cancelled here: nothing happens after all. */
+    _ls_window_drop_pending (self);
 }
 
 static void
@@ -81,6 +85,12 @@ run_file_chooser (LsWindow             *self,
 }
 
 static void
+add_scenario_filters (GtkFileChooser *chooser)
+{
+  add_filter (chooser, _("Lodestone Scenarios"), "*.json", "application/x-lodestone-scenario");
+}
+
+static void
 open_scenario_chosen (LsWindow *self,
                       GFile    *file)
 {
@@ -88,44 +98,13 @@ open_scenario_chosen (LsWindow *self,
 }
 
 static void
-save_scenario_to (LsWindow *self,
-                  GFile    *file)
+save_scenario_chosen (LsWindow *self,
+                      GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
-  const char *name = ls_scenario_get_name (self->scenario);
-
-  /* An untitled scenario takes the file's name, so that it has a slide
-   * title when it is opened again. */
-  if (name == NULL || name[0] == '\0')
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-
-      if (g_str_has_suffix (basename, ".json"))
-        basename[strlen (basename) - 5] = '\0';
-      ls_scenario_set_name (self->scenario, basename);
-    }
-
-  if (!ls_scenario_save_to_file (self->scenario, file, NULL, &error))
-    {
-      _ls_window_show_error (self, _("Could Not Save Scenario"), error->message);
-      return;
-    }
-
-  g_set_object (&self->scenario_file, file);
-  _ls_window_add_slide (self, file);
-  if (self->settings != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_settings_set_string (self->settings, "last-scenario", uri);
-    }
-
-  {
-    g_autofree char *file_name = g_file_get_basename (file);
-    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), file_name);
-
-    _ls_window_toast (self, message);
-  }
+  if (_ls_window_save_to (self, file))
+    _ls_window_continue_pending (self);
+  else
+    _ls_window_drop_pending (self);
 }
 
 static void
@@ -145,26 +124,6 @@ figure_exported_cb (LsWindow *self,
   _ls_window_toast (self, message);
 }
 
-static void
-export_csv_chosen (LsWindow *self,
-                   GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ls_window_export_table (self, file, &error))
-    {
-      _ls_window_show_error (self, _("Could Not Export Table"), error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-    _ls_window_toast (self, message);
-  }
-}
-
 /* Actions ---------------------------------------------------------------- */
 
 static void
@@ -172,19 +131,7 @@ win_new_scenario_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  LsWindow *self = LS_WINDOW (widget);
-  g_autoptr(LsScenario) fresh = ls_scenario_new ();
-
-  ls_scenario_set_year (fresh, ls_scenario_get_year (self->scenario));
-  g_clear_object (&self->scenario_file);
-  self->slide_index = G_MAXUINT;
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-scenario", "");
-
-  if (ls_scenario_equal (self->scenario, fresh))
-    _ls_window_recompute (self);
-  else
-    ls_scenario_assign (self->scenario, fresh);
+  _ls_window_new_scenario (LS_WINDOW (widget));
 }
 
 static void
@@ -196,7 +143,7 @@ win_open_action (GtkWidget  *widget,
   GtkFileChooser *chooser = run_file_chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN,
                                               _("_Open"), open_scenario_chosen);
 
-  add_filter (chooser, _("Scenarios (JSON)"), "*.json", "application/json");
+  add_scenario_filters (chooser);
   gtk_native_dialog_show (self->file_chooser);
 }
 
@@ -207,17 +154,20 @@ win_save_as_action (GtkWidget  *widget,
 {
   LsWindow *self = LS_WINDOW (widget);
   GtkFileChooser *chooser = run_file_chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                              _("_Save"), save_scenario_to);
-  const char *name = ls_scenario_get_name (self->scenario);
-  g_autofree char *file_name = NULL;
+                                              _("_Save"), save_scenario_chosen);
 
-  add_filter (chooser, _("Scenarios (JSON)"), "*.json", "application/json");
+  /* Asked from "Save Changes?": cancelling here cancels that too. */
+  if (self->pending != NULL)
+    g_object_set_data (G_OBJECT (chooser), "saves-changes", GINT_TO_POINTER (TRUE));
+
+  add_scenario_filters (chooser);
   if (self->scenario_file != NULL)
     gtk_file_chooser_set_file (chooser, self->scenario_file, NULL);
   else
     {
-      file_name = g_strdup_printf ("%s.json", name != NULL && name[0] != '\0' ? name : _("Scenario"));
-      g_strdelimit (file_name, "/\\:", '-');
+      /* The scenario's title, not "Untitled" or a preset's file name (B1). */
+      g_autofree char *file_name = _ls_window_suggested_file_name (self);
+
       gtk_file_chooser_set_current_name (chooser, file_name);
     }
   gtk_native_dialog_show (self->file_chooser);
@@ -233,7 +183,18 @@ win_save_action (GtkWidget  *widget,
   if (self->scenario_file == NULL)
     win_save_as_action (widget, action_name, parameter);
   else
-    save_scenario_to (self, self->scenario_file);
+    save_scenario_chosen (self, self->scenario_file);
+}
+
+static void
+win_scenario_details_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  LsWindow *self = LS_WINDOW (widget);
+  GtkWidget *details = ls_scenario_details_new (GTK_WINDOW (self), self->session);
+
+  gtk_window_present (GTK_WINDOW (details));
 }
 
 static void
@@ -254,21 +215,7 @@ win_default_dataset_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-  LsWindow *self = LS_WINDOW (widget);
-  g_autoptr(LsDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  dataset = ls_dataset_new_default (&error);
-  if (dataset == NULL)
-    {
-      _ls_window_show_error (self, _("Could Not Open Dataset"), error->message);
-      return;
-    }
-
-  _ls_window_set_dataset (self, dataset);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-dataset", "");
-  _ls_window_toast (self, _("Using the built-in dataset"));
+  ls_window_use_default_dataset (LS_WINDOW (widget));
 }
 
 static void
@@ -277,19 +224,18 @@ win_load_preset_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   LsWindow *self = LS_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
   g_autoptr(GFile) file = NULL;
 
-  if (!(file = _ls_window_preset_file (index)))
+  if (!(file = _ls_window_preset_file (g_variant_get_uint32 (parameter))))
     return;
 
   ls_window_open_scenario_file (self, file);
 }
 
 static void
-win_export_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+win_export_figure_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   LsWindow *self = LS_WINDOW (widget);
   LsExportDialog *dialog;
@@ -297,15 +243,9 @@ win_export_action (GtkWidget  *widget,
   LsMapOptions map;
   LsRenderStyle style;
 
-  /* Ctrl+E exports what is shown: in the Table view, the table (m16). */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->table_view), "table.export-csv", NULL);
-      return;
-    }
-
   _ls_window_get_export_setup (self, &view, &map, &style);
-  dialog = ls_export_dialog_new (GTK_WINDOW (self), self->result, self->scenario, view, &map, &style);
+  dialog = ls_export_dialog_new (GTK_WINDOW (self), ls_session_get_result (self->session),
+                                 ls_session_get_scenario (self->session), view, &map, &style);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (figure_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -316,12 +256,24 @@ win_export_csv_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   LsWindow *self = LS_WINDOW (widget);
-  GtkFileChooser *chooser = run_file_chooser (self, _("Export Table"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                              _("_Export"), export_csv_chosen);
 
-  add_filter (chooser, _("CSV Table"), "*.csv", "text/csv");
-  gtk_file_chooser_set_current_name (chooser, "lodestone-table.csv");
-  gtk_native_dialog_show (self->file_chooser);
+  /* The table exports itself, under the scenario's name. */
+  gtk_widget_activate_action (GTK_WIDGET (self->table_view), "table.export-csv", NULL);
+}
+
+/* Ctrl+E exports what is shown: the table as CSV in the Table view, the
+ * figure elsewhere (m16). */
+static void
+win_export_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LsWindow *self = LS_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
+    gtk_widget_activate_action (widget, "win.export-csv", NULL);
+  else
+    gtk_widget_activate_action (widget, "win.export-figure", NULL);
 }
 
 static void
@@ -354,7 +306,9 @@ win_undo_action (GtkWidget  *widget,
 {
   LsWindow *self = LS_WINDOW (widget);
 
-  _ls_window_restore_from (self, self->undo_stack, self->redo_stack);
+  self->navigating = TRUE;
+  ls_session_undo (self->session);
+  self->navigating = FALSE;
 }
 
 static void
@@ -364,7 +318,9 @@ win_redo_action (GtkWidget  *widget,
 {
   LsWindow *self = LS_WINDOW (widget);
 
-  _ls_window_restore_from (self, self->redo_stack, self->undo_stack);
+  self->navigating = TRUE;
+  ls_session_redo (self->session);
+  self->navigating = FALSE;
 }
 
 static void
@@ -373,8 +329,18 @@ win_view_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LsWindow *self = LS_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *child;
 
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+
+  /* Ctrl+1…3 also bring the keyboard to the view, wherever it was (M8). */
+  if (g_str_equal (name, "map") && self->map_view != NULL)
+    gtk_widget_grab_focus (self->map_view);
+  else if (g_str_equal (name, "flows") && self->sankey_view != NULL)
+    gtk_widget_grab_focus (self->sankey_view);
+  else if ((child = adw_view_stack_get_child_by_name (self->view_stack, name)) != NULL)
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -416,10 +382,12 @@ _ls_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, win_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, win_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.scenario-details", NULL, win_scenario_details_action);
   gtk_widget_class_install_action (widget_class, "win.open-dataset", NULL, win_open_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.default-dataset", NULL, win_default_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.load-preset", "u", win_load_preset_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, win_export_figure_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, win_export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, win_copy_figure_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, win_undo_action);

@@ -12,6 +12,7 @@
 #include "ls-application.h"
 #include "ls-presenter-view.h"
 #include "ls-result.h"
+#include "ls-session.h"
 #include "ls-share-panel.h"
 #include "ls-sidebar.h"
 #include "ls-table-view.h"
@@ -23,6 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LsWindow, ls_window, LS, WINDOW, AdwApplicationWindow)
 
 LsWindow        *ls_window_new                (LsApplication  *application);
+LsSession       *ls_window_get_session        (LsWindow       *self);
 LsDataset       *ls_window_get_dataset        (LsWindow       *self);
 LsScenario      *ls_window_get_scenario       (LsWindow       *self);
 LsResult        *ls_window_get_result         (LsWindow       *self);
@@ -36,6 +38,10 @@ gboolean         ls_window_open_scenario_file (LsWindow       *self,
 gboolean         ls_window_open_dataset_file  (LsWindow       *self,
                                                GFile          *file,
                                                GError        **error);
+void             ls_window_use_default_dataset (LsWindow      *self);
+GtkWidget       *ls_window_get_year_scale     (LsWindow       *self);
+const char      *ls_window_get_year_note      (LsWindow       *self);
+const char      *ls_window_get_dataset_label  (LsWindow       *self);
 gboolean         ls_window_get_presenting     (LsWindow       *self);
 void             ls_window_set_presenting     (LsWindow       *self,
                                                gboolean        presenting);

@@ -138,7 +138,7 @@ test_check (void)
                                               "{\"format\": \"lodestone-scenario\", \"version\": 1,\n"
                                               " \"alliances\": [\"msp\", \"no-such-bloc\"]}");
   g_autofree char *preset = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
-                                                   "03-china-restricts-oxides.json", NULL);
+                                                   "03-china-withholds-magnets.json", NULL);
 
   g_assert_cmpint (run_cli ((const char *[]) { "check", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "valid dataset"));

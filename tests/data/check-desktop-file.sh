@@ -22,6 +22,9 @@ fi
 
 # The icon is found by id (no path, no extension), and the binary by name.
 grep -qx "Icon=$app_id" "$file" || fail "Icon= is not $app_id"
-grep -qx "Exec=lodestone" "$file" || fail "Exec= is not lodestone"
+# Files the file manager hands over arrive as URIs (m15), and scenario
+# files are the app's own type.
+grep -qx "Exec=lodestone %U" "$file" || fail "Exec= is not lodestone %U"
+grep -qx "MimeType=application/x-lodestone-scenario;" "$file" || fail "MimeType= does not name scenario files"
 
 echo "OK: $file"

@@ -261,6 +261,12 @@ test_scenario_save_error (void)
 }
 
 static void
+count_changed (guint *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
 test_scenario_copy_equal_assign (void)
 {
   LsScenario *a = full_scenario ();
@@ -299,7 +305,16 @@ test_scenario_copy_equal_assign (void)
   /* The copy is deep: editing it leaves the original alone. */
   g_assert_cmpuint (ls_scenario_get_n_restrictions (a), ==, 1);
 
-  ls_scenario_assign (c, a);
+  /* One assignment is one edit: ::changed once, however many fields
+   * differ (a session records one undo step). */
+  {
+    guint n_changed = 0;
+    gulong handler = g_signal_connect_swapped (c, "changed", G_CALLBACK (count_changed), &n_changed);
+
+    ls_scenario_assign (c, a);
+    g_assert_cmpuint (n_changed, ==, 1);
+    g_signal_handler_disconnect (c, handler);
+  }
   g_assert_true (ls_scenario_equal (a, c));
   g_assert_cmpstr (ls_scenario_get_name (c), ==, "Everything — ünïcode");
   ls_scenario_assign (b, a);
