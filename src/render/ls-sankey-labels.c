@@ -1,0 +1,198 @@
+/* ls-sankey-labels.c
+ *
+ * Copyright 2026 The Lodestone authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ls-sankey-figure"
+
+#include "config.h"
+
+#include "ls-sankey-figure-private.h"
+
+#include <glib/gi18n-lib.h>
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Rect;
+
+static gboolean
+rects_overlap (const Rect *a,
+               const Rect *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static int
+compare_nodes_by_value (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  const LsSankeyFigure *self = user_data;
+  const LsSankeyNode *x = &g_array_index (self->nodes, LsSankeyNode, *(const guint *)a);
+  const LsSankeyNode *y = &g_array_index (self->nodes, LsSankeyNode, *(const guint *)b);
+
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return *(const guint *)a < *(const guint *)b ? -1 : 1;
+}
+
+static const char *
+short_name (const LsSankeyNode *node)
+{
+  switch (node->kind)
+    {
+    case LS_SANKEY_NODE_COUNTRY:
+      return node->country_id;
+    case LS_SANKEY_NODE_UNKNOWN:
+      return _("Unknown");
+    case LS_SANKEY_NODE_UNALLOCATED:
+      return _("Unalloc.");
+    case LS_SANKEY_NODE_OTHER_USES:
+      return _("Other uses");
+    case LS_SANKEY_NODE_SHORTFALL:
+      return _("Short");
+    case LS_SANKEY_NODE_OTHER:
+    default:
+      return node->name;
+    }
+}
+
+/* Greedy placement, largest nodes first: each label tries its side of
+ * the node, then the other side, then shorter texts (ISO3, no figure),
+ * then small vertical shifts; the first rectangle that meets no node, no
+ * placed label and stays in the plot band wins. A label with no room is
+ * dropped: the tooltip still has it. */
+void
+_ls_sankey_figure_place_labels (LsSankeyFigure      *self,
+                                const LsRenderStyle *style,
+                                double               band_top,
+                                double               band_bottom)
+{
+  guint n_nodes = self->nodes->len;
+  g_autofree guint *order = g_new (guint, n_nodes);
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autofree Rect *node_rects = g_new (Rect, n_nodes);
+  double px = self->font_px;
+
+  for (guint n = 0; n < n_nodes; n++)
+    {
+      const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
+
+      order[n] = n;
+      node_rects[n] = (Rect) { node->x0 - 1, MIN (node->y0, node->y1 - LS_SANKEY_MIN_NODE_HEIGHT) - 1,
+                               node->x1 + 1, node->y1 + 1 };
+    }
+  g_qsort_with_data (order, n_nodes, sizeof (guint), compare_nodes_by_value, self);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      guint n = order[i];
+      const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
+      g_autofree char *value = _ls_sankey_format_node_value (node, style);
+      const char *names[2] = { node->name, short_name (node) };
+      gboolean first_column = node->stage == 0;
+      gboolean last_column = node->stage + 1 >= self->n_columns;
+      double cy = (node->y0 + node->y1) / 2;
+      double value_w, text_h;
+      gboolean done = FALSE;
+
+      _ls_sankey_text_measure (&self->text, value, px, PANGO_WEIGHT_NORMAL, &value_w, &text_h);
+
+      /* variants: name + figure, ISO3 + figure, name, ISO3 */
+      for (guint variant = 0; variant < 4 && !done; variant++)
+        {
+          const char *name = names[variant % 2];
+          gboolean with_value = variant < 2;
+          double name_w, w;
+
+          if (variant % 2 == 1 && g_strcmp0 (names[0], names[1]) == 0)
+            continue;
+
+          _ls_sankey_text_measure (&self->text, name, px, PANGO_WEIGHT_BOLD, &name_w, NULL);
+          w = name_w + (with_value ? px * 0.3 + value_w : 0);
+
+          for (guint shift = 0; shift < 5 && !done; shift++)
+            {
+              /* 0, +, −, ++, −− */
+              double dy = ((shift + 1) / 2) * (shift % 2 == 1 ? 1 : -1) * LS_SANKEY_LABEL_MAX_SHIFT * text_h / 2;
+
+              if (shift > 0 && node->y1 - node->y0 > text_h)
+                break;
+
+              for (guint side = 0; side < 2 && !done; side++)
+                {
+                  gboolean left = first_column || (!last_column && side == 1);
+                  Rect r;
+
+                  if ((first_column || last_column) && side == 1)
+                    break;
+
+                  r.x0 = left ? node->x0 - LS_SANKEY_LABEL_PAD - w : node->x1 + LS_SANKEY_LABEL_PAD;
+                  r.x1 = r.x0 + w;
+                  r.y0 = cy - text_h / 2 + dy;
+                  r.y1 = r.y0 + text_h;
+
+                  if (r.x0 < 0 || r.x1 > self->width || r.y0 < band_top || r.y1 > band_bottom)
+                    continue;
+
+                  {
+                    gboolean clash = FALSE;
+
+                    for (guint k = 0; k < n_nodes && !clash; k++)
+                      if (k != n && rects_overlap (&r, &node_rects[k]))
+                        clash = TRUE;
+                    for (guint k = 0; k < placed->len && !clash; k++)
+                      if (rects_overlap (&r, &g_array_index (placed, Rect, k)))
+                        clash = TRUE;
+                    if (clash)
+                      continue;
+                  }
+
+                  {
+                    LsSankeyLabel label = { 0 };
+                    Rect padded = { r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1 };
+
+                    label.node = n;
+                    label.text = g_strdup (name);
+                    label.value_text = with_value ? g_strdup (value) : NULL;
+                    label.x = r.x0;
+                    label.y = r.y0;
+                    label.width = w;
+                    label.height = text_h;
+                    g_array_append_val (self->labels, label);
+                    g_array_append_val (placed, padded);
+                    done = TRUE;
+                  }
+                }
+            }
+        }
+    }
+}
+
+/* The widest full label of the nodes of one column, to size a margin. */
+double
+_ls_sankey_figure_column_label_width (LsSankeyFigure      *self,
+                                      const LsRenderStyle *style,
+                                      guint                column)
+{
+  double widest = 0;
+
+  for (guint n = 0; n < self->nodes->len; n++)
+    {
+      const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
+      g_autofree char *value = NULL;
+      double name_w, value_w;
+
+      if (node->stage != column)
+        continue;
+      value = _ls_sankey_format_node_value (node, style);
+      _ls_sankey_text_measure (&self->text, node->name, self->font_px, PANGO_WEIGHT_BOLD, &name_w, NULL);
+      _ls_sankey_text_measure (&self->text, value, self->font_px, PANGO_WEIGHT_NORMAL, &value_w, NULL);
+      widest = MAX (widest, name_w + self->font_px * 0.3 + value_w);
+    }
+
+  return widest;
+}
