@@ -53,7 +53,6 @@ typedef struct
   int            *unknown;
   int            *unallocated;
   int            *other_uses;
-  int            *shortfall;
   GHashTable     *link_index;   /* (source << 32 | target) → index + 1 */
 } Builder;
 
@@ -173,15 +172,27 @@ build_nodes (Builder             *b,
   for (guint s = 0; s < S; s++)
     {
       double total = ls_result_get_stage_total (b->result, s);
+      double aimed = total + ls_result_get_stage_shortfall (b->result, s);
+      double eps = 1e-6 * MAX (total, 1);
+      double y = stage_yield (b, s);
 
       b->other[s] = b->unknown[s] = b->unallocated[s] = -1;
-      b->other_uses[s] = b->shortfall[s] = -1;
+      b->other_uses[s] = -1;
 
       for (guint c = 0; c < N; c++)
         {
           double p = ls_result_get_production (b->result, s, c);
+          double missing = ls_result_get_shortfall (b->result, s, c);
           gboolean has_flow = FALSE;
           double share = total > 0 ? p / total : 0;
+          /* A country cut off keeps its node, by the share of the
+           * stage's output it aims at: the losers of a cut-off stay in
+           * sight (issue 13, 2b). */
+          double aimed_share = aimed > 0 ? (p + missing) / aimed : 0;
+          LsSankeyNode *node;
+
+          if (!(missing > eps))
+            missing = 0;
 
           b->node_of[s * N + c] = -1;
 
@@ -193,19 +204,18 @@ build_nodes (Builder             *b,
                 has_flow = TRUE;
             }
 
-          if (!(p > 0) && !has_flow)
+          if (!(p > 0) && !has_flow && missing == 0)
             continue;
 
-          if (share < style->other_threshold)
+          if (MAX (share, aimed_share) < style->other_threshold)
             {
-              LsSankeyNode *other;
               const LsFigure *figure;
 
               if (b->other[s] < 0)
                 b->other[s] = add_node (b, LS_SANKEY_NODE_OTHER, s, -1, "other", _("Other"));
-              other = &g_array_index (b->self->nodes, LsSankeyNode, b->other[s]);
-              other->tonnes += p;
-              other->share += share;
+              node = &g_array_index (b->self->nodes, LsSankeyNode, b->other[s]);
+              node->tonnes += p;
+              node->share += share;
               figure = ls_dataset_get_production_figure (b->dataset, ls_result_get_year (b->result), s, c);
               if (figure != NULL && figure->estimated)
                 other_estimated[s] += p;
@@ -215,9 +225,15 @@ build_nodes (Builder             *b,
             {
               guint n = add_node (b, LS_SANKEY_NODE_COUNTRY, s, c, NULL, NULL);
 
-              fill_country_node (b, &g_array_index (b->self->nodes, LsSankeyNode, n), s, c);
+              node = &g_array_index (b->self->nodes, LsSankeyNode, n);
+              fill_country_node (b, node, s, c);
               b->node_of[s * N + c] = n;
             }
+
+          /* The need no supply met, in the column's input tonnes, as the
+           * node's bar is (see the figure scale above). */
+          node->target += p + missing;
+          node->unmet += missing / y;
         }
 
       if (b->other[s] >= 0)
@@ -287,17 +303,6 @@ build_nodes (Builder             *b,
             }
         }
 
-      if (ls_result_get_stage_shortfall (b->result, s) > eps)
-        {
-          LsSankeyNode *node;
-
-          b->shortfall[s] = add_node (b, LS_SANKEY_NODE_SHORTFALL, s, -1, "shortfall", _("Shortfall"));
-          node = &g_array_index (b->self->nodes, LsSankeyNode, b->shortfall[s]);
-          node->tonnes = ls_result_get_stage_shortfall (b->result, s);
-          node->share = total + node->tonnes > 0 ? node->tonnes / (total + node->tonnes) : 0;
-          node->value = node->tonnes / y;
-          node->estimated = FALSE;
-        }
     }
 }
 
@@ -344,7 +349,8 @@ build_links (Builder *b)
     }
 }
 
-/* Node values at the figure scale and the estimated flag of pure sinks. */
+/* Node values at the figure scale: the bands in or out, and the unmet
+ * need below them. */
 static void
 finish_nodes (LsSankeyFigure *self)
 {
@@ -363,7 +369,8 @@ finish_nodes (LsSankeyFigure *self)
     {
       LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
 
-      node->value = MAX (node->value, MAX (in[n], out[n]));
+      node->value = MAX (in[n], out[n]) + node->unmet;
+      node->target = MAX (node->target, node->tonnes);
     }
 }
 
@@ -507,9 +514,15 @@ build_legend (Builder             *b,
   LsSankeyFigure *self = b->self;
   gboolean has[LS_SANKEY_NODE_OTHER_USES + 1] = { FALSE, };
   gboolean any_estimated = FALSE;
+  gboolean any_unmet = FALSE;
 
   for (guint n = 0; n < self->nodes->len; n++)
-    has[g_array_index (self->nodes, LsSankeyNode, n).kind] = TRUE;
+    {
+      const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
+
+      has[node->kind] = TRUE;
+      any_unmet |= node->unmet > 0;
+    }
   for (guint l = 0; l < self->links->len; l++)
     {
       const LsSankeyLink *link = &g_array_index (self->links, LsSankeyLink, l);
@@ -520,11 +533,15 @@ build_legend (Builder             *b,
 
   if (style->color_by == LS_COLOR_BY_MEMBERSHIP)
     {
+      /* The colours of the bloc's need, as the share panel draws it. */
       if (ls_result_get_n_members (b->result) > 0)
-        add_legend_item (self, _("Bloc member"), &style->member, LS_SANKEY_SWATCH_FILL);
+        add_legend_item (self, _("Bloc member"), ls_render_style_get_need_color (style, LS_NEED_MEMBERS),
+                         LS_SANKEY_SWATCH_FILL);
       if (ls_dataset_get_china (b->dataset) >= 0)
-        add_legend_item (self, _("China"), &style->china, LS_SANKEY_SWATCH_FILL);
-      add_legend_item (self, _("Others"), &style->other, LS_SANKEY_SWATCH_FILL);
+        add_legend_item (self, _("China"), ls_render_style_get_need_color (style, LS_NEED_CHINA),
+                         LS_SANKEY_SWATCH_FILL);
+      add_legend_item (self, _("Others"), ls_render_style_get_need_color (style, LS_NEED_OTHER),
+                       LS_SANKEY_SWATCH_FILL);
     }
 
   if (has[LS_SANKEY_NODE_UNKNOWN])
@@ -532,8 +549,9 @@ build_legend (Builder             *b,
   /* By origin, sinks take the mix of what flows in: no swatch of their own. */
   if (has[LS_SANKEY_NODE_UNALLOCATED] && style->color_by == LS_COLOR_BY_MEMBERSHIP)
     add_legend_item (self, _("Unallocated"), &style->unallocated, LS_SANKEY_SWATCH_FILL);
-  if (has[LS_SANKEY_NODE_SHORTFALL])
-    add_legend_item (self, _("Shortfall"), &style->shortfall, LS_SANKEY_SWATCH_HATCH);
+  if (any_unmet)
+    add_legend_item (self, _("Unmet need"), ls_render_style_get_need_color (style, LS_NEED_UNMET),
+                     LS_SANKEY_SWATCH_HATCH);
   if (has[LS_SANKEY_NODE_OTHER_USES] && style->color_by == LS_COLOR_BY_MEMBERSHIP)
     add_legend_item (self, _("Other uses (Ce, La, …)"), &style->other_uses, LS_SANKEY_SWATCH_FILL);
   if (any_estimated)
@@ -679,13 +697,12 @@ _ls_sankey_figure_build (LsSankeyFigure      *self,
   b.n_countries = ls_result_get_n_countries (result);
   self->n_columns = S;
   node_of = g_new (int, (gsize)S * b.n_countries + 1);
-  pseudo = g_new (int, 5 * S + 1);
+  pseudo = g_new (int, 4 * S + 1);
   b.node_of = node_of;
   b.other = pseudo;
   b.unknown = pseudo + S;
   b.unallocated = pseudo + 2 * S;
   b.other_uses = pseudo + 3 * S;
-  b.shortfall = pseudo + 4 * S;
   b.link_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   build_nodes (&b, style);

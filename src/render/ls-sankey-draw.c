@@ -20,23 +20,23 @@ node_color (const LsSankeyFigure *self,
 
   switch (node->kind)
     {
+    /* Countries in the colours of the bloc's need, as the share panel
+     * and the map draw it. */
     case LS_SANKEY_NODE_COUNTRY:
       if (ls_result_is_member (self->result, node->country))
-        return &style->member;
+        return ls_render_style_get_need_color (style, LS_NEED_MEMBERS);
       if (node->country == ls_dataset_get_china (dataset))
-        return &style->china;
-      return &style->other;
+        return ls_render_style_get_need_color (style, LS_NEED_CHINA);
+      return ls_render_style_get_need_color (style, LS_NEED_OTHER);
     case LS_SANKEY_NODE_UNKNOWN:
       return &style->unknown;
     case LS_SANKEY_NODE_UNALLOCATED:
       return &style->unallocated;
-    case LS_SANKEY_NODE_SHORTFALL:
-      return &style->shortfall;
     case LS_SANKEY_NODE_OTHER_USES:
       return &style->other_uses;
     case LS_SANKEY_NODE_OTHER:
     default:
-      return &style->other;
+      return ls_render_style_get_need_color (style, LS_NEED_OTHER);
     }
 }
 
@@ -212,43 +212,51 @@ draw_node (const LsSankeyFigure *self,
   const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
   double y, h, w = node->x1 - node->x0;
   double a = alpha * node->alpha;
+  double unmet_h, fed_h;
 
   node_box (node, &y, &h);
   if (h <= 0 || a <= 0)
     return;
 
-  if (self->color_by == LS_COLOR_BY_ORIGIN && node->kind != LS_SANKEY_NODE_SHORTFALL)
+  /* The unmet need is the bottom of the bar, below the bands in. */
+  unmet_h = node->value > 0 ? h * CLAMP (node->unmet / node->value, 0, 1) : 0;
+  fed_h = h - unmet_h;
+
+  cairo_save (cr);
+  rounded_rect (cr, node->x0, y, w, h, 3);
+  cairo_clip (cr);
+  if (fed_h > 0 && self->color_by == LS_COLOR_BY_ORIGIN)
     {
       const double *mix = &self->mix[(gsize)n * self->n_mix];
       double off = 0;
 
-      cairo_save (cr);
-      rounded_rect (cr, node->x0, y, w, h, 3);
-      cairo_clip (cr);
       for (guint k = 0; k < self->n_mix; k++)
         {
           if (mix[k] <= 0)
             continue;
-          cairo_rectangle (cr, node->x0, y + off, w, mix[k] * h + 0.5);
+          cairo_rectangle (cr, node->x0, y + off, w, mix[k] * fed_h + 0.5);
           _ls_sankey_set_color (cr, &self->mix_colors[k], a);
           cairo_fill (cr);
-          off += mix[k] * h;
+          off += mix[k] * fed_h;
         }
-      cairo_restore (cr);
     }
-  else
+  else if (fed_h > 0)
     {
-      rounded_rect (cr, node->x0, y, w, h, 3);
+      cairo_rectangle (cr, node->x0, y, w, fed_h);
       _ls_sankey_set_color (cr, node_color (self, node, style), a);
       cairo_fill (cr);
     }
 
-  if (node->kind == LS_SANKEY_NODE_SHORTFALL)
+  if (unmet_h > 0)
     {
-      /* A missing quantity: an outline with warning stripes. */
-      rounded_rect (cr, node->x0, y, w, h, 3);
+      /* A missing quantity: the need's warning colour with stripes, as
+       * in the legend. */
+      cairo_rectangle (cr, node->x0, y + fed_h, w, unmet_h);
+      _ls_sankey_set_color (cr, ls_render_style_get_need_color (style, LS_NEED_UNMET), a);
+      cairo_fill_preserve (cr);
       hatch_path (cr, &style->background, 0.6 * a);
     }
+  cairo_restore (cr);
 }
 
 static void
@@ -265,7 +273,7 @@ draw_label (const LsSankeyFigure *self,
   g_autoptr(PangoLayout) value = NULL;
   PangoRectangle logical;
   double a = alpha * node->alpha;
-  const LsColor *name_color = node->kind == LS_SANKEY_NODE_SHORTFALL ? &style->shortfall : &style->foreground;
+  const LsColor *name_color = &style->foreground;
 
   if (a <= 0)
     return;
@@ -439,8 +447,9 @@ draw_plot (const LsSankeyFigure *self,
   for (guint i = 0; i < self->labels->len; i++)
     {
       const LsSankeyLabel *label = &g_array_index (self->labels, LsSankeyLabel, i);
-      const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, label->node);
-      gboolean over_bands = node->stage > 0 && node->stage + 1 < self->n_columns;
+      /* Labels inside the plot lie over bands; those in the margins do not. */
+      gboolean over_bands = label->x + label->width > self->column_x[0] &&
+                            label->x < self->column_x[self->n_columns - 1];
 
       if (on_nodes == NULL || on_nodes[label->node])
         draw_label (self, cr, style, i, alpha, over_bands);

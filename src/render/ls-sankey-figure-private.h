@@ -90,6 +90,11 @@ struct _LsSankeyFigure
   double           footer_y;
   double           plot_top;
   double           plot_bottom;
+  double           plot_width;  /* the layout's extent */
+  double           plot_height;
+  LsSankeyPin     *pins;        /* n_pins; their ids are in pin_nodes */
+  char           **pin_nodes;
+  guint            n_pins;
   guint            n_columns;
   guint            n_mix;
   LsColorBy        color_by;
@@ -98,6 +103,9 @@ struct _LsSankeyFigure
 
 /* ls-sankey-figure.c */
 LsSankeyFigure *_ls_sankey_figure_alloc                (void);
+void            _ls_sankey_figure_set_pins             (LsSankeyFigure      *self,
+                                                        const LsSankeyPin   *pins,
+                                                        guint                n_pins);
 
 /* ls-sankey-build.c */
 void            _ls_sankey_figure_build                (LsSankeyFigure      *self,

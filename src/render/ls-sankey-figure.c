@@ -96,16 +96,33 @@ ls_sankey_figure_unref (LsSankeyFigure *self)
   g_free (self->sources);
   g_free (self->text.font_family);
   g_clear_object (&self->text.pango);
+  g_free (self->pins);
+  g_strfreev (self->pin_nodes);
   g_free (self);
 }
 
-static LsSankeyFigure *
-figure_new (LsResult             *result,
-            const LsRenderStyle  *style,
-            double                width,
-            double                height,
-            const char * const   *previous_order,
-            double                hysteresis);
+/* Copies @pins into the figure and marks the nodes they hold. */
+void
+_ls_sankey_figure_set_pins (LsSankeyFigure    *self,
+                            const LsSankeyPin *pins,
+                            guint              n_pins)
+{
+  g_clear_pointer (&self->pins, g_free);
+  g_clear_pointer (&self->pin_nodes, g_strfreev);
+  self->n_pins = n_pins;
+  self->pins = g_new0 (LsSankeyPin, n_pins + 1);
+  self->pin_nodes = g_new0 (char *, n_pins + 1);
+  for (guint i = 0; i < n_pins; i++)
+    {
+      int node = ls_sankey_figure_lookup_node (self, pins[i].node);
+
+      self->pin_nodes[i] = g_strdup (pins[i].node);
+      self->pins[i].node = self->pin_nodes[i];
+      self->pins[i].rank = pins[i].rank;
+      if (node >= 0)
+        g_array_index (self->nodes, LsSankeyNode, node).pinned = TRUE;
+    }
+}
 
 /**
  * ls_sankey_figure_new:
@@ -129,16 +146,15 @@ ls_sankey_figure_new (LsResult             *result,
                       double                height,
                       const LsSankeyFigure *previous)
 {
-  LsSankeyLayoutOptions defaults;
+  LsSankeyFigureOptions options = { 0 };
 
   g_return_val_if_fail (result != NULL, NULL);
   g_return_val_if_fail (style != NULL, NULL);
 
-  ls_sankey_layout_options_init (&defaults);
+  if (previous != NULL)
+    options.previous_order = (const char * const *)previous->order;
 
-  return figure_new (result, style, width, height,
-                     previous != NULL ? (const char * const *)previous->order : NULL,
-                     defaults.order_hysteresis);
+  return ls_sankey_figure_new_with_options (result, style, width, height, &options);
 }
 
 /**
@@ -167,26 +183,42 @@ ls_sankey_figure_new_with_order (LsResult            *result,
   g_return_val_if_fail (style != NULL, NULL);
   g_return_val_if_fail (order != NULL, NULL);
 
-  return figure_new (result, style, width, height, order, INFINITY);
+  return ls_sankey_figure_new_with_options (result, style, width, height,
+                                            &(LsSankeyFigureOptions) { order, TRUE, NULL, 0 });
 }
 
-static LsSankeyFigure *
-figure_new (LsResult            *result,
-            const LsRenderStyle *style,
-            double               width,
-            double               height,
-            const char * const  *previous_order,
-            double               hysteresis)
+/**
+ * ls_sankey_figure_new_with_options:
+ * @result: the result to draw
+ * @style: as for ls_sankey_figure_new()
+ * @width: the extent
+ * @height: the extent
+ * @options: (nullable): the order to keep, and the nodes the user pinned
+ *
+ * As ls_sankey_figure_new(), with the node order and pins of @options.
+ *
+ * Returns: (transfer full): the figure
+ */
+LsSankeyFigure *
+ls_sankey_figure_new_with_options (LsResult                    *result,
+                                   const LsRenderStyle         *style,
+                                   double                       width,
+                                   double                       height,
+                                   const LsSankeyFigureOptions *options)
 {
   g_autoptr(LsSankeyFigure) self = NULL;
   g_autoptr(LsSankeyGraph) graph = NULL;
   g_autoptr(LsSankeyLayout) layout = NULL;
+  LsSankeyFigureOptions none = { 0 };
   LsSankeyLayoutOptions opts;
   double line_h, header_h, left, right, top, bottom, plot_w, plot_h, node_w, legend_h;
   guint S;
 
   g_return_val_if_fail (result != NULL, NULL);
   g_return_val_if_fail (style != NULL, NULL);
+
+  if (options == NULL)
+    options = &none;
 
   width = MAX (width, 1);
   height = MAX (height, 1);
@@ -201,7 +233,7 @@ figure_new (LsResult            *result,
   self->text.pango = _ls_sankey_text_context_new ();
   /* Type grows a little with the figure, so a 1920 × 1080 export reads
    * like a 1280 × 800 one; the presenter's scale comes on top. */
-  self->font_px = CLAMP (MIN (height / 800, width / 1280) * 13, 10, 16) *
+  self->font_px = CLAMP (MIN (height / 800, width / 1280) * 13, 12, 16) *
                   (style->font_scale > 0 ? style->font_scale : 1);
 
   _ls_sankey_figure_build (self, result, style);
@@ -226,24 +258,11 @@ figure_new (LsResult            *result,
   node_w = CLAMP (width / 110, 8, 18);
   self->plot_top = top;
   self->plot_bottom = bottom;
+  self->plot_width = plot_w;
+  self->plot_height = plot_h;
+  _ls_sankey_figure_set_pins (self, options->pins, options->n_pins);
 
-  graph = ls_sankey_graph_new ();
-  ls_sankey_graph_set_extent (graph, plot_w, plot_h);
-  for (guint n = 0; n < self->nodes->len; n++)
-    {
-      const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
-      guint index = ls_sankey_graph_add_node (graph, node->id, node->stage, node->name);
-
-      g_assert (index == n);
-      if (node->kind == LS_SANKEY_NODE_SHORTFALL)
-        ls_sankey_graph_set_node_fixed_value (graph, n, node->value);
-    }
-  for (guint l = 0; l < self->links->len; l++)
-    {
-      const LsSankeyLink *link = &g_array_index (self->links, LsSankeyLink, l);
-
-      ls_sankey_graph_add_link (graph, link->source, link->target, link->value);
-    }
+  graph = ls_sankey_figure_dup_graph (self);
 
   ls_sankey_layout_options_init (&opts);
   opts.width = plot_w;
@@ -251,8 +270,11 @@ figure_new (LsResult            *result,
   opts.node_width = node_w;
   /* Room for a label between nodes; crowded columns shrink it. */
   opts.min_gap = MAX (6, line_h + 2);
-  opts.previous_order = previous_order;
-  opts.order_hysteresis = hysteresis;
+  opts.previous_order = options->previous_order;
+  if (options->keep_order)
+    opts.order_hysteresis = INFINITY;
+  opts.pins = self->pins;
+  opts.n_pins = self->n_pins;
   layout = ls_sankey_layout_compute (graph, &opts);
 
   self->scale = ls_sankey_layout_get_scale (layout);
@@ -468,6 +490,164 @@ ls_sankey_figure_dup_node_order (const LsSankeyFigure *self)
   return g_strdupv (self->order);
 }
 
+/**
+ * ls_sankey_figure_dup_graph:
+ * @self: a figure
+ *
+ * The graph the figure was laid out from: its nodes and links at the
+ * figure scale, a node's unmet need as its fixed value, the plot's
+ * extent. For laying the same figure out elsewhere, as the exact solve
+ * does in a worker thread.
+ *
+ * Returns: (transfer full): a new graph
+ */
+LsSankeyGraph *
+ls_sankey_figure_dup_graph (const LsSankeyFigure *self)
+{
+  LsSankeyGraph *graph;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  graph = ls_sankey_graph_new ();
+  ls_sankey_graph_set_extent (graph, self->plot_width, self->plot_height);
+  for (guint n = 0; n < self->nodes->len; n++)
+    {
+      const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, n);
+      guint index = ls_sankey_graph_add_node (graph, node->id, node->stage, node->name);
+
+      g_assert (index == n);
+      /* The hatched stub of unmet need takes room below the bands. */
+      if (node->unmet > 0)
+        ls_sankey_graph_set_node_fixed_value (graph, n, node->value);
+    }
+  for (guint l = 0; l < self->links->len; l++)
+    {
+      const LsSankeyLink *link = &g_array_index (self->links, LsSankeyLink, l);
+
+      ls_sankey_graph_add_link (graph, link->source, link->target, link->value);
+    }
+
+  return graph;
+}
+
+guint
+ls_sankey_figure_get_n_pins (const LsSankeyFigure *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_pins;
+}
+
+/**
+ * ls_sankey_figure_get_pins:
+ * @self: a figure
+ *
+ * Returns: (array length=ls_sankey_figure_get_n_pins): the pins the
+ *   figure was laid out with
+ */
+const LsSankeyPin *
+ls_sankey_figure_get_pins (const LsSankeyFigure *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->pins;
+}
+
+/**
+ * ls_sankey_figure_get_node_label:
+ * @self: a figure
+ * @node: a node
+ *
+ * Returns: the index of @node's label, or -1 when it has none (there was
+ *   no room: its figures are in its tooltip and in the description)
+ */
+int
+ls_sankey_figure_get_node_label (const LsSankeyFigure *self,
+                                 guint                 node)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (guint l = 0; l < self->labels->len; l++)
+    if (g_array_index (self->labels, LsSankeyLabel, l).node == node)
+      return l;
+
+  return -1;
+}
+
+/* The nodes of @node's column but @node, top to bottom. */
+static GArray *
+column_nodes (const LsSankeyFigure *self,
+              guint                 node)
+{
+  const LsSankeyNode *n = &g_array_index (self->nodes, LsSankeyNode, node);
+  GArray *column = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint k = 0; k < self->nodes->len; k++)
+    {
+      const LsSankeyNode *other = &g_array_index (self->nodes, LsSankeyNode, k);
+
+      if (k != node && other->stage == n->stage && other->alpha >= 0.5)
+        {
+          double cy = (other->y0 + other->y1) / 2;
+
+          g_array_append_val (column, cy);
+        }
+    }
+
+  return column;
+}
+
+/**
+ * ls_sankey_figure_get_node_rank:
+ * @self: a figure
+ * @node: a node
+ *
+ * Returns: @node's place among the nodes of its column, 0 at the top
+ */
+guint
+ls_sankey_figure_get_node_rank (const LsSankeyFigure *self,
+                                guint                 node)
+{
+  const LsSankeyNode *n;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (node < self->nodes->len, 0);
+
+  n = &g_array_index (self->nodes, LsSankeyNode, node);
+
+  return ls_sankey_figure_get_rank_at (self, node, (n->y0 + n->y1) / 2);
+}
+
+/**
+ * ls_sankey_figure_get_rank_at:
+ * @self: a figure
+ * @node: a node
+ * @y: a height in figure coordinates
+ *
+ * Where @node would go if it were dropped at @y: the number of the other
+ * nodes of its column whose centre is above @y.
+ *
+ * Returns: a rank, 0 at the top
+ */
+guint
+ls_sankey_figure_get_rank_at (const LsSankeyFigure *self,
+                              guint                 node,
+                              double                y)
+{
+  g_autoptr(GArray) column = NULL;
+  guint rank = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (node < self->nodes->len, 0);
+
+  column = column_nodes (self, node);
+  for (guint i = 0; i < column->len; i++)
+    if (g_array_index (column, double, i) < y)
+      rank++;
+
+  return rank;
+}
+
 /* Hit testing and navigation */
 
 /**
@@ -519,6 +699,83 @@ ls_sankey_figure_node_at (const LsSankeyFigure *self,
         {
           best_d = d;
           best = n;
+        }
+    }
+
+  return best;
+}
+
+/* The centre of a band at @x: its ribbon is a cubic Bézier from (x0, y0)
+ * to (x1, y1) with both control points at the middle x (see
+ * ls-sankey-draw.c), whose x grows with its parameter. */
+static double
+band_centre_at (double x0,
+                double x1,
+                double y0,
+                double y1,
+                double x)
+{
+  double xm = (x0 + x1) / 2, lo = 0, hi = 1, t = 0.5, u;
+
+  for (guint i = 0; i < 32; i++)
+    {
+      double bx;
+
+      t = (lo + hi) / 2;
+      u = 1 - t;
+      bx = x0 * u * u * u + 3 * xm * u * t * (u + t) + x1 * t * t * t;
+      if (bx < x)
+        lo = t;
+      else
+        hi = t;
+    }
+  u = 1 - t;
+
+  return y0 * (u * u * u + 3 * u * u * t) + y1 * (3 * u * t * t + t * t * t);
+}
+
+/**
+ * ls_sankey_figure_link_at:
+ * @self: a figure
+ * @x: a point in figure coordinates
+ * @y: a point in figure coordinates
+ *
+ * Finds the band under a point, between the nodes (nodes and labels come
+ * first: see ls_sankey_figure_node_at()). Thin bands are given a few
+ * pixels of slack.
+ *
+ * Returns: the link, or -1
+ */
+int
+ls_sankey_figure_link_at (const LsSankeyFigure *self,
+                          double                x,
+                          double                y)
+{
+  int best = -1;
+  double best_d = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (guint l = 0; l < self->links->len; l++)
+    {
+      const LsSankeyLink *link = &g_array_index (self->links, LsSankeyLink, l);
+      const LsSankeyNode *source = &g_array_index (self->nodes, LsSankeyNode, link->source);
+      const LsSankeyNode *target = &g_array_index (self->nodes, LsSankeyNode, link->target);
+      double w = ls_sankey_figure_get_link_drawn_width (self, l);
+      double d;
+
+      if (link->alpha < 0.5 || x <= source->x1 || x >= target->x0)
+        continue;
+
+      d = fabs (y - band_centre_at (source->x1, target->x0, link->y0, link->y1, x));
+      if (d > MAX (w, 6) / 2)
+        continue;
+      /* Of overlapping bands, the one whose middle is nearest. */
+      d /= MAX (w, 6);
+      if (d < best_d)
+        {
+          best_d = d;
+          best = l;
         }
     }
 

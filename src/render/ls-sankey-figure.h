@@ -10,7 +10,9 @@
 #include <cairo.h>
 
 #include "ls-palette.h"
+#include "ls-ranges.h"
 #include "ls-result.h"
+#include "ls-sankey-layout.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +22,6 @@ G_BEGIN_DECLS
  * @LS_SANKEY_NODE_OTHER: the countries below the style's threshold, merged
  * @LS_SANKEY_NODE_UNKNOWN: supply of unknown origin (a source)
  * @LS_SANKEY_NODE_UNALLOCATED: output with no known buyer (a sink)
- * @LS_SANKEY_NODE_SHORTFALL: output a stage lacks against its target
  * @LS_SANKEY_NODE_OTHER_USES: input a stage does not turn into its
  *   product (a sink; the cerium, lanthanum … of separation)
  */
@@ -30,7 +31,6 @@ typedef enum
   LS_SANKEY_NODE_OTHER,
   LS_SANKEY_NODE_UNKNOWN,
   LS_SANKEY_NODE_UNALLOCATED,
-  LS_SANKEY_NODE_SHORTFALL,
   LS_SANKEY_NODE_OTHER_USES,
 } LsSankeyNodeKind;
 
@@ -55,6 +55,12 @@ typedef enum
  * @y0: top
  * @y1: bottom
  * @alpha: opacity, below 1 only in interpolated figures
+ * @target: what the node aims at, t, in the stage's unit: @tonnes and the
+ *   output its shortfall kept it from (a country's target, DESIGN.md)
+ * @unmet: the part of @value no supply met, at the figure scale: the
+ *   shortfall over the stage's yield, drawn hatched at the bottom of the
+ *   node ("needed, not received")
+ * @pinned: whether the user put the node at its place in the column
  */
 typedef struct
 {
@@ -75,6 +81,9 @@ typedef struct
   double            y0;
   double            y1;
   double            alpha;
+  double            target;
+  double            unmet;
+  gboolean          pinned;
 } LsSankeyNode;
 
 /**
@@ -125,6 +134,29 @@ typedef struct
  * stays visible; node heights are not changed. */
 #define LS_SANKEY_MIN_LINK_WIDTH 1.5
 
+/**
+ * LsSankeyFigureOptions:
+ * @previous_order: (nullable) (array zero-terminated=1): node ids column by
+ *   column, top to bottom, as from ls_sankey_figure_dup_node_order(): the
+ *   order of the figure shown before, kept unless another is clearly
+ *   better, and the tie-break
+ * @keep_order: whether to take @previous_order as it is (an order found
+ *   elsewhere, such as the exact one); nodes it does not name go below
+ *   those it does
+ * @pins: (nullable) (array length=n_pins): nodes the user put in place,
+ *   held there while the rest is ordered around them
+ * @n_pins: the number of @pins
+ *
+ * How a figure orders its nodes. Zero-initialised: the layout's own order.
+ */
+typedef struct
+{
+  const char * const *previous_order;
+  gboolean            keep_order;
+  const LsSankeyPin  *pins;
+  guint               n_pins;
+} LsSankeyFigureOptions;
+
 typedef struct _LsSankeyFigure LsSankeyFigure;
 
 #define LS_TYPE_SANKEY_FIGURE (ls_sankey_figure_get_type ())
@@ -140,6 +172,11 @@ LsSankeyFigure      *ls_sankey_figure_new_with_order     (LsResult              
                                                           double                 width,
                                                           double                 height,
                                                           const char * const    *order);
+LsSankeyFigure      *ls_sankey_figure_new_with_options   (LsResult              *result,
+                                                          const LsRenderStyle   *style,
+                                                          double                 width,
+                                                          double                 height,
+                                                          const LsSankeyFigureOptions *options);
 LsSankeyFigure      *ls_sankey_figure_ref                (LsSankeyFigure        *self);
 void                 ls_sankey_figure_unref              (LsSankeyFigure        *self);
 
@@ -165,8 +202,21 @@ guint                ls_sankey_figure_get_n_labels       (const LsSankeyFigure  
 const LsSankeyLabel *ls_sankey_figure_get_label          (const LsSankeyFigure  *self,
                                                           guint                  label);
 char               **ls_sankey_figure_dup_node_order     (const LsSankeyFigure  *self);
+LsSankeyGraph       *ls_sankey_figure_dup_graph          (const LsSankeyFigure  *self);
+guint                ls_sankey_figure_get_n_pins         (const LsSankeyFigure  *self);
+const LsSankeyPin   *ls_sankey_figure_get_pins           (const LsSankeyFigure  *self);
+int                  ls_sankey_figure_get_node_label     (const LsSankeyFigure  *self,
+                                                          guint                  node);
+guint                ls_sankey_figure_get_node_rank      (const LsSankeyFigure  *self,
+                                                          guint                  node);
+guint                ls_sankey_figure_get_rank_at        (const LsSankeyFigure  *self,
+                                                          guint                  node,
+                                                          double                 y);
 
 int                  ls_sankey_figure_node_at            (const LsSankeyFigure  *self,
+                                                          double                 x,
+                                                          double                 y);
+int                  ls_sankey_figure_link_at            (const LsSankeyFigure  *self,
                                                           double                 x,
                                                           double                 y);
 void                 ls_sankey_figure_get_path           (const LsSankeyFigure  *self,
@@ -178,6 +228,12 @@ int                  ls_sankey_figure_get_neighbour      (const LsSankeyFigure  
                                                           int                    dx,
                                                           int                    dy);
 char                *ls_sankey_figure_describe_node      (const LsSankeyFigure  *self,
+                                                          guint                  node,
+                                                          const LsRanges        *ranges);
+char                *ls_sankey_figure_describe_link      (const LsSankeyFigure  *self,
+                                                          guint                  link,
+                                                          const LsRanges        *ranges);
+char                *ls_sankey_figure_describe_node_brief (const LsSankeyFigure *self,
                                                           guint                  node);
 char                *ls_sankey_figure_describe           (const LsSankeyFigure  *self);
 
@@ -193,6 +249,10 @@ void                 ls_sankey_figure_draw_highlight     (const LsSankeyFigure  
                                                           cairo_t               *cr,
                                                           const LsRenderStyle   *style,
                                                           int                    node);
+void                 ls_sankey_figure_draw_highlight_link (const LsSankeyFigure *self,
+                                                          cairo_t               *cr,
+                                                          const LsRenderStyle   *style,
+                                                          int                    link);
 gboolean             ls_sankey_figure_draw_highlight_country (const LsSankeyFigure *self,
                                                           cairo_t               *cr,
                                                           const LsRenderStyle   *style,
@@ -201,6 +261,15 @@ void                 ls_sankey_figure_draw_focus         (const LsSankeyFigure  
                                                           cairo_t               *cr,
                                                           const LsRenderStyle   *style,
                                                           int                    node);
+void                 ls_sankey_figure_draw_callout       (const LsSankeyFigure  *self,
+                                                          cairo_t               *cr,
+                                                          const LsRenderStyle   *style,
+                                                          int                    node);
+void                 ls_sankey_figure_draw_drag          (const LsSankeyFigure  *self,
+                                                          cairo_t               *cr,
+                                                          const LsRenderStyle   *style,
+                                                          int                    node,
+                                                          double                 y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LsSankeyFigure, ls_sankey_figure_unref)
 

@@ -52,19 +52,58 @@ short_name (const LsSankeyNode *node)
       return _("Unalloc.");
     case LS_SANKEY_NODE_OTHER_USES:
       return _("Other uses");
-    case LS_SANKEY_NODE_SHORTFALL:
-      return _("Short");
     case LS_SANKEY_NODE_OTHER:
     default:
       return node->name;
     }
 }
 
-/* Greedy placement, largest nodes first: each label tries its side of
- * the node, then the other side, then shorter texts (ISO3, no figure),
- * then small vertical shifts; the first rectangle that meets no node, no
- * placed label and stays in the plot band wins. A label with no room is
- * dropped: the tooltip still has it. */
+/* Labels keep this far from the figure's edges, so that none touches the
+ * edge of an exported image. */
+#define EDGE_MARGIN 4.0
+/* Vertical moves tried, in label heights: 0, ±0.4, ±0.8 … up to this. */
+#define MAX_SHIFT_STEPS 5
+#define SHIFT_STEP 0.4
+
+typedef struct
+{
+  const LsSankeyFigure *self;
+  const Rect           *node_rects;
+  guint                 n_nodes;
+  GArray               *placed;    /* Rect, padded by 1 */
+  double                top;
+  double                bottom;
+} Room;
+
+static gboolean
+fits (const Room *room,
+      guint       node,
+      const Rect *r)
+{
+  if (r->x0 < EDGE_MARGIN || r->x1 > room->self->width - EDGE_MARGIN ||
+      r->y0 < room->top || r->y1 > room->bottom)
+    return FALSE;
+
+  for (guint k = 0; k < room->n_nodes; k++)
+    if (k != node && rects_overlap (r, &room->node_rects[k]))
+      return FALSE;
+  for (guint k = 0; k < room->placed->len; k++)
+    if (rects_overlap (r, &g_array_index (room->placed, Rect, k)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Greedy placement, largest nodes first. Each label tries, in order:
+ * its full text (name and figure), then the short name (ISO3) with the
+ * figure, the name alone, the short name alone; each at the node's
+ * middle, then moved up or down a little (a thin node's label may move
+ * further), on its side of the node and then on the other (in the first
+ * and last columns, the outer side first, then over the bands). The first
+ * rectangle that stays inside the plot band and the figure's margins and
+ * meets no node and no placed label wins. A label with no room is left
+ * out: its figures stay in the node's tooltip, and the figure's
+ * description names it (ls_sankey_figure_describe()). */
 void
 _ls_sankey_figure_place_labels (LsSankeyFigure      *self,
                                 const LsRenderStyle *style,
@@ -74,8 +113,9 @@ _ls_sankey_figure_place_labels (LsSankeyFigure      *self,
   guint n_nodes = self->nodes->len;
   g_autofree guint *order = g_new (guint, n_nodes);
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Rect));
-  g_autofree Rect *node_rects = g_new (Rect, n_nodes);
+  g_autofree Rect *node_rects = g_new (Rect, n_nodes + 1);
   double px = self->font_px;
+  Room room = { self, node_rects, n_nodes, placed, band_top, band_bottom };
 
   for (guint n = 0; n < n_nodes; n++)
     {
@@ -96,10 +136,12 @@ _ls_sankey_figure_place_labels (LsSankeyFigure      *self,
       gboolean first_column = node->stage == 0;
       gboolean last_column = node->stage + 1 >= self->n_columns;
       double cy = (node->y0 + node->y1) / 2;
+      gboolean thin;
       double value_w, text_h;
       gboolean done = FALSE;
 
       _ls_sankey_text_measure (&self->text, value, px, PANGO_WEIGHT_NORMAL, &value_w, &text_h);
+      thin = node->y1 - node->y0 <= text_h;
 
       /* variants: name + figure, ISO3 + figure, name, ISO3 */
       for (guint variant = 0; variant < 4 && !done; variant++)
@@ -114,42 +156,29 @@ _ls_sankey_figure_place_labels (LsSankeyFigure      *self,
           _ls_sankey_text_measure (&self->text, name, px, PANGO_WEIGHT_BOLD, &name_w, NULL);
           w = name_w + (with_value ? px * 0.3 + value_w : 0);
 
-          for (guint shift = 0; shift < 5 && !done; shift++)
+          for (guint shift = 0; shift < 2 * MAX_SHIFT_STEPS + 1 && !done; shift++)
             {
-              /* 0, +, −, ++, −− */
-              double dy = ((shift + 1) / 2) * (shift % 2 == 1 ? 1 : -1) * LS_SANKEY_LABEL_MAX_SHIFT * text_h / 2;
+              /* 0, +, −, ++, −− … */
+              double steps = (shift + 1) / 2;
+              double dy = steps * (shift % 2 == 1 ? 1 : -1) * SHIFT_STEP * text_h;
 
-              if (shift > 0 && node->y1 - node->y0 > text_h)
+              /* A label beside a tall node stays by its middle; a thin
+               * node's may move up to two label heights. */
+              if (shift > 0 && !thin && steps * SHIFT_STEP > 0.5)
                 break;
 
               for (guint side = 0; side < 2 && !done; side++)
                 {
-                  gboolean left = first_column || (!last_column && side == 1);
+                  gboolean left = first_column ? side == 0 : last_column ? side == 1 : side == 1;
                   Rect r;
-
-                  if ((first_column || last_column) && side == 1)
-                    break;
 
                   r.x0 = left ? node->x0 - LS_SANKEY_LABEL_PAD - w : node->x1 + LS_SANKEY_LABEL_PAD;
                   r.x1 = r.x0 + w;
                   r.y0 = cy - text_h / 2 + dy;
                   r.y1 = r.y0 + text_h;
 
-                  if (r.x0 < 0 || r.x1 > self->width || r.y0 < band_top || r.y1 > band_bottom)
+                  if (!fits (&room, n, &r))
                     continue;
-
-                  {
-                    gboolean clash = FALSE;
-
-                    for (guint k = 0; k < n_nodes && !clash; k++)
-                      if (k != n && rects_overlap (&r, &node_rects[k]))
-                        clash = TRUE;
-                    for (guint k = 0; k < placed->len && !clash; k++)
-                      if (rects_overlap (&r, &g_array_index (placed, Rect, k)))
-                        clash = TRUE;
-                    if (clash)
-                      continue;
-                  }
 
                   {
                     LsSankeyLabel label = { 0 };

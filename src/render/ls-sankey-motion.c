@@ -148,6 +148,9 @@ ls_sankey_figure_interpolate (const LsSankeyFigure *from,
           node.y1 = lerp (a->y1, b->y1, t);
           node.tonnes = lerp (a->tonnes, b->tonnes, t);
           node.share = lerp (a->share, b->share, t);
+          node.value = lerp (a->value, b->value, t);
+          node.unmet = lerp (a->unmet, b->unmet, t);
+          node.target = lerp (a->target, b->target, t);
         }
       else
         {

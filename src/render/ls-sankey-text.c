@@ -13,6 +13,8 @@
 
 #include "ls-format.h"
 
+#include <glib/gi18n-lib.h>
+
 PangoContext *
 _ls_sankey_text_context_new (void)
 {
@@ -111,8 +113,18 @@ char *
 _ls_sankey_format_node_value (const LsSankeyNode  *node,
                               const LsRenderStyle *style)
 {
+  g_autofree char *received = NULL;
+  g_autofree char *needed = NULL;
+
   if (style->label_mode == LS_LABEL_PERCENT)
     return _ls_sankey_format_share (node->share);
-  return _ls_sankey_format_tonnes (node->tonnes);
+  if (!(node->unmet > 0))
+    return _ls_sankey_format_tonnes (node->tonnes);
+
+  received = _ls_sankey_format_tonnes (node->tonnes);
+  needed = _ls_sankey_format_tonnes (node->target);
+  /* Translators: a Sankey label's figure for a country short of its
+   * need: what it got of what it needed, e.g. "79 t of 3.4 kt" */
+  return g_strdup_printf (C_("sankey label", "%s of %s"), received, needed);
 }
 

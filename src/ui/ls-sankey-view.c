@@ -205,7 +205,7 @@ figure_graph (LsSankeyFigure *figure)
       const LsSankeyNode *node = ls_sankey_figure_get_node (figure, n);
 
       ls_sankey_graph_add_node (graph, node->id, node->stage, node->name);
-      if (node->kind == LS_SANKEY_NODE_SHORTFALL)
+      if (node->unmet > 0)
         ls_sankey_graph_set_node_fixed_value (graph, n, node->value);
     }
   for (guint l = 0; l < ls_sankey_figure_get_n_links (figure); l++)
@@ -652,7 +652,7 @@ ls_sankey_view_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   node = ls_sankey_figure_get_node (self->figure, n);
-  text = ls_sankey_figure_describe_node (self->figure, n);
+  text = ls_sankey_figure_describe_node (self->figure, n, NULL);
   gtk_tooltip_set_text (tooltip, text);
   area.x = (int)node->x0;
   area.y = (int)node->y0;
