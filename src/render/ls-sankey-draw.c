@@ -257,6 +257,18 @@ draw_node (const LsSankeyFigure *self,
       hatch_path (cr, &style->background, 0.6 * a);
     }
   cairo_restore (cr);
+
+  if (node->pinned)
+    {
+      /* A pin's head on the node's top edge: the user put it there. */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, (node->x0 + node->x1) / 2, y, 3.5, 0, 2 * G_PI);
+      _ls_sankey_set_color (cr, &style->foreground, a);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.5);
+      _ls_sankey_set_color (cr, &style->background, a);
+      cairo_stroke (cr);
+    }
 }
 
 static void
@@ -648,6 +660,197 @@ ls_sankey_figure_draw_focus (const LsSankeyFigure *self,
   rounded_rect (cr, n->x0 - 4, y - 4, n->x1 - n->x0 + 8, h + 8, 6);
   _ls_sankey_set_color (cr, &style->member, 0.75);
   cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * ls_sankey_figure_draw_highlight_link:
+ * @self: a figure
+ * @cr: where the figure was drawn
+ * @style: the colours
+ * @link: the band pointed at
+ *
+ * Drawn on top of the figure: veils the plot and draws again the band
+ * and the two nodes it joins.
+ */
+void
+ls_sankey_figure_draw_highlight_link (const LsSankeyFigure *self,
+                                      cairo_t              *cr,
+                                      const LsRenderStyle  *style,
+                                      int                   link)
+{
+  g_autofree gboolean *on_nodes = NULL;
+  g_autofree gboolean *on_links = NULL;
+  g_autofree gboolean *outlined = NULL;
+  const LsSankeyLink *l;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (link < 0 || (guint)link >= self->links->len)
+    return;
+
+  l = &g_array_index (self->links, LsSankeyLink, link);
+  on_nodes = g_new0 (gboolean, self->nodes->len + 1);
+  on_links = g_new0 (gboolean, self->links->len + 1);
+  outlined = g_new0 (gboolean, self->nodes->len + 1);
+  on_links[link] = TRUE;
+  on_nodes[l->source] = on_nodes[l->target] = TRUE;
+  outlined[l->source] = outlined[l->target] = TRUE;
+  draw_highlight_set (self, cr, style, on_nodes, on_links, outlined);
+}
+
+/**
+ * ls_sankey_figure_draw_callout:
+ * @self: a figure
+ * @cr: where the figure was drawn
+ * @style: the colours
+ * @node: the node with the keyboard focus
+ *
+ * The node's figures at a glance (ls_sankey_figure_describe_node_brief())
+ * in a box beside it, as a tooltip would show them, inside the plot.
+ */
+void
+ls_sankey_figure_draw_callout (const LsSankeyFigure *self,
+                               cairo_t              *cr,
+                               const LsRenderStyle  *style,
+                               int                   node)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  const LsSankeyNode *n;
+  PangoRectangle logical;
+  double pad, w, h, x, y, y_node, h_node;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (node < 0 || (guint)node >= self->nodes->len)
+    return;
+
+  n = &g_array_index (self->nodes, LsSankeyNode, node);
+  text = ls_sankey_figure_describe_node_brief (self, node);
+  layout = _ls_sankey_text_layout (&self->text, text, self->font_px, PANGO_WEIGHT_NORMAL);
+  pango_layout_get_extents (layout, NULL, &logical);
+  pad = self->font_px * 0.5;
+  w = (double)logical.width / PANGO_SCALE + 2 * pad;
+  h = (double)logical.height / PANGO_SCALE + 2 * pad;
+  node_box (n, &y_node, &h_node);
+
+  /* Right of the node, else left of it; never off the figure. */
+  x = n->x1 + 10;
+  if (x + w > self->width - 4)
+    x = n->x0 - 10 - w;
+  x = CLAMP (x, 4, MAX (4, self->width - w - 4));
+  y = CLAMP (y_node + h_node / 2 - h / 2, self->plot_top - 4, MAX (self->plot_top - 4, self->legend_y - h - 4));
+
+  cairo_save (cr);
+  rounded_rect (cr, x, y, w, h, 6);
+  _ls_sankey_set_color (cr, &style->background, 0.96);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  _ls_sankey_set_color (cr, &style->member, 0.9);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + pad, y + pad);
+  _ls_sankey_set_color (cr, &style->foreground, 1);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/* The top and bottom of the room left for @node at @rank: between the
+ * other nodes of its column. */
+static void
+insertion_gap (const LsSankeyFigure *self,
+               guint                 node,
+               guint                 rank,
+               double               *y0,
+               double               *y1)
+{
+  const LsSankeyNode *n = &g_array_index (self->nodes, LsSankeyNode, node);
+  double above = self->plot_top, below = self->plot_bottom;
+  guint k = 0;
+  g_autoptr(GArray) centres = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const LsSankeyNode *other = &g_array_index (self->nodes, LsSankeyNode, i);
+
+      if (i != node && other->stage == n->stage && other->alpha >= 0.5)
+        g_array_append_val (centres, i);
+    }
+
+  /* Nodes of a column are laid out without overlap: the rank-th from the
+   * top is the one with rank others above it. */
+  for (guint i = 0; i < centres->len; i++)
+    {
+      const LsSankeyNode *other = &g_array_index (self->nodes, LsSankeyNode, g_array_index (centres, guint, i));
+      double cy = (other->y0 + other->y1) / 2;
+      guint above_it = 0;
+
+      for (guint j = 0; j < centres->len; j++)
+        {
+          const LsSankeyNode *third = &g_array_index (self->nodes, LsSankeyNode, g_array_index (centres, guint, j));
+
+          if ((third->y0 + third->y1) / 2 < cy)
+            above_it++;
+        }
+      if (above_it + 1 == rank)
+        above = other->y1;
+      if (above_it == rank)
+        below = other->y0;
+      k++;
+    }
+
+  *y0 = above;
+  *y1 = below;
+}
+
+/**
+ * ls_sankey_figure_draw_drag:
+ * @self: a figure
+ * @cr: where the figure was drawn
+ * @style: the colours
+ * @node: the node being dragged
+ * @y: where the pointer holds it, in figure coordinates
+ *
+ * A node being moved in its column: a ghost of it at @y, and a line where
+ * it would go (ls_sankey_figure_get_rank_at()).
+ */
+void
+ls_sankey_figure_draw_drag (const LsSankeyFigure *self,
+                            cairo_t              *cr,
+                            const LsRenderStyle  *style,
+                            int                   node,
+                            double                y)
+{
+  const LsSankeyNode *n;
+  double box_y, h, gap0, gap1, line_y;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (node < 0 || (guint)node >= self->nodes->len)
+    return;
+
+  n = &g_array_index (self->nodes, LsSankeyNode, node);
+  node_box (n, &box_y, &h);
+  insertion_gap (self, node, ls_sankey_figure_get_rank_at (self, node, y), &gap0, &gap1);
+  line_y = (gap0 + gap1) / 2;
+
+  cairo_save (cr);
+  cairo_move_to (cr, n->x0 - 14, line_y);
+  cairo_line_to (cr, n->x1 + 14, line_y);
+  cairo_set_line_width (cr, 3);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  _ls_sankey_set_color (cr, &style->member, 1);
+  cairo_stroke (cr);
+
+  rounded_rect (cr, n->x0 - 2, y - h / 2, n->x1 - n->x0 + 4, h, 3);
+  _ls_sankey_set_color (cr, node_color (self, n, style), 0.55);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  _ls_sankey_set_color (cr, &style->foreground, 0.9);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
