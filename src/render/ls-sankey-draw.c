@@ -11,6 +11,9 @@
 
 #include "ls-sankey-figure-private.h"
 
+#include <math.h>
+#include <string.h>
+
 static const LsColor *
 node_color (const LsSankeyFigure *self,
             const LsSankeyNode   *node,
@@ -70,22 +73,53 @@ ribbon_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* Fills the current path with 45° stripes. A repeating tile rather than
- * clipped strokes: one fill per band, an order of magnitude faster, and
- * the tile is anchored to user space, so neighbouring bands line up. A
- * vector target gets a vector tile. */
-static void
-hatch_path (cairo_t       *cr,
-            const LsColor *color,
-            double         alpha)
+/* Frees the drawing caches: hatch tiles and label images. */
+void
+_ls_sankey_figure_clear_caches (LsSankeyFigure *self)
 {
+  if (self->hatches != NULL)
+    {
+      for (guint i = 0; i < self->hatches->len; i++)
+        cairo_pattern_destroy (g_array_index (self->hatches, LsSankeyHatch, i).pattern);
+      g_clear_pointer (&self->hatches, g_array_unref);
+    }
+  g_clear_pointer (&self->label_images, g_ptr_array_unref);
+  g_clear_pointer (&self->label_store, g_hash_table_unref);
+  g_clear_pointer (&self->reused_labels, g_hash_table_unref);
+  g_clear_pointer (&self->label_owner, ls_sankey_figure_unref);
+}
+
+static gboolean
+colors_equal (const LsColor *a,
+              const LsColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+static cairo_pattern_t *
+hatch_pattern (const LsSankeyFigure *self,
+               cairo_t              *cr,
+               const LsColor        *color,
+               double                alpha)
+{
+  LsSankeyFigure *mutable = (LsSankeyFigure *)self;
   double s = LS_SANKEY_HATCH_SPACING;
-  cairo_surface_t *target = cairo_get_target (cr);
+  gboolean vector = cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE;
+  LsSankeyHatch hatch = { *color, alpha, vector, NULL };
   cairo_surface_t *tile;
-  cairo_pattern_t *pattern;
   cairo_t *tcr;
 
-  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (mutable->hatches == NULL)
+    mutable->hatches = g_array_new (FALSE, FALSE, sizeof (LsSankeyHatch));
+  for (guint i = 0; i < self->hatches->len; i++)
+    {
+      const LsSankeyHatch *known = &g_array_index (self->hatches, LsSankeyHatch, i);
+
+      if (known->alpha == alpha && known->vector == vector && colors_equal (&known->color, color))
+        return known->pattern;
+    }
+
+  if (!vector)
     {
       tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)s, (int)s);
     }
@@ -108,12 +142,26 @@ hatch_path (cairo_t       *cr,
   cairo_stroke (tcr);
   cairo_destroy (tcr);
 
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_set_source (cr, pattern);
-  cairo_fill (cr);
-  cairo_pattern_destroy (pattern);
+  hatch.pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (hatch.pattern, CAIRO_EXTEND_REPEAT);
   cairo_surface_destroy (tile);
+  g_array_append_val (mutable->hatches, hatch);
+
+  return hatch.pattern;
+}
+
+/* Fills the current path with 45° stripes. A repeating tile rather than
+ * clipped strokes: one fill per band, an order of magnitude faster, and
+ * the tile is anchored to user space, so neighbouring bands line up. A
+ * vector target gets a vector tile. Tiles are made once per figure. */
+static void
+hatch_path (const LsSankeyFigure *self,
+            cairo_t              *cr,
+            const LsColor        *color,
+            double                alpha)
+{
+  cairo_set_source (cr, hatch_pattern (self, cr, color, alpha));
+  cairo_fill (cr);
 }
 
 static double
@@ -172,7 +220,7 @@ draw_link (const LsSankeyFigure *self,
   if (link->estimated > link->value / 2 && w >= 3)
     {
       ribbon_path (cr, x0, x1, top0, top1, w);
-      hatch_path (cr, &style->background, 0.3 * alpha * link->alpha);
+      hatch_path (self, cr, &style->background, 0.3 * alpha * link->alpha);
     }
 }
 
@@ -254,7 +302,7 @@ draw_node (const LsSankeyFigure *self,
       cairo_rectangle (cr, node->x0, y + fed_h, w, unmet_h);
       _ls_sankey_set_color (cr, ls_render_style_get_need_color (style, LS_NEED_UNMET), a);
       cairo_fill_preserve (cr);
-      hatch_path (cr, &style->background, 0.6 * a);
+      hatch_path (self, cr, &style->background, 0.6 * a);
     }
   cairo_restore (cr);
 
@@ -272,23 +320,18 @@ draw_node (const LsSankeyFigure *self,
 }
 
 static void
-draw_label (const LsSankeyFigure *self,
-            cairo_t              *cr,
-            const LsRenderStyle  *style,
-            guint                 i,
-            double                alpha,
-            gboolean              halo)
+draw_label_text (const LsSankeyFigure *self,
+                 cairo_t              *cr,
+                 const LsRenderStyle  *style,
+                 const LsSankeyLabel  *label,
+                 double                x,
+                 double                y,
+                 double                a,
+                 gboolean              halo)
 {
-  const LsSankeyLabel *label = &g_array_index (self->labels, LsSankeyLabel, i);
-  const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, label->node);
   g_autoptr(PangoLayout) name = _ls_sankey_text_layout (&self->text, label->text, self->font_px, PANGO_WEIGHT_BOLD);
   g_autoptr(PangoLayout) value = NULL;
   PangoRectangle logical;
-  double a = alpha * node->alpha;
-  const LsColor *name_color = &style->foreground;
-
-  if (a <= 0)
-    return;
 
   pango_layout_get_extents (name, NULL, &logical);
   if (label->value_text != NULL)
@@ -301,26 +344,168 @@ draw_label (const LsSankeyFigure *self,
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_width (cr, 3.5);
       _ls_sankey_set_color (cr, &style->background, 0.85 * a);
-      cairo_move_to (cr, label->x, label->y);
+      cairo_move_to (cr, x, y);
       pango_cairo_layout_path (cr, name);
       if (value != NULL)
         {
-          cairo_move_to (cr, label->x + (double)logical.width / PANGO_SCALE + self->font_px * 0.3, label->y);
+          cairo_move_to (cr, x + (double)logical.width / PANGO_SCALE + self->font_px * 0.3, y);
           pango_cairo_layout_path (cr, value);
         }
       cairo_stroke (cr);
       cairo_restore (cr);
     }
 
-  cairo_move_to (cr, label->x, label->y);
-  _ls_sankey_set_color (cr, name_color, a);
+  cairo_move_to (cr, x, y);
+  _ls_sankey_set_color (cr, &style->foreground, a);
   pango_cairo_show_layout (cr, name);
   if (value != NULL)
     {
-      cairo_move_to (cr, label->x + (double)logical.width / PANGO_SCALE + self->font_px * 0.3, label->y);
+      cairo_move_to (cr, x + (double)logical.width / PANGO_SCALE + self->font_px * 0.3, y);
       _ls_sankey_set_color (cr, &style->dim_foreground, a);
       pango_cairo_show_layout (cr, value);
     }
+}
+
+void
+_ls_sankey_label_image_unref (gpointer data)
+{
+  LsSankeyLabelImage *image = data;
+
+  if (image == NULL || !g_atomic_ref_count_dec (&image->ref_count))
+    return;
+  cairo_surface_destroy (image->surface);
+  g_free (image->key);
+  g_free (image);
+}
+
+static LsSankeyLabelImage *
+label_image_ref (LsSankeyLabelImage *image)
+{
+  g_atomic_ref_count_inc (&image->ref_count);
+  return image;
+}
+
+/* The label drawn once into an image of its own, when the target is an
+ * image that is only moved, not scaled: outlining glyphs for the halo is
+ * the dearest part of a frame, and a frame of the animation draws every
+ * label again. Vector targets (SVG, PDF) always get the text itself. */
+static LsSankeyLabelImage *
+label_image (const LsSankeyFigure *self,
+             cairo_t              *cr,
+             const LsRenderStyle  *style,
+             guint                 i,
+             gboolean              halo)
+{
+  LsSankeyFigure *owner = self->label_owner != NULL ? self->label_owner : (LsSankeyFigure *)self;
+  const LsSankeyLabel *label = &g_array_index (self->labels, LsSankeyLabel, i);
+  cairo_surface_t *target = cairo_get_target (cr);
+  LsColor colors[3] = { style->foreground, style->background, style->dim_foreground };
+  g_autofree char *key = NULL;
+  LsSankeyLabelImage *image;
+  cairo_matrix_t matrix;
+  double scale_x, scale_y, dx = label->x, dy = label->y;
+  cairo_t *icr;
+  int width, height;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      matrix.xx != 1 || matrix.yy != 1 || matrix.xy != 0 || matrix.yx != 0 || scale_x != scale_y ||
+      i >= owner->labels->len)
+    return NULL;
+
+  if (owner->label_images == NULL)
+    {
+      owner->label_images = g_ptr_array_new_with_free_func (_ls_sankey_label_image_unref);
+      g_ptr_array_set_size (owner->label_images, owner->labels->len);
+      owner->label_store = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _ls_sankey_label_image_unref);
+    }
+
+  /* The same text, halo, colours and scale draw the same image. */
+  key = g_strdup_printf ("%s\x1f%s\x1f%d\x1f%g\x1f%g,%g,%g,%g\x1f%g,%g,%g,%g\x1f%g,%g,%g,%g", label->text,
+                         label->value_text != NULL ? label->value_text : "", halo, scale_x,
+                         colors[0].red, colors[0].green, colors[0].blue, colors[0].alpha,
+                         colors[1].red, colors[1].green, colors[1].blue, colors[1].alpha,
+                         colors[2].red, colors[2].green, colors[2].blue, colors[2].alpha);
+
+  image = g_ptr_array_index (owner->label_images, i);
+  if (image != NULL && g_str_equal (image->key, key))
+    return image;
+
+  image = g_hash_table_lookup (owner->label_store, key);
+  if (image == NULL && owner->reused_labels != NULL)
+    image = g_hash_table_lookup (owner->reused_labels, key);
+  if (image != NULL)
+    {
+      label_image_ref (image);
+    }
+  else
+    {
+      cairo_user_to_device (cr, &dx, &dy);
+      image = g_new0 (LsSankeyLabelImage, 1);
+      g_atomic_ref_count_init (&image->ref_count);
+      image->key = g_strdup (key);
+      image->scale = scale_x;
+      memcpy (image->colors, colors, sizeof colors);
+      image->halo = halo;
+      image->fx = dx - floor (dx);
+      image->fy = dy - floor (dy);
+      image->pad = (int)ceil (3 * scale_x);
+      width = (int)ceil (label->width * scale_x) + 2 * image->pad + 1;
+      height = (int)ceil (label->height * scale_x) + 2 * image->pad + 1;
+      image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+      icr = cairo_create (image->surface);
+      cairo_translate (icr, image->pad + image->fx, image->pad + image->fy);
+      cairo_scale (icr, scale_x, scale_x);
+      draw_label_text (self, icr, style, label, 0, 0, 1, halo);
+      cairo_destroy (icr);
+      cairo_surface_set_device_scale (image->surface, scale_x, scale_x);
+    }
+
+  if (!g_hash_table_contains (owner->label_store, image->key))
+    g_hash_table_insert (owner->label_store, image->key, label_image_ref (image));
+  _ls_sankey_label_image_unref (g_ptr_array_index (owner->label_images, i));
+  g_ptr_array_index (owner->label_images, i) = image;
+
+  return image;
+}
+
+static void
+draw_label (const LsSankeyFigure *self,
+            cairo_t              *cr,
+            const LsRenderStyle  *style,
+            guint                 i,
+            double                alpha,
+            gboolean              halo)
+{
+  const LsSankeyLabel *label = &g_array_index (self->labels, LsSankeyLabel, i);
+  const LsSankeyNode *node = &g_array_index (self->nodes, LsSankeyNode, label->node);
+  double a = alpha * node->alpha;
+  LsSankeyLabelImage *image;
+
+  if (a <= 0)
+    return;
+
+  image = label_image (self, cr, style, i, halo);
+  if (image != NULL)
+    {
+      double dx = label->x, dy = label->y;
+
+      /* Pixel for pixel, where the text was in its image. */
+      cairo_user_to_device (cr, &dx, &dy);
+      dx = floor (dx - image->fx + 0.5) - image->pad;
+      dy = floor (dy - image->fy + 0.5) - image->pad;
+      cairo_device_to_user (cr, &dx, &dy);
+      cairo_save (cr);
+      cairo_set_source_surface (cr, image->surface, dx, dy);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+      cairo_paint_with_alpha (cr, a);
+      cairo_restore (cr);
+      return;
+    }
+
+  draw_label_text (self, cr, style, label, label->x, label->y, a, halo);
 }
 
 /* Room for column @s's header: it may spread halfway to each neighbour. */
@@ -410,7 +595,7 @@ _ls_sankey_figure_legend_height (LsSankeyFigure      *self,
               _ls_sankey_set_color (cr, &item->color, 0.6);
               cairo_fill (cr);
               rounded_rect (cr, x, sy, sw, sw, 2);
-              hatch_path (cr, &style->background, 0.8);
+              hatch_path (self, cr, &style->background, 0.8);
             }
           else
             {
@@ -495,6 +680,11 @@ ls_sankey_figure_draw (const LsSankeyFigure *self,
   _ls_sankey_figure_legend_height ((LsSankeyFigure *)self, 8, self->width - 8, TRUE, cr, style, self->legend_y);
   draw_footer (self, cr, style);
   cairo_restore (cr);
+
+  /* Every label has its image now: those of the figure before that
+   * were not taken are not needed any more. */
+  if (self->label_owner == NULL && self->label_images != NULL)
+    g_clear_pointer (&((LsSankeyFigure *)self)->reused_labels, g_hash_table_unref);
 
   if (highlight_node >= 0 && (guint)highlight_node < self->nodes->len)
     ls_sankey_figure_draw_highlight (self, cr, style, highlight_node);

@@ -95,11 +95,47 @@ struct _LsSankeyFigure
   LsSankeyPin     *pins;        /* n_pins; their ids are in pin_nodes */
   char           **pin_nodes;
   guint            n_pins;
+
+  /* Drawing caches (ls-sankey-draw.c), filled on first use: the hatch
+   * tiles in use, and each label drawn once, halo and all, at the
+   * device scale and in the colours of the last raster target. Labels
+   * whose text did not change are taken from the figure shown before
+   * (reused_labels, let go after the first drawing); an interpolated
+   * figure draws with the labels of the figure it moves to
+   * (label_owner). */
+  GArray          *hatches;       /* LsSankeyHatch */
+  GPtrArray       *label_images;  /* per label: LsSankeyLabelImage, or NULL */
+  GHashTable      *label_store;   /* key → LsSankeyLabelImage, this figure's */
+  GHashTable      *reused_labels; /* the figure shown before's label_store */
+  LsSankeyFigure  *label_owner;
   guint            n_columns;
   guint            n_mix;
   LsColorBy        color_by;
   double           other_threshold;
 };
+
+typedef struct
+{
+  LsColor          color;
+  double           alpha;
+  gboolean         vector;
+  cairo_pattern_t *pattern;
+} LsSankeyHatch;
+
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  char            *key;
+  cairo_surface_t *surface;     /* device pixels, with the device scale */
+  double           scale;
+  LsColor          colors[3];   /* foreground, background, dim foreground */
+  gboolean         halo;
+  double           fx;          /* where the label's origin fell in its */
+  double           fy;          /* device pixel when it was drawn */
+  int              pad;         /* device pixels around the text */
+} LsSankeyLabelImage;
+
+void            _ls_sankey_label_image_unref           (gpointer             data);
 
 /* ls-sankey-figure.c */
 LsSankeyFigure *_ls_sankey_figure_alloc                (void);
@@ -151,6 +187,7 @@ char           *_ls_sankey_format_node_value           (const LsSankeyNode  *nod
                                                         const LsRenderStyle *style);
 
 /* ls-sankey-draw.c */
+void            _ls_sankey_figure_clear_caches         (LsSankeyFigure      *self);
 double          _ls_sankey_figure_legend_height        (LsSankeyFigure      *self,
                                                         double               x0,
                                                         double               x1,

@@ -98,6 +98,7 @@ ls_sankey_figure_unref (LsSankeyFigure *self)
   g_clear_object (&self->text.pango);
   g_free (self->pins);
   g_strfreev (self->pin_nodes);
+  _ls_sankey_figure_clear_caches (self);
   g_free (self);
 }
 
@@ -152,7 +153,10 @@ ls_sankey_figure_new (LsResult             *result,
   g_return_val_if_fail (style != NULL, NULL);
 
   if (previous != NULL)
-    options.previous_order = (const char * const *)previous->order;
+    {
+      options.previous_order = (const char * const *)previous->order;
+      options.drawn = previous;
+    }
 
   return ls_sankey_figure_new_with_options (result, style, width, height, &options);
 }
@@ -261,6 +265,14 @@ ls_sankey_figure_new_with_options (LsResult                    *result,
   self->plot_width = plot_w;
   self->plot_height = plot_h;
   _ls_sankey_figure_set_pins (self, options->pins, options->n_pins);
+  if (options->drawn != NULL)
+    {
+      const LsSankeyFigure *drawn = options->drawn->label_owner != NULL ? options->drawn->label_owner
+                                                                          : options->drawn;
+
+      if (drawn->label_store != NULL)
+        self->reused_labels = g_hash_table_ref (drawn->label_store);
+    }
 
   graph = ls_sankey_figure_dup_graph (self);
 

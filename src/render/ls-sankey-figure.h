@@ -146,18 +146,21 @@ typedef struct
  * @pins: (nullable) (array length=n_pins): nodes the user put in place,
  *   held there while the rest is ordered around them
  * @n_pins: the number of @pins
+ * @drawn: (nullable): a figure drawn before, whose labels' images this
+ *   one may take where their text is the same (drawing is faster)
  *
  * How a figure orders its nodes. Zero-initialised: the layout's own order.
  */
+typedef struct _LsSankeyFigure LsSankeyFigure;
+
 typedef struct
 {
-  const char * const *previous_order;
-  gboolean            keep_order;
-  const LsSankeyPin  *pins;
-  guint               n_pins;
+  const char * const   *previous_order;
+  gboolean               keep_order;
+  const LsSankeyPin     *pins;
+  guint                  n_pins;
+  const LsSankeyFigure  *drawn;
 } LsSankeyFigureOptions;
-
-typedef struct _LsSankeyFigure LsSankeyFigure;
 
 #define LS_TYPE_SANKEY_FIGURE (ls_sankey_figure_get_type ())
 

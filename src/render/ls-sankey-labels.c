@@ -12,6 +12,7 @@
 #include "ls-sankey-figure-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 typedef struct
 {
@@ -172,9 +173,11 @@ _ls_sankey_figure_place_labels (LsSankeyFigure      *self,
                   gboolean left = first_column ? side == 0 : last_column ? side == 1 : side == 1;
                   Rect r;
 
-                  r.x0 = left ? node->x0 - LS_SANKEY_LABEL_PAD - w : node->x1 + LS_SANKEY_LABEL_PAD;
+                  /* On whole pixels, so a label's image is the same
+                   * wherever the label lands (ls-sankey-draw.c). */
+                  r.x0 = round (left ? node->x0 - LS_SANKEY_LABEL_PAD - w : node->x1 + LS_SANKEY_LABEL_PAD);
                   r.x1 = r.x0 + w;
-                  r.y0 = cy - text_h / 2 + dy;
+                  r.y0 = round (cy - text_h / 2 + dy);
                   r.y1 = r.y0 + text_h;
 
                   if (!fits (&room, n, &r))

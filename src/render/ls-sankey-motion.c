@@ -233,7 +233,10 @@ ls_sankey_figure_interpolate (const LsSankeyFigure *from,
       g_array_append_val (self->links, link);
     }
 
-  /* Labels follow their node. */
+  /* Labels follow their node, drawn from the images of the figure they
+   * move to. */
+  self->label_owner = ls_sankey_figure_ref (to->label_owner != NULL ? to->label_owner : (LsSankeyFigure *)to);
+
   for (guint i = 0; i < to->labels->len; i++)
     {
       LsSankeyLabel label = g_array_index (to->labels, LsSankeyLabel, i);

@@ -64,12 +64,14 @@ struct _LsSankeyView
   LsSankeyFigure  *figure;       /* the result laid out at the current size */
   LsSankeyFigure  *from;         /* what was shown when a new result came */
   GskRenderNode   *cache;        /* the static figure, without hover */
+  cairo_surface_t *frames[2];    /* images of animation frames, reused */
   AdwAnimation    *animation;
   char            *highlight_country;
   char            *font_family;  /* style.font_family points here */
   LsRenderStyle    style;
   GtkWidget       *popover;      /* LsExplainPopover */
   GtkWidget       *menu;         /* GtkPopoverMenu */
+  GtkWidget       *tooltip;      /* a wrapping label, for long explanations */
 
   double           progress;
   int              hover_node;
@@ -198,6 +200,7 @@ build_figure (LsSankeyView       *self,
   options.pins = pins;
   options.previous_order = order;
   options.keep_order = keep;
+  options.drawn = self->figure;
 
   g_free (self->pins_key);
   self->pins_key = pins_key (self);
@@ -805,6 +808,8 @@ static void
 on_animation_done_cb (LsSankeyView *self)
 {
   g_clear_pointer (&self->from, ls_sankey_figure_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    g_clear_pointer (&self->frames[i], cairo_surface_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1100,19 +1105,87 @@ styles_equal (const LsRenderStyle *a,
          memcmp ((const char *)a + colors, (const char *)b + colors, sizeof (LsRenderStyle) - colors) == 0;
 }
 
-static void
-append_background (LsSankeyView          *self,
-                   GtkSnapshot           *snapshot,
-                   const graphene_rect_t *bounds)
+/* The figure drawn once into an image at the widget's scale, background
+ * and all. A cairo node that paints an image is one blit when GTK
+ * renders it; a node that draws the figure itself would draw every band
+ * and label again at each frame, hover included. */
+static cairo_surface_t *
+rasterize (LsSankeyView    *self,
+           LsSankeyFigure  *figure,
+           int              width,
+           int              height,
+           cairo_surface_t *surface)
 {
-  GdkRGBA background = {
-    self->style.background.red,
-    self->style.background.green,
-    self->style.background.blue,
-    self->style.background.alpha,
-  };
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_t *cr;
 
-  gtk_snapshot_append_color (snapshot, &background, bounds);
+  if (surface == NULL)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      cairo_surface_set_device_scale (surface, scale, scale);
+    }
+  cr = cairo_create (surface);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_rgba (cr, self->style.background.red, self->style.background.green,
+                         self->style.background.blue, self->style.background.alpha);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  ls_sankey_figure_draw (figure, cr, &self->style, -1);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+/* An image for the next frame of an animation. Two are kept and used by
+ * turns: the one the previous frame's node still shows is left alone
+ * (writing to it would make cairo copy it first), and a fresh image of
+ * the window's size costs a page fault for every page. */
+static cairo_surface_t *
+frame_surface (LsSankeyView *self,
+               int           width,
+               int           height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    {
+      cairo_surface_t *frame = self->frames[i];
+      double sx, sy;
+
+      if (frame == NULL)
+        continue;
+      cairo_surface_get_device_scale (frame, &sx, &sy);
+      if (cairo_image_surface_get_width (frame) != width * scale ||
+          cairo_image_surface_get_height (frame) != height * scale || sx != scale)
+        g_clear_pointer (&self->frames[i], cairo_surface_destroy);
+      else if (cairo_surface_get_reference_count (frame) == 1)
+        return cairo_surface_reference (frame);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    if (self->frames[i] == NULL)
+      {
+        self->frames[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+        cairo_surface_set_device_scale (self->frames[i], scale, scale);
+        return cairo_surface_reference (self->frames[i]);
+      }
+
+  /* Both still shown: a fresh one, this once. */
+  return NULL;
+}
+
+static GskRenderNode *
+image_node (cairo_surface_t       *surface,
+            const graphene_rect_t *bounds)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
+
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
 static void
@@ -1135,11 +1208,12 @@ ls_sankey_view_snapshot (GtkWidget   *widget,
     {
       g_autoptr(LsSankeyFigure) frame = ls_sankey_figure_interpolate (self->from, self->figure,
                                                                        self->progress);
+      cairo_surface_t *surface = rasterize (self, frame, width, height, frame_surface (self, width, height));
+      GskRenderNode *node = image_node (surface, &bounds);
 
-      append_background (self, snapshot, &bounds);
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-      ls_sankey_figure_draw (frame, cr, &self->style, -1);
-      cairo_destroy (cr);
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+      cairo_surface_destroy (surface);
       return;
     }
 
@@ -1147,16 +1221,12 @@ ls_sankey_view_snapshot (GtkWidget   *widget,
    * focus and drag are drawn on top of it. */
   if (self->cache == NULL)
     {
-      GtkSnapshot *child = gtk_snapshot_new ();
+      cairo_surface_t *surface = rasterize (self, self->figure, width, height, NULL);
 
-      append_background (self, child, &bounds);
-      cr = gtk_snapshot_append_cairo (child, &bounds);
-      ls_sankey_figure_draw (self->figure, cr, &self->style, -1);
-      cairo_destroy (cr);
-      self->cache = gtk_snapshot_free_to_node (child);
+      self->cache = image_node (surface, &bounds);
+      cairo_surface_destroy (surface);
     }
-  if (self->cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->cache);
+  gtk_snapshot_append_node (snapshot, self->cache);
 
   focused = focus_shown (self);
   if (self->hover_node < 0 && self->hover_link < 0 && self->highlight_country == NULL &&
@@ -1195,6 +1265,10 @@ ls_sankey_view_query_tooltip (GtkWidget  *widget,
   if (self->figure == NULL || self->from != NULL || self->dragging)
     return FALSE;
 
+  /* Never over the popover or the menu that the pointer opened. */
+  if (gtk_widget_get_visible (self->popover) || gtk_widget_get_visible (self->menu))
+    return FALSE;
+
   /* The focused node's figures are drawn beside it already. */
   if (keyboard_mode)
     return FALSE;
@@ -1218,7 +1292,9 @@ ls_sankey_view_query_tooltip (GtkWidget  *widget,
       return FALSE;
     }
 
-  gtk_tooltip_set_text (tooltip, text);
+  /* Explanations run long: a label that wraps, as the popover's does. */
+  gtk_label_set_text (GTK_LABEL (self->tooltip), text);
+  gtk_tooltip_set_custom (tooltip, self->tooltip);
   gtk_tooltip_set_tip_area (tooltip, &area);
 
   return TRUE;
@@ -1243,7 +1319,10 @@ ls_sankey_view_dispose (GObject *object)
   g_clear_handle_id (&self->pins_idle, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->tooltip);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    g_clear_pointer (&self->frames[i], cairo_surface_destroy);
   g_clear_pointer (&self->from, ls_sankey_figure_unref);
   g_clear_pointer (&self->figure, ls_sankey_figure_unref);
   g_clear_pointer (&self->result, ls_result_unref);
@@ -1416,6 +1495,11 @@ ls_sankey_view_init (LsSankeyView *self)
   self->menu = gtk_popover_menu_new_from_model (NULL);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  self->tooltip = g_object_ref_sink (gtk_label_new (NULL));
+  gtk_label_set_wrap (GTK_LABEL (self->tooltip), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->tooltip), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->tooltip), 64);
+  gtk_label_set_xalign (GTK_LABEL (self->tooltip), 0);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion_cb), self);
@@ -1720,6 +1804,20 @@ ls_sankey_view_get_figure (LsSankeyView *self)
   g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), NULL);
 
   return self->figure;
+}
+
+/**
+ * ls_sankey_view_get_animating:
+ * @self: a view
+ *
+ * Returns: whether the figure is moving from an old layout to a new one
+ */
+gboolean
+ls_sankey_view_get_animating (LsSankeyView *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), FALSE);
+
+  return self->from != NULL;
 }
 
 /**

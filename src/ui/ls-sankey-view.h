@@ -37,6 +37,7 @@ LsScenario          *ls_sankey_view_get_scenario          (LsSankeyView        *
 void                 ls_sankey_view_set_scenario          (LsSankeyView        *self,
                                                            LsScenario          *scenario);
 LsSankeyFigure      *ls_sankey_view_get_figure            (LsSankeyView        *self);
+gboolean             ls_sankey_view_get_animating         (LsSankeyView        *self);
 int                  ls_sankey_view_get_focus_node        (LsSankeyView        *self);
 gboolean             ls_sankey_view_activate_at           (LsSankeyView        *self,
                                                            double               x,
