@@ -11,6 +11,8 @@
 
 #include "ls-render-sankey.h"
 
+#include "ls-scenario.h"
+
 #include "ls-sankey-figure-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -75,7 +77,72 @@ ls_render_sankey_figure (cairo_t             *cr,
                          double               width,
                          double               height)
 {
+  ls_render_sankey_figure_with_scenario (cr, result, style, width, height, NULL);
+}
+
+/**
+ * ls_sankey_pins_new_from_scenario:
+ * @scenario: a scenario
+ * @n_pins: (out): the number of pins
+ *
+ * The nodes the user pinned in @scenario (ls_scenario_set_pin()), as the
+ * layout takes them: node ids are "STAGE/NODE".
+ *
+ * Returns: (transfer full) (array length=n_pins): the pins; free with
+ *   ls_sankey_pins_free()
+ */
+LsSankeyPin *
+ls_sankey_pins_new_from_scenario (LsScenario *scenario,
+                                  guint      *n_pins)
+{
+  guint n = ls_scenario_get_n_pins (scenario);
+  LsSankeyPin *pins = g_new0 (LsSankeyPin, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LsPin *pin = ls_scenario_get_pin (scenario, i);
+
+      pins[i].node = g_strdup_printf ("%s/%s", pin->stage, pin->node);
+      pins[i].rank = pin->position;
+    }
+  *n_pins = n;
+
+  return pins;
+}
+
+void
+ls_sankey_pins_free (LsSankeyPin *pins,
+                     guint        n_pins)
+{
+  for (guint i = 0; i < n_pins; i++)
+    g_free ((char *)pins[i].node);
+  g_free (pins);
+}
+
+/**
+ * ls_render_sankey_figure_with_scenario:
+ * @cr: a Cairo context (an image, SVG or PDF surface, or a widget's)
+ * @result: the result to draw
+ * @style: the colours and options
+ * @width: the extent
+ * @height: the extent
+ * @scenario: (nullable): the scenario of @result, whose pinned nodes
+ *   (ls_scenario_set_pin()) keep their places in the figure
+ *
+ * As ls_render_sankey_figure(), with the nodes the user put in place where
+ * the user put them, as on screen.
+ */
+void
+ls_render_sankey_figure_with_scenario (cairo_t             *cr,
+                                       LsResult            *result,
+                                       const LsRenderStyle *style,
+                                       double               width,
+                                       double               height,
+                                       LsScenario          *scenario)
+{
   g_autoptr(LsSankeyFigure) figure = NULL;
+  LsSankeyFigureOptions options = { 0 };
+  LsSankeyPin *pins = NULL;
   PangoContext *pango;
   g_autofree char *title = NULL;
   g_autofree char *bloc = NULL;
@@ -84,6 +151,9 @@ ls_render_sankey_figure (cairo_t             *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (result != NULL);
   g_return_if_fail (style != NULL);
+
+  if (scenario != NULL)
+    options.pins = pins = ls_sankey_pins_new_from_scenario (scenario, &options.n_pins);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -104,7 +174,7 @@ ls_render_sankey_figure (cairo_t             *cr,
     _ls_sankey_text_measure (&text, title, px, PANGO_WEIGHT_BOLD, &title_w, &title_h);
     _ls_sankey_text_measure (&text, bloc, px * 0.6, PANGO_WEIGHT_NORMAL, &sub_w, NULL);
     band = 10 + title_h + 4;
-    figure = ls_sankey_figure_new (result, style, width, MAX (height - band, 1), NULL);
+    figure = ls_sankey_figure_new_with_options (result, style, width, MAX (height - band, 1), &options);
     _ls_sankey_text_show (&text, cr, title, px, PANGO_WEIGHT_BOLD, 12, 8, &style->foreground, 1);
     _ls_sankey_text_show (&text, cr, bloc, px * 0.6, PANGO_WEIGHT_NORMAL,
                MIN (12 + title_w + px * 0.8, MAX (12, width - sub_w - 12)),
@@ -116,4 +186,7 @@ ls_render_sankey_figure (cairo_t             *cr,
   cairo_translate (cr, 0, band);
   ls_sankey_figure_draw (figure, cr, style, -1);
   cairo_restore (cr);
+
+  if (pins != NULL)
+    ls_sankey_pins_free (pins, options.n_pins);
 }
