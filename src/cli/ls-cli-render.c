@@ -13,15 +13,17 @@
 
 /* `render`: the Sankey figure or the map of a scenario to PNG, SVG or
  * PDF, through the app's own drawing path (ls_export_to_file()), its text
- * in the user's language and locale. */
+ * in the user's language and locale, with the caption every exported
+ * figure carries: scenario, year, bloc and every lever (issue 16, M11). */
 
 int
 ls_cli_render (const LsCliOptions *options)
 {
   g_autoptr(LsResult) result = NULL;
+  g_autoptr(LsScenario) scenario = NULL;
   g_autoptr(GError) error = NULL;
   LsRenderStyle style;
-  LsMapOptions map_options;
+  LsExportOptions export;
 
   ls_render_style_init (&style, options->dark);
   style.font_scale = options->font_scale;
@@ -30,11 +32,14 @@ ls_cli_render (const LsCliOptions *options)
   if (options->other_threshold >= 0.0)
     style.other_threshold = options->other_threshold;
 
-  ls_map_options_init (&map_options);
-  map_options.show_arcs = options->show_arcs;
-  map_options.metric = options->metric;
+  ls_export_options_init (&export, options->view, options->output_format);
+  export.width = options->width;
+  export.height = options->height;
+  export.map.show_arcs = options->show_arcs;
+  export.map.metric = options->metric;
 
-  if (!(result = ls_cli_options_compute (options, NULL, &error)))
+  /* The scenario too: the figure's caption names it and its levers. */
+  if (!(result = ls_cli_options_compute (options, &scenario, &error)))
     return ls_cli_fail_with_error (error);
 
   if (options->stage != NULL)
@@ -43,11 +48,10 @@ ls_cli_render (const LsCliOptions *options)
 
       if (index < 0)
         return ls_cli_fail (LS_CLI_EXIT_BAD_INPUT, "--stage: the dataset has no stage “%s”", options->stage);
-      map_options.stage = index;
+      export.map.stage = index;
     }
 
-  if (!ls_export_to_file (options->view, options->output_format, result, &style, &map_options,
-                          options->width, options->height, options->output, &error))
+  if (!ls_export_to_file (result, scenario, &style, &export, options->output, &error))
     return ls_cli_fail (LS_CLI_EXIT_BAD_INPUT, "%s", error->message);
 
   return LS_CLI_EXIT_OK;

@@ -282,38 +282,12 @@ ls_calibration_load (LsCalibration  *self,
 {
   const LsJsonValue *root = _ls_json_reader_get_root (reader);
   const LsJsonPath path = LS_JSON_PATH_ROOT;
-  const LsJsonPath format_path = _ls_json_path_member (&path, "format");
-  const LsJsonPath version_path = _ls_json_path_member (&path, "version");
   const LsJsonPath targets_path = _ls_json_path_member (&path, "targets");
-  const LsJsonValue *member;
   const LsJsonValue *targets;
   const LsJsonValue *element;
-  const char *format;
-  gint64 version;
 
-  if (!_ls_json_object (reader, root, &path, error) ||
-      !(member = _ls_json_member (reader, root, &path, "format", TRUE, error)) ||
-      !_ls_json_string (reader, member, &format_path, &format, error))
+  if (!_ls_json_check_header (reader, CALIBRATION_FORMAT, CALIBRATION_VERSION, error))
     return FALSE;
-
-  if (!g_str_equal (format, CALIBRATION_FORMAT))
-    {
-      _ls_json_reader_set_error (reader, error, member, &format_path, LS_DATA_ERROR_VALUE,
-                                 "expected “" CALIBRATION_FORMAT "”, found “%s”", format);
-      return FALSE;
-    }
-
-  if (!(member = _ls_json_member (reader, root, &path, "version", TRUE, error)) ||
-      !_ls_json_integer (reader, member, &version_path, &version, error))
-    return FALSE;
-
-  if (version != CALIBRATION_VERSION)
-    {
-      _ls_json_reader_set_error (reader, error, member, &version_path, LS_DATA_ERROR_VALUE,
-                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
-                                 version, CALIBRATION_VERSION);
-      return FALSE;
-    }
 
   if (!(targets = _ls_json_member (reader, root, &path, "targets", TRUE, error)) ||
       !_ls_json_array (reader, targets, &targets_path, error))

@@ -276,42 +276,25 @@ read_string (Loader             *loader,
   return TRUE;
 }
 
-/* The name in the user's language from the optional "names" object
- * {LANGUAGE: name}, interned: names come from the data, not from the
- * translations of the program. */
+/* The text in the user's language from the optional object @member
+ * {LANGUAGE: text} ("names", "units"), interned: names and units come from
+ * the data, not from the translations of the program. @value keeps the
+ * text it had when there is none for the user's languages. */
 static gboolean
-read_localized_name (Loader             *loader,
-                     const LsJsonValue  *object,
-                     const LsJsonPath   *path,
-                     const char        **name,
-                     GError            **error)
+read_localized (Loader             *loader,
+                const LsJsonValue  *object,
+                const LsJsonPath   *path,
+                const char         *member,
+                const char        **value,
+                GError            **error)
 {
   const char *localized = NULL;
 
-  if (!_ls_json_localized (loader->reader, object, path, "names", &localized, error))
+  if (!_ls_json_localized (loader->reader, object, path, member, &localized, error))
     return FALSE;
 
   if (localized != NULL)
-    *name = intern (loader, localized);
-
-  return TRUE;
-}
-
-/* The unit in the user's language, from the optional "units" object. */
-static gboolean
-read_localized_unit (Loader             *loader,
-                     const LsJsonValue  *object,
-                     const LsJsonPath   *path,
-                     const char        **unit,
-                     GError            **error)
-{
-  const char *localized = NULL;
-
-  if (!_ls_json_localized (loader->reader, object, path, "units", &localized, error))
-    return FALSE;
-
-  if (localized != NULL)
-    *unit = intern (loader, localized);
+    *value = intern (loader, localized);
 
   return TRUE;
 }
@@ -603,9 +586,9 @@ read_stage (Loader             *loader,
 
   if (!read_new_id (loader, element, path, loader->self->stage_ids, index, FALSE, &stage->id, error) ||
       !read_string (loader, element, path, "name", &stage->name, error) ||
-      !read_localized_name (loader, element, path, &stage->name, error) ||
+      !read_localized (loader, element, path, "names", &stage->name, error) ||
       !read_string (loader, element, path, "unit", &stage->unit, error) ||
-      !read_localized_unit (loader, element, path, &stage->unit, error) ||
+      !read_localized (loader, element, path, "units", &stage->unit, error) ||
       !read_optional_string (loader, element, path, "basis", &stage->basis, error))
     return FALSE;
 
@@ -646,7 +629,7 @@ read_country (Loader             *loader,
 
   if (!read_new_id (loader, element, path, loader->self->country_ids, index, TRUE, &country->id, error) ||
       !read_string (loader, element, path, "name", &country->name, error) ||
-      !read_localized_name (loader, element, path, &country->name, error))
+      !read_localized (loader, element, path, "names", &country->name, error))
     return FALSE;
 
   if (!(label = _ls_json_member (loader->reader, element, path, "label", TRUE, error)) ||
@@ -776,7 +759,7 @@ read_alliance (Loader             *loader,
 
   return read_new_id (loader, element, path, loader->self->alliance_ids, index, FALSE, &alliance->id, error) &&
          read_string (loader, element, path, "name", &alliance->name, error) &&
-         read_localized_name (loader, element, path, &alliance->name, error) &&
+         read_localized (loader, element, path, "names", &alliance->name, error) &&
          read_optional_string (loader, element, path, "description", &alliance->description, error) &&
          read_source_reference (loader, element, path, FALSE, &alliance->source, error) &&
          read_optional_date (loader, element, path, "founded", &alliance->founded, error) &&
@@ -1248,39 +1231,12 @@ ls_dataset_load (LsDataset     *self,
   Loader loader = { self, reader, { { 0 } } };
   const LsJsonValue *root = _ls_json_reader_get_root (reader);
   const LsJsonPath path = LS_JSON_PATH_ROOT;
-  const LsJsonPath format_path = _ls_json_path_member (&path, "format");
-  const LsJsonPath version_path = _ls_json_path_member (&path, "version");
   const LsJsonPath default_year_path = _ls_json_path_member (&path, "default_year");
-  const char *format;
   const LsJsonValue *member;
-  gint64 version;
   gint64 default_year = 0;
 
-  if (!_ls_json_object (reader, root, &path, error))
+  if (!_ls_json_check_header (reader, DATASET_FORMAT, DATASET_VERSION, error))
     return FALSE;
-
-  if (!read_string (&loader, root, &path, "format", &format, error))
-    return FALSE;
-
-  if (!g_str_equal (format, DATASET_FORMAT))
-    {
-      _ls_json_reader_set_error (reader, error, _ls_json_get (root, "format"),
-                                 &format_path, LS_DATA_ERROR_VALUE,
-                                 "expected “" DATASET_FORMAT "”, found “%s”", format);
-      return FALSE;
-    }
-
-  if (!(member = _ls_json_member (reader, root, &path, "version", TRUE, error)) ||
-      !_ls_json_integer (reader, member, &version_path, &version, error))
-    return FALSE;
-
-  if (version != DATASET_VERSION)
-    {
-      _ls_json_reader_set_error (reader, error, member, &version_path, LS_DATA_ERROR_VALUE,
-                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
-                                 version, DATASET_VERSION);
-      return FALSE;
-    }
 
   if (!read_string (&loader, root, &path, "title", &self->title, error) ||
       !read_optional_string (&loader, root, &path, "description", &self->description, error))

@@ -229,6 +229,10 @@ gboolean           _ls_json_boolean           (LsJsonReader      *self,
                                                const LsJsonPath  *path,
                                                gboolean          *boolean,
                                                GError           **error);
+gboolean           _ls_json_check_header      (LsJsonReader      *self,
+                                               const char        *format,
+                                               gint64             version,
+                                               GError           **error);
 gboolean           _ls_json_check_id          (LsJsonReader      *self,
                                                const LsJsonValue *value,
                                                const LsJsonPath  *path,

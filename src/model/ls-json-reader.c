@@ -1429,3 +1429,52 @@ _ls_json_localized (LsJsonReader       *self,
 
   return TRUE;
 }
+
+/**
+ * _ls_json_check_header:
+ * @format: the "format" the document must have, e.g. "lodestone-dataset"
+ * @version: the "version" this build reads
+ *
+ * Checks that the root is an object of the expected format and version:
+ * the first thing every Lodestone file says about itself.
+ */
+gboolean
+_ls_json_check_header (LsJsonReader  *self,
+                       const char    *format,
+                       gint64         version,
+                       GError       **error)
+{
+  const LsJsonValue *root = _ls_json_reader_get_root (self);
+  const LsJsonPath path = LS_JSON_PATH_ROOT;
+  const LsJsonPath format_path = _ls_json_path_member (&path, "format");
+  const LsJsonPath version_path = _ls_json_path_member (&path, "version");
+  const LsJsonValue *member;
+  const char *found;
+  gint64 found_version;
+
+  if (!_ls_json_object (self, root, &path, error) ||
+      !(member = _ls_json_member (self, root, &path, "format", TRUE, error)) ||
+      !_ls_json_string (self, member, &format_path, &found, error))
+    return FALSE;
+
+  if (!g_str_equal (found, format))
+    {
+      _ls_json_reader_set_error (self, error, member, &format_path, LS_DATA_ERROR_VALUE,
+                                 "expected “%s”, found “%s”", format, found);
+      return FALSE;
+    }
+
+  if (!(member = _ls_json_member (self, root, &path, "version", TRUE, error)) ||
+      !_ls_json_integer (self, member, &version_path, &found_version, error))
+    return FALSE;
+
+  if (found_version != version)
+    {
+      _ls_json_reader_set_error (self, error, member, &version_path, LS_DATA_ERROR_VALUE,
+                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %"
+                                 G_GINT64_FORMAT ")", found_version, version);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -748,8 +748,6 @@ ls_scenario_load (LsScenario    *self,
 {
   const LsJsonValue *root = _ls_json_reader_get_root (reader);
   const LsJsonPath path = LS_JSON_PATH_ROOT;
-  const LsJsonPath format_path = _ls_json_path_member (&path, "format");
-  const LsJsonPath version_path = _ls_json_path_member (&path, "version");
   const LsJsonPath name_path = _ls_json_path_member (&path, "name");
   const LsJsonPath description_path = _ls_json_path_member (&path, "description");
   const LsJsonPath year_path = _ls_json_path_member (&path, "year");
@@ -759,31 +757,8 @@ ls_scenario_load (LsScenario    *self,
   const char *str;
   gint64 integer;
 
-  if (!_ls_json_object (reader, root, &path, error))
+  if (!_ls_json_check_header (reader, SCENARIO_FORMAT, SCENARIO_VERSION, error))
     return FALSE;
-
-  if (!(member = _ls_json_member (reader, root, &path, "format", TRUE, error)) ||
-      !_ls_json_string (reader, member, &format_path, &str, error))
-    return FALSE;
-
-  if (!g_str_equal (str, SCENARIO_FORMAT))
-    {
-      _ls_json_reader_set_error (reader, error, member, &format_path, LS_DATA_ERROR_VALUE,
-                                 "expected “" SCENARIO_FORMAT "”, found “%s”", str);
-      return FALSE;
-    }
-
-  if (!(member = _ls_json_member (reader, root, &path, "version", TRUE, error)) ||
-      !_ls_json_integer (reader, member, &version_path, &integer, error))
-    return FALSE;
-
-  if (integer != SCENARIO_VERSION)
-    {
-      _ls_json_reader_set_error (reader, error, member, &version_path, LS_DATA_ERROR_VALUE,
-                                 "version %" G_GINT64_FORMAT " is not supported (this build reads %d)",
-                                 integer, SCENARIO_VERSION);
-      return FALSE;
-    }
 
   if ((member = _ls_json_get (root, "name")))
     {

@@ -209,7 +209,14 @@ char *
 ls_format_tonnes_compact (double tonnes)
 {
   if (tonnes >= 999500)
-    return g_strdup_printf (_("%.2g Mt"), tonnes / 1e6);
+    {
+      /* Grouped, so that a billion tonnes is "1,000 Mt", not "1e+03 Mt". */
+      double mt = tonnes / 1e6;
+      g_autofree char *number = ls_format_number (mt, mt < 9.95 ? 1 : 0);
+
+      /* Translators: megatonnes, "1.2 Mt" */
+      return g_strdup_printf (_("%s Mt"), number);
+    }
   if (tonnes >= 9950)
     return g_strdup_printf (_("%.0f kt"), tonnes / 1e3);
   if (tonnes >= 999.5)

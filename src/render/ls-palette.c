@@ -145,15 +145,19 @@ ls_color_for_origin (guint     index,
   out->alpha = 1.0;
 }
 
-/* A sequential ramp for choropleths, from the land colour to a deep
- * blue; t in [0, 1], square-root spaced so that small shares show. */
+/* A sequential ramp for choropleths of a share, from the land colour to
+ * a deep purple; t in [0, 1], square-root spaced so that small shares
+ * show. Purple, not blue: blue means the bloc and red means China
+ * everywhere in the app, and a share of world output is neither (the
+ * largest producer, China, would otherwise be painted in the bloc's
+ * colour). */
 void
 ls_color_sequential (const LsRenderStyle *style,
                      double               t,
                      LsColor             *out)
 {
-  static const LsColor deep_light = RGB (0x1a5fb4);
-  static const LsColor deep_dark = RGB (0x99c1f1);
+  static const LsColor deep_light = RGB (0x613583); /* purple 5 */
+  static const LsColor deep_dark = RGB (0xdc8add);  /* purple 1 */
 
   ls_color_lerp (&style->land, style->dark ? &deep_dark : &deep_light, sqrt (CLAMP (t, 0.0, 1.0)), out);
 }

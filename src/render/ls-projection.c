@@ -272,6 +272,95 @@ ls_projection_init_fit (LsProjection     *self,
 }
 
 /**
+ * ls_projection_get_raw_bounds:
+ * @kind: the projection
+ * @west: western edge, degrees east
+ * @south: southern edge, degrees north
+ * @east: eastern edge, degrees east, > @west
+ * @north: northern edge, degrees north, > @south
+ * @x1: (out): least raw x of the box
+ * @y1: (out): least raw y (the south)
+ * @x2: (out): greatest raw x
+ * @y2: (out): greatest raw y (the north)
+ *
+ * The raw bounding box of a longitude/latitude box. Both projections are
+ * monotonic along parallels and meridians and widest at the equator, so
+ * the box's corners and its equator crossing bound it.
+ */
+void
+ls_projection_get_raw_bounds (LsProjectionKind  kind,
+                              double            west,
+                              double            south,
+                              double            east,
+                              double            north,
+                              double           *x1,
+                              double           *y1,
+                              double           *x2,
+                              double           *y2)
+{
+  double lats[3] = { south, north, 0 };
+  guint n_lats = south < 0 && north > 0 ? 3 : 2;
+
+  g_return_if_fail (x1 != NULL && y1 != NULL && x2 != NULL && y2 != NULL);
+
+  *x1 = *y1 = G_MAXDOUBLE;
+  *x2 = *y2 = -G_MAXDOUBLE;
+  for (guint i = 0; i < n_lats; i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        double x, y;
+
+        ls_projection_forward_raw (kind, j == 0 ? west : east, lats[i], &x, &y);
+        *x1 = MIN (*x1, x);
+        *x2 = MAX (*x2, x);
+        *y1 = MIN (*y1, y);
+        *y2 = MAX (*y2, y);
+      }
+}
+
+/**
+ * ls_projection_init_fit_bounds:
+ * @self: a projection to fill in
+ * @kind: the projection
+ * @west: western edge of the part of the world to show, degrees east
+ * @south: its southern edge, degrees north
+ * @east: its eastern edge, > @west
+ * @north: its northern edge, > @south
+ * @x: left edge of the target rectangle
+ * @y: top edge
+ * @width: its width, > 0
+ * @height: its height, > 0
+ *
+ * Places @kind so that the box from @west to @east and @south to @north
+ * fits the rectangle, centred: the extent a map view showed, drawn again
+ * in a figure.
+ */
+void
+ls_projection_init_fit_bounds (LsProjection     *self,
+                               LsProjectionKind  kind,
+                               double            west,
+                               double            south,
+                               double            east,
+                               double            north,
+                               double            x,
+                               double            y,
+                               double            width,
+                               double            height)
+{
+  double x1, y1, x2, y2, scale;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (width > 0 && height > 0);
+  g_return_if_fail (east > west && north > south);
+
+  ls_projection_get_raw_bounds (kind, west, south, east, north, &x1, &y1, &x2, &y2);
+  scale = MIN (width / (x2 - x1), height / (y2 - y1));
+  ls_projection_init (self, kind, scale,
+                      x + width / 2 - scale * (x1 + x2) / 2,
+                      y + height / 2 + scale * (y1 + y2) / 2);
+}
+
+/**
  * ls_projection_init_tiles:
  * @self: a projection to fill in
  * @zoom: zoom level, may be fractional

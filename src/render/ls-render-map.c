@@ -11,6 +11,7 @@
 
 #include "ls-render-map.h"
 
+#include "ls-explain.h"
 #include "ls-format.h"
 
 #include <glib/gi18n-lib.h>
@@ -33,6 +34,20 @@
  * its tonnage is estimated rather than published. */
 #define ARC_ESTIMATED_SHARE 0.5
 
+/* A country is one of the map's main countries (labelled, and reached by
+ * the keyboard) from this value of the metric on: a share of world
+ * output, or of the bloc's need. */
+#define MAIN_MIN_VALUE 0.01
+#define MAIN_MAX_COUNTRIES 24
+
+/* A fill more opaque than this hides the borders under it, which are
+ * then drawn again over it. */
+#define COVERING_ALPHA 0.6
+
+/* Unmet need below this share of a country's need is rounding, not a
+ * shortfall worth hatching (the model's own tolerance is far below). */
+#define UNMET_MIN_SHARE 0.005
+
 #define DEFAULT_FONT_FAMILY "Cantarell, Noto Sans, sans-serif"
 
 typedef struct
@@ -49,16 +64,22 @@ typedef struct
  * ls_map_options_init:
  * @options: (out caller-allocates): options to fill in
  *
- * The defaults: share of world output at the first stage, with arcs.
+ * The defaults: share of world output at the first stage, with arcs and
+ * labels; a figure of the world (less Antarctica) in Equal Earth.
  */
 void
 ls_map_options_init (LsMapOptions *options)
 {
   g_return_if_fail (options != NULL);
 
+  memset (options, 0, sizeof *options);
   options->metric = LS_MAP_METRIC_SHARE;
   options->stage = 0;
   options->show_arcs = TRUE;
+  options->show_labels = TRUE;
+  options->projection = LS_PROJECTION_EQUAL_EARTH;
+  options->has_extent = FALSE;
+  options->extent = (LsGeoBounds) { -180.0, LS_MAP_WORLD_SOUTH, 180.0, LS_MAP_WORLD_NORTH };
 }
 
 /* Helpers */
@@ -118,30 +139,274 @@ country_is_china (LsResult *result,
   return ls_dataset_get_china (ls_result_get_dataset (result)) == (int) country;
 }
 
-/* The ramp for dependency runs to orange, not blue, so that it is never
- * mistaken for a share map and the blue member outlines stay visible. */
-static void
-dependency_color (const LsRenderStyle *style,
-                  double               t,
-                  LsColor             *out)
+/* Need */
+
+/**
+ * ls_render_map_get_country_need:
+ * @result: a result
+ * @stage: a stage with a next one
+ * @country: a country
+ * @need: (out) (optional): what @country's next stage needs of @stage's
+ *   material to reach its target, in @stage's unit
+ * @received: (out) (optional): what reaches it, its own supply included
+ *
+ * One country's part of the need that ls_result_get_need_split() sums
+ * over the bloc (src/model/README.md "The bloc's need"): the target of
+ * the next stage over its yield, against the flows into the country.
+ *
+ * Returns: %FALSE when @country needs none of @stage's material
+ */
+gboolean
+ls_render_map_get_country_need (LsResult *result,
+                                guint     stage,
+                                guint     country,
+                                double   *need,
+                                double   *received)
 {
-  ls_color_lerp (&style->land, &style->shortfall, sqrt (CLAMP (t, 0.0, 1.0)), out);
+  LsDataset *dataset;
+  double yield, n, r = 0;
+  guint n_countries;
+
+  if (need != NULL)
+    *need = 0;
+  if (received != NULL)
+    *received = 0;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (country < ls_result_get_n_countries (result), FALSE);
+
+  if (stage + 1 >= ls_result_get_n_stages (result))
+    return FALSE;
+
+  dataset = ls_result_get_dataset (result);
+  yield = ls_dataset_get_stage_yield (dataset, stage + 1);
+  if (yield <= 0)
+    return FALSE;
+
+  n = ls_result_get_target (result, stage + 1, country) / yield;
+  if (n <= 0)
+    return FALSE;
+
+  /* Every supplier, `unknown` (the index n_countries) and the country
+   * itself included, as the need split counts them. */
+  n_countries = ls_result_get_n_countries (result);
+  for (guint i = 0; i <= n_countries; i++)
+    r += ls_result_get_flow (result, stage, i, country);
+
+  if (need != NULL)
+    *need = n;
+  if (received != NULL)
+    *received = r;
+  return TRUE;
 }
 
-static double
-metric_value (LsResult           *result,
-              const LsMapOptions *options,
-              guint               country)
+/**
+ * ls_render_map_get_country_unmet:
+ * @result: a result
+ * @stage: a stage
+ * @country: a country
+ *
+ * Returns: the part of @country's need of @stage's material that nobody
+ *   meets, in @stage's unit; 0 when it is met, or only short by rounding
+ */
+double
+ls_render_map_get_country_unmet (LsResult *result,
+                                 guint     stage,
+                                 guint     country)
 {
+  double need, received;
+
+  g_return_val_if_fail (result != NULL, 0);
+
+  if (!ls_render_map_get_country_need (result, stage, country, &need, &received))
+    return 0;
+  if (need - received <= UNMET_MIN_SHARE * need)
+    return 0;
+
+  return need - received;
+}
+
+/* What a map colours, computed once per drawing: the need split loops
+ * over every pair of countries, too slow to repeat per country. */
+typedef struct
+{
+  guint        n;
+  gboolean     has_split;
+  LsNeedSplit  split;
+  double      *value;   /* per country, the metric */
+  double      *unmet;   /* per country, t */
+  gboolean     any_unmet;
+} Values;
+
+/* The part of the bloc's need of @stage's material that @country meets:
+ * its flows into members, its own supply when it is one. */
+static double
+bloc_supply (LsResult *result,
+             guint     stage,
+             guint     country)
+{
+  guint n = ls_result_get_n_countries (result);
+  double supply = 0;
+
+  for (guint j = 0; j < n; j++)
+    if (ls_result_is_member (result, j))
+      supply += ls_result_get_flow (result, stage, country, j);
+
+  return supply;
+}
+
+static void
+values_init (Values             *v,
+             LsResult           *result,
+             const LsMapOptions *options)
+{
+  memset (v, 0, sizeof *v);
+  v->n = ls_result_get_n_countries (result);
+  v->value = g_new0 (double, v->n);
+  v->unmet = g_new0 (double, v->n);
+
+  if (!stage_is_valid (result, options))
+    return;
+
+  v->has_split = ls_result_get_n_members (result) > 0 &&
+                 ls_result_get_need_split (result, options->stage, &v->split);
+
+  for (guint i = 0; i < v->n; i++)
+    {
+      switch (options->metric)
+        {
+        case LS_MAP_METRIC_DEPENDENCY:
+          if (v->has_split)
+            v->value[i] = bloc_supply (result, options->stage, i) / v->split.need;
+          break;
+
+        case LS_MAP_METRIC_SHARE:
+        case LS_MAP_METRIC_MEMBERSHIP:
+        default:
+          v->value[i] = ls_result_get_share (result, options->stage, i);
+          break;
+        }
+
+      v->unmet[i] = ls_render_map_get_country_unmet (result, options->stage, i);
+      v->any_unmet |= v->unmet[i] > 0;
+    }
+}
+
+static void
+values_clear (Values *v)
+{
+  g_clear_pointer (&v->value, g_free);
+  g_clear_pointer (&v->unmet, g_free);
+}
+
+/**
+ * ls_render_map_get_value:
+ * @result: a result
+ * @options: metric and stage
+ * @country: a country
+ *
+ * The figure a country's colour stands for: its share of world output
+ * (share and membership metrics), or the part of the bloc's need it meets
+ * (dependency).
+ *
+ * Returns: a fraction in [0, 1]
+ */
+double
+ls_render_map_get_value (LsResult           *result,
+                         const LsMapOptions *options,
+                         guint               country)
+{
+  LsNeedSplit split;
+
+  g_return_val_if_fail (result != NULL, 0);
+  g_return_val_if_fail (options != NULL, 0);
+  g_return_val_if_fail (country < ls_result_get_n_countries (result), 0);
+
+  if (!stage_is_valid (result, options))
+    return 0;
+
+  if (options->metric != LS_MAP_METRIC_DEPENDENCY)
+    return ls_result_get_share (result, options->stage, country);
+
+  if (ls_result_get_n_members (result) == 0 ||
+      !ls_result_get_need_split (result, options->stage, &split))
+    return 0;
+
+  return bloc_supply (result, options->stage, country) / split.need;
+}
+
+/* Colours */
+
+/* The group a supplier of the bloc belongs to, in the need's colours. */
+static const LsColor *
+need_color (LsResult            *result,
+            const LsRenderStyle *style,
+            guint                country)
+{
+  if (ls_result_is_member (result, country))
+    return ls_render_style_get_need_color (style, LS_NEED_MEMBERS);
+  if (country_is_china (result, country))
+    return ls_render_style_get_need_color (style, LS_NEED_CHINA);
+  return ls_render_style_get_need_color (style, LS_NEED_OTHER);
+}
+
+static void
+color_for (LsResult            *result,
+           const LsRenderStyle *style,
+           const LsMapOptions  *options,
+           const Values        *v,
+           guint                country,
+           LsColor             *color)
+{
+  double value;
+
+  *color = style->land;
+  color->alpha = 0;
+
+  if (country >= v->n || !stage_is_valid (result, options))
+    return;
+
+  value = v->value[country];
   switch (options->metric)
     {
     case LS_MAP_METRIC_SHARE:
-      return ls_result_get_share (result, options->stage, country);
+      /* The ramp's deepest colour, as opaque as the ramp is deep: over
+       * the land colour it is the same colour as ls_color_sequential()
+       * gives, and the borders under it still show where it is light. */
+      if (value > 0)
+        {
+          ls_color_sequential (style, 1.0, color);
+          color->alpha = sqrt (CLAMP (value, 0.0, 1.0));
+        }
+      break;
+
     case LS_MAP_METRIC_DEPENDENCY:
-      return ls_result_get_dependency_on (result, options->stage, country);
+      /* Each supplier in its group's colour, deeper for a larger part of
+       * the need: the panel's bar, spread over the map. */
+      if (value > 0)
+        {
+          *color = *need_color (result, style, country);
+          color->alpha = 0.15 + 0.85 * sqrt (CLAMP (value, 0.0, 1.0));
+        }
+      break;
+
     case LS_MAP_METRIC_MEMBERSHIP:
+      if (ls_result_is_member (result, country))
+        *color = style->member;
+      else if (country_is_china (result, country))
+        *color = style->china;
+      else
+        {
+          /* Lighter than the category colour, so that the two that
+           * matter stand out, but still apart from countries with no
+           * data. */
+          *color = style->other;
+          color->alpha = 0.55;
+        }
+      break;
+
     default:
-      return 0;
+      g_return_if_reached ();
     }
 }
 
@@ -152,7 +417,7 @@ metric_value (LsResult           *result,
  * @options: what the map shows
  * @country: a country of @result's dataset
  * @color: (out caller-allocates): its fill, alpha 0 when it keeps the
- *   land colour
+ *   land colour; a translucent fill is meant to lie over the land colour
  *
  * The choropleth colour of one country.
  */
@@ -163,47 +428,16 @@ ls_render_map_color_for (LsResult            *result,
                          guint                country,
                          LsColor             *color)
 {
-  double value;
+  Values v;
 
   g_return_if_fail (result != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (options != NULL);
   g_return_if_fail (color != NULL);
 
-  *color = style->land;
-  color->alpha = 0;
-
-  if (country >= ls_result_get_n_countries (result) || !stage_is_valid (result, options))
-    return;
-
-  switch (options->metric)
-    {
-    case LS_MAP_METRIC_SHARE:
-      value = metric_value (result, options, country);
-      if (value > 0)
-        ls_color_sequential (style, value, color);
-      break;
-
-    case LS_MAP_METRIC_DEPENDENCY:
-      value = metric_value (result, options, country);
-      if (value > 0)
-        dependency_color (style, value, color);
-      break;
-
-    case LS_MAP_METRIC_MEMBERSHIP:
-      if (ls_result_is_member (result, country))
-        *color = style->member;
-      else if (country_is_china (result, country))
-        *color = style->china;
-      else
-        /* Lighter than the category colour, so that the two that matter
-         * stand out, but still apart from countries with no data. */
-        ls_color_lerp (&style->other, &style->land, 0.45, color);
-      break;
-
-    default:
-      g_return_if_reached ();
-    }
+  values_init (&v, result, options);
+  color_for (result, style, options, &v, country, color);
+  values_clear (&v);
 }
 
 static void
@@ -249,10 +483,14 @@ get_visible_box (cairo_t *cr,
   box->y2 += margin;
 }
 
-/* Whether any of a country can fall inside @box. Both projections are
- * monotonic in longitude along a parallel and in latitude along a
- * meridian, and widest at the equator, so the corners of the country's
- * box (and its equator crossing) bound its projection. At world zoom
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x2 >= b->x1 && a->x1 <= b->x2 && a->y2 >= b->y1 && a->y1 <= b->y2;
+}
+
+/* Whether any of a country can fall inside @box. At world zoom
  * everything passes; zoomed in, this skips most of the 1:50m shapes. */
 static gboolean
 country_visible (LsShapes           *shapes,
@@ -261,29 +499,56 @@ country_visible (LsShapes           *shapes,
                  const Box          *box)
 {
   LsGeoBounds b;
-  Box extent = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  double lats[3];
-  guint n_lats = 0;
+  Box extent;
 
   ls_shapes_get_bounds (shapes, country, &b);
-  lats[n_lats++] = b.south;
-  lats[n_lats++] = b.north;
-  if (b.south < 0 && b.north > 0)
-    lats[n_lats++] = 0;
+  ls_projection_get_raw_bounds (projection->kind, b.west, b.south, b.east, b.north,
+                                &extent.x1, &extent.y2, &extent.x2, &extent.y1);
+  /* Raw y grows north, target y south. */
+  extent.x1 = projection->origin_x + projection->scale * extent.x1;
+  extent.x2 = projection->origin_x + projection->scale * extent.x2;
+  extent.y1 = projection->origin_y - projection->scale * extent.y1;
+  extent.y2 = projection->origin_y - projection->scale * extent.y2;
 
-  for (guint i = 0; i < n_lats; i++)
-    for (guint j = 0; j < 2; j++)
-      {
-        double x, y;
+  return boxes_overlap (&extent, box);
+}
 
-        ls_projection_project (projection, j == 0 ? b.west : b.east, lats[i], &x, &y);
-        extent.x1 = MIN (extent.x1, x);
-        extent.x2 = MAX (extent.x2, x);
-        extent.y1 = MIN (extent.y1, y);
-        extent.y2 = MAX (extent.y2, y);
-      }
+/* The country's shape, or a dot at its label point when it is too small
+ * to have one (Singapore, Hong Kong in the 1:110m file). */
+static void
+append_country (cairo_t            *cr,
+                LsResult           *result,
+                LsShapes           *shapes,
+                guint               country,
+                const LsProjection *projection,
+                double              dot_radius)
+{
+  LsDataset *dataset = ls_result_get_dataset (result);
+  int shape = ls_shapes_lookup (shapes, ls_dataset_get_country_id (dataset, country));
 
-  return extent.x2 >= box->x1 && extent.x1 <= box->x2 && extent.y2 >= box->y1 && extent.y1 <= box->y2;
+  if (shape >= 0)
+    ls_shapes_append_path (shapes, shape, cr, projection);
+  else
+    {
+      double lat, lon, x, y;
+
+      ls_dataset_get_country_label_point (dataset, country, &lat, &lon);
+      ls_projection_project (projection, lon, lat, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, dot_radius, 0, 2 * G_PI);
+    }
+}
+
+static gboolean
+country_maybe_visible (LsResult           *result,
+                       LsShapes           *shapes,
+                       guint               country,
+                       const LsProjection *projection,
+                       const Box          *box)
+{
+  int shape = ls_shapes_lookup (shapes, ls_dataset_get_country_id (ls_result_get_dataset (result), country));
+
+  return shape < 0 || country_visible (shapes, shape, projection, box);
 }
 
 /* Layers */
@@ -355,18 +620,114 @@ ls_render_map_land (cairo_t             *cr,
   set_color (cr, &style->land);
   if (border_width > 0)
     {
+      /* Borders are hairlines, and the fill's edges lie under them;
+       * Cairo's fast antialiasing draws both at well under half the cost
+       * and the difference does not show. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, border_width);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-      /* Borders are hairlines; Cairo's fast antialiasing draws them at
-       * well under half the cost and the difference does not show. */
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       set_color (cr, &style->border);
       cairo_stroke (cr);
     }
   else
     cairo_fill (cr);
   cairo_restore (cr);
+}
+
+/**
+ * ls_render_map_choropleth_borders:
+ * @cr: a Cairo context
+ * @result: the result shown
+ * @shapes: country shapes
+ * @style: colours
+ * @options: metric and stage
+ * @projection: where the map is
+ * @border_width: the width of the borders
+ *
+ * Strokes the borders and coasts of the countries that
+ * ls_render_map_choropleth() fills deeply enough to hide the borders
+ * under them (over 60 % opaque), and nothing else: to lay over
+ * fills drawn without borders (a width of 0), from an image kept while
+ * those countries stay the same.
+ */
+void
+ls_render_map_choropleth_borders (cairo_t             *cr,
+                                  LsResult            *result,
+                                  LsShapes            *shapes,
+                                  const LsRenderStyle *style,
+                                  const LsMapOptions  *options,
+                                  const LsProjection  *projection,
+                                  double               border_width)
+{
+  Values v;
+  Box box;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (LS_IS_SHAPES (shapes));
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (projection != NULL);
+  g_return_if_fail (border_width > 0);
+
+  if (!stage_is_valid (result, options))
+    return;
+
+  values_init (&v, result, options);
+  get_visible_box (cr, border_width, &box);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < v.n; i++)
+    {
+      LsColor color;
+
+      color_for (result, style, options, &v, i, &color);
+      if (color.alpha > COVERING_ALPHA && country_maybe_visible (result, shapes, i, projection, &box))
+        append_country (cr, result, shapes, i, projection, MAX (2.5, 3 * border_width));
+    }
+
+  cairo_set_line_width (cr, border_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  set_color (cr, &style->border);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  values_clear (&v);
+}
+
+/**
+ * ls_render_map_is_filled:
+ * @result: the result shown
+ * @options: metric and stage
+ * @filled: (out caller-allocates) (array): a flag per country of the
+ *   result's dataset: whether ls_render_map_choropleth() fills it deeply
+ *   enough to hide its borders, as ls_render_map_choropleth_borders()
+ *   strokes them
+ */
+void
+ls_render_map_is_filled (LsResult           *result,
+                         const LsMapOptions *options,
+                         gboolean           *filled)
+{
+  LsRenderStyle style;
+  Values v;
+
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (filled != NULL);
+
+  ls_render_style_init (&style, FALSE);
+  values_init (&v, result, options);
+  for (guint i = 0; i < v.n; i++)
+    {
+      LsColor color;
+
+      color_for (result, &style, options, &v, i, &color);
+      filled[i] = color.alpha > COVERING_ALPHA;
+    }
+  values_clear (&v);
 }
 
 /**
@@ -392,7 +753,138 @@ ls_render_map_choropleth (cairo_t             *cr,
                           const LsProjection  *projection,
                           double               border_width)
 {
-  LsDataset *dataset;
+  g_autofree guint *filled = NULL;
+  g_autofree LsColor *colors = NULL;
+  guint n_filled = 0;
+  Values v;
+  Box box;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (LS_IS_SHAPES (shapes));
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (projection != NULL);
+
+  if (!stage_is_valid (result, options))
+    return;
+
+  values_init (&v, result, options);
+  filled = g_new (guint, v.n + 1);
+  get_visible_box (cr, border_width, &box);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, border_width);
+
+  /* The fills' edges lie under the borders drawn over them: Cairo's fast
+   * antialiasing fills them in half the time. */
+  if (border_width > 0)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+
+  /* Countries of one colour in one fill: the membership map has three
+   * colours for seventy countries, and each fill costs a pass of Cairo's
+   * rasterizer. */
+  colors = g_new (LsColor, v.n);
+  for (guint i = 0; i < v.n; i++)
+    {
+      color_for (result, style, options, &v, i, &colors[i]);
+      if (colors[i].alpha > 0 && country_maybe_visible (result, shapes, i, projection, &box))
+        filled[n_filled++] = i;
+    }
+
+  for (guint i = 0; i < n_filled; i++)
+    {
+      const LsColor *color = &colors[filled[i]];
+      gboolean drawn = FALSE;
+
+      for (guint j = 0; j < i && !drawn; j++)
+        drawn = memcmp (&colors[filled[j]], color, sizeof *color) == 0;
+      if (drawn)
+        continue;
+
+      cairo_new_path (cr);
+      for (guint j = i; j < n_filled; j++)
+        if (memcmp (&colors[filled[j]], color, sizeof *color) == 0)
+          append_country (cr, result, shapes, filled[j], projection, MAX (2.5, 3 * border_width));
+      set_color (cr, color);
+      cairo_fill (cr);
+    }
+
+  /* The borders the deep fills covered, in one stroke: one pass of
+   * Cairo's stroker over all of them costs less than one per country.
+   * Under lighter fills the borders still show. */
+  if (border_width > 0 && n_filled > 0)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_filled; i++)
+        if (colors[filled[i]].alpha > COVERING_ALPHA)
+          append_country (cr, result, shapes, filled[i], projection, MAX (2.5, 3 * border_width));
+      set_color (cr, &style->border);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+  values_clear (&v);
+}
+
+/* Diagonal stripes in @color on a transparent ground, @spacing apart. */
+static cairo_pattern_t *
+create_hatch (const LsColor *color,
+              double         spacing,
+              double         line_width)
+{
+  int size = MAX (3, (int) ceil (spacing));
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  /* One stripe from corner to corner, and its ends again in the opposite
+   * corners, so that repeated tiles join into unbroken lines. */
+  set_color (cr, color);
+  cairo_set_line_width (cr, line_width);
+  cairo_move_to (cr, -1, size + 1);
+  cairo_line_to (cr, size + 1, -1);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, size - 1, size + 1);
+  cairo_line_to (cr, size + 1, size - 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+
+  return pattern;
+}
+
+/**
+ * ls_render_map_unmet:
+ * @cr: a Cairo context
+ * @result: the result to show
+ * @shapes: country shapes
+ * @style: colours
+ * @options: the stage
+ * @projection: where the map is
+ * @line_width: the width of the hatching's stripes and outline
+ *
+ * Hatches every country whose need of the stage's material is not met
+ * (issue 13, "unmet need where it happens"), over any fill, in the unmet
+ * colour: a cut-off shows where it lands, not only as a total.
+ */
+void
+ls_render_map_unmet (cairo_t             *cr,
+                     LsResult            *result,
+                     LsShapes            *shapes,
+                     const LsRenderStyle *style,
+                     const LsMapOptions  *options,
+                     const LsProjection  *projection,
+                     double               line_width)
+{
+  cairo_pattern_t *hatch = NULL;
   Box box;
   guint n;
 
@@ -406,53 +898,33 @@ ls_render_map_choropleth (cairo_t             *cr,
   if (!stage_is_valid (result, options))
     return;
 
-  dataset = ls_result_get_dataset (result);
   n = ls_result_get_n_countries (result);
-  get_visible_box (cr, border_width, &box);
+  get_visible_box (cr, line_width, &box);
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_line_width (cr, border_width);
 
   for (guint i = 0; i < n; i++)
     {
-      LsColor color;
-      int shape;
-
-      ls_render_map_color_for (result, style, options, i, &color);
-      if (color.alpha <= 0)
+      if (ls_render_map_get_country_unmet (result, options->stage, i) <= 0 ||
+          !country_maybe_visible (result, shapes, i, projection, &box))
         continue;
+
+      if (hatch == NULL)
+        hatch = create_hatch (ls_render_style_get_need_color (style, LS_NEED_UNMET), 5 * line_width, line_width);
 
       cairo_new_path (cr);
-      shape = ls_shapes_lookup (shapes, ls_dataset_get_country_id (dataset, i));
-      if (shape >= 0 && !country_visible (shapes, shape, projection, &box))
-        continue;
-      if (shape >= 0)
-        ls_shapes_append_path (shapes, shape, cr, projection);
-      else
-        {
-          double lat, lon, x, y;
-
-          ls_dataset_get_country_label_point (dataset, i, &lat, &lon);
-          ls_projection_project (projection, lon, lat, &x, &y);
-          cairo_arc (cr, x, y, MAX (2.5, 3 * border_width), 0, 2 * G_PI);
-        }
-
-      set_color (cr, &color);
-      if (border_width > 0)
-        {
-          cairo_fill_preserve (cr);
-          set_color (cr, &style->border);
-          cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-          cairo_stroke (cr);
-          cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-        }
-      else
-        cairo_fill (cr);
+      append_country (cr, result, shapes, i, projection, MAX (4.0, 4 * line_width));
+      cairo_set_source (cr, hatch);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, line_width);
+      set_color (cr, ls_render_style_get_need_color (style, LS_NEED_UNMET));
+      cairo_stroke (cr);
     }
 
   cairo_restore (cr);
+  g_clear_pointer (&hatch, cairo_pattern_destroy);
 }
 
 /**
@@ -464,7 +936,9 @@ ls_render_map_choropleth (cairo_t             *cr,
  * @projection: where the map is
  * @line_width: width of the outline
  *
- * Strokes the outline of every bloc member in the member colour.
+ * Strokes the outline of every bloc member in the member colour, and of
+ * China (when it is not a member) in China's: the two colours mean the
+ * same on every view, whatever the fills show.
  */
 void
 ls_render_map_outlines (cairo_t             *cr,
@@ -474,7 +948,7 @@ ls_render_map_outlines (cairo_t             *cr,
                         const LsProjection  *projection,
                         double               line_width)
 {
-  LsDataset *dataset;
+  int china;
   Box box;
   guint n;
 
@@ -484,49 +958,41 @@ ls_render_map_outlines (cairo_t             *cr,
   g_return_if_fail (style != NULL);
   g_return_if_fail (projection != NULL);
 
-  if (ls_result_get_n_members (result) == 0)
-    return;
-
-  dataset = ls_result_get_dataset (result);
   n = ls_result_get_n_countries (result);
+  china = ls_dataset_get_china (ls_result_get_dataset (result));
   get_visible_box (cr, line_width, &box);
 
   cairo_save (cr);
-  cairo_new_path (cr);
-  for (guint i = 0; i < n; i++)
-    {
-      int shape;
-
-      if (!ls_result_is_member (result, i))
-        continue;
-
-      shape = ls_shapes_lookup (shapes, ls_dataset_get_country_id (dataset, i));
-      if (shape >= 0)
-        {
-          if (country_visible (shapes, shape, projection, &box))
-            ls_shapes_append_path (shapes, shape, cr, projection);
-        }
-      else
-        {
-          double lat, lon, x, y;
-
-          ls_dataset_get_country_label_point (dataset, i, &lat, &lon);
-          ls_projection_project (projection, lon, lat, &x, &y);
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, MAX (3.5, 2.5 * line_width), 0, 2 * G_PI);
-        }
-    }
-
-  /* One stroke, centred on the border: a casing or a clip to the inside
-   * would read better on busy fills but triples the cost per frame. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_width (cr, line_width);
   /* Canada's archipelago alone is thousands of segments; Cairo's fast
    * antialiasing halves the cost of a frame and looks the same at these
    * widths. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  set_color (cr, &style->member);
-  cairo_stroke (cr);
+
+  if (ls_result_get_n_members (result) > 0)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        if (ls_result_is_member (result, i) && country_maybe_visible (result, shapes, i, projection, &box))
+          append_country (cr, result, shapes, i, projection, MAX (3.5, 2.5 * line_width));
+
+      /* One stroke, centred on the border: a casing or a clip to the
+       * inside would read better on busy fills but triples the cost per
+       * frame. */
+      set_color (cr, &style->member);
+      cairo_stroke (cr);
+    }
+
+  if (china >= 0 && !ls_result_is_member (result, china) &&
+      country_maybe_visible (result, shapes, china, projection, &box))
+    {
+      cairo_new_path (cr);
+      append_country (cr, result, shapes, china, projection, MAX (3.5, 2.5 * line_width));
+      set_color (cr, &style->china);
+      cairo_stroke (cr);
+    }
+
   cairo_restore (cr);
 }
 
@@ -668,57 +1134,105 @@ arc_color (LsResult            *result,
     *color = style->dim_foreground;
 }
 
-/* Strokes the shaft of an arc and fills its head, both with the current
- * source; the caller sets the width, the dash and the colour. */
-static void
-draw_arc_shape (cairo_t *cr,
-                double   x0,
-                double   y0,
-                double   x1,
-                double   y1,
-                double   width,
-                double   casing)
+/* Where an arc runs: a quadratic Bézier from (x0, y0) through the
+ * control point (cx, cy), its head's tip at (x1, y1). */
+typedef struct
+{
+  double x0, y0;
+  double cx, cy;
+  double x1, y1;
+  double tx, ty;        /* unit tangent at the tip */
+  double head_len;
+  double head_half;
+} ArcPath;
+
+static gboolean
+arc_path_init (ArcPath *p,
+               double   x0,
+               double   y0,
+               double   x1,
+               double   y1,
+               double   width,
+               double   start_gap,
+               double   end_gap)
 {
   double dx = x1 - x0, dy = y1 - y0;
   double length = hypot (dx, dy);
-  double cx, cy, tx, ty, t_len, head_len, head_half, bx, by;
+  double t_len, sx, sy, s_len;
 
   if (length < 1)
-    return;
+    return FALSE;
+
+  /* Between near neighbours the gaps give way to the arc. */
+  if (start_gap + end_gap > length / 2)
+    {
+      double k = length / 2 / (start_gap + end_gap);
+
+      start_gap *= k;
+      end_gap *= k;
+    }
 
   /* Bow to the right of the direction of travel (north for flows going
    * east), so that flows both ways between two countries stay apart. */
-  cx = (x0 + x1) / 2 + ARC_BOW * dy;
-  cy = (y0 + y1) / 2 - ARC_BOW * dx;
+  p->cx = (x0 + x1) / 2 + ARC_BOW * dy;
+  p->cy = (y0 + y1) / 2 - ARC_BOW * dx;
 
-  /* The head points along the curve's tangent at its end, which for a
-   * quadratic Bézier is the direction from the control point. */
-  tx = x1 - cx;
-  ty = y1 - cy;
-  t_len = hypot (tx, ty);
-  tx /= t_len;
-  ty /= t_len;
+  /* Stop short of the importer's point, along the curve's tangent there
+   * (for a quadratic Bézier, the direction from the control point): the
+   * heads of arcs into one country then stand apart on a ring around it,
+   * by the direction they come from, instead of piling up on one point. */
+  p->tx = x1 - p->cx;
+  p->ty = y1 - p->cy;
+  t_len = hypot (p->tx, p->ty);
+  p->tx /= t_len;
+  p->ty /= t_len;
+  p->x1 = x1 - p->tx * end_gap;
+  p->y1 = y1 - p->ty * end_gap;
 
-  head_len = MIN (MAX (7.0, 2.2 * width), length / 3);
-  head_half = MAX (4.0, 1.3 * width);
-  bx = x1 - tx * head_len;
-  by = y1 - ty * head_len;
+  /* Start on the rim of the exporter's dot, likewise. */
+  sx = p->cx - x0;
+  sy = p->cy - y0;
+  s_len = hypot (sx, sy);
+  p->x0 = x0 + sx / s_len * start_gap;
+  p->y0 = y0 + sy / s_len * start_gap;
+
+  /* Heads a little wider than the shaft, not three times as wide: at a
+   * hub with a dozen arcs, large heads merge into one blot. */
+  p->head_len = MIN (MAX (5.0, 1.2 * width + 3.0), length / 4);
+  p->head_half = MAX (3.0, 0.8 * width + 1.5);
+
+  return TRUE;
+}
+
+/* Strokes the shaft of an arc and fills its head, both with the current
+ * source, @grow wider all round (for the casing); the caller sets the
+ * dash and the colour. */
+static void
+draw_arc_shape (cairo_t       *cr,
+                const ArcPath *p,
+                double         width,
+                double         grow)
+{
+  double bx = p->x1 - p->tx * p->head_len;
+  double by = p->y1 - p->ty * p->head_len;
 
   /* Cairo has quadratic curves only as cubics: control points at 2/3. */
   cairo_new_path (cr);
-  cairo_move_to (cr, x0, y0);
+  cairo_move_to (cr, p->x0, p->y0);
   cairo_curve_to (cr,
-                  x0 + 2.0 / 3.0 * (cx - x0), y0 + 2.0 / 3.0 * (cy - y0),
-                  bx + 2.0 / 3.0 * (cx - bx), by + 2.0 / 3.0 * (cy - by),
-                  bx, by);
-  cairo_set_line_width (cr, width + 2 * casing);
+                  p->x0 + 2.0 / 3.0 * (p->cx - p->x0), p->y0 + 2.0 / 3.0 * (p->cy - p->y0),
+                  bx + 2.0 / 3.0 * (p->cx - bx), by + 2.0 / 3.0 * (p->cy - by),
+                  bx + p->tx * 0.5, by + p->ty * 0.5);
+  cairo_set_line_width (cr, width + 2 * grow);
   cairo_stroke (cr);
 
   cairo_save (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  cairo_move_to (cr, x1 + tx * casing, y1 + ty * casing);
-  cairo_line_to (cr, bx - ty * (head_half + casing), by + tx * (head_half + casing));
-  cairo_line_to (cr, bx + ty * (head_half + casing), by - tx * (head_half + casing));
+  cairo_move_to (cr, p->x1 + p->tx * grow * 1.5, p->y1 + p->ty * grow * 1.5);
+  cairo_line_to (cr, bx - p->ty * (p->head_half + grow) - p->tx * grow,
+                 by + p->tx * (p->head_half + grow) - p->ty * grow);
+  cairo_line_to (cr, bx + p->ty * (p->head_half + grow) - p->tx * grow,
+                 by - p->tx * (p->head_half + grow) - p->ty * grow);
   cairo_close_path (cr);
   cairo_fill (cr);
   cairo_restore (cr);
@@ -736,8 +1250,11 @@ draw_arc_shape (cairo_t *cr,
  * Draws the flows of material leaving @options' stage between countries,
  * from the exporter's label point to the importer's, as bowed arrows as
  * wide as their tonnage (the largest @max_width), in the exporter's
- * category colour. Flows that are mostly estimated are dashed; flows below
- * half a percent of the stage's output are left out.
+ * category colour, each on a solid casing of the background colour so
+ * that it stays visible over any fill. Flows that are mostly estimated
+ * are dashed; flows below half a percent of the stage's output are left
+ * out. Arrows into one country end on a ring around its point, each on
+ * the side it comes from.
  */
 void
 ls_render_map_arcs (cairo_t             *cr,
@@ -748,8 +1265,11 @@ ls_render_map_arcs (cairo_t             *cr,
                     double               max_width)
 {
   g_autoptr(GArray) arcs = NULL;
+  g_autofree double *ring = NULL;
   LsDataset *dataset;
   double max_value;
+  Box visible;
+  guint n;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (result != NULL);
@@ -765,16 +1285,35 @@ ls_render_map_arcs (cairo_t             *cr,
     return;
 
   dataset = ls_result_get_dataset (result);
+  n = ls_result_get_n_countries (result);
+  get_visible_box (cr, max_width * 2, &visible);
+
+  /* The ring each importer's arrows end on: just outside the widest
+   * arc's dot there, so that no head hides another's start. */
+  ring = g_new0 (double, n);
+  for (guint i = 0; i < arcs->len; i++)
+    {
+      const Arc *arc = &g_array_index (arcs, Arc, i);
+      double width = arc_width (arc->value, max_value, max_width);
+
+      ring[arc->to] = MAX (ring[arc->to], 2.0 + 0.35 * width);
+      ring[arc->from] = MAX (ring[arc->from], MAX (1.5, width * 0.5));
+    }
 
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  /* Curves flattened to half a unit: the arcs are smooth and wide, and
+   * the default tenth of a unit costs a fifth more to stroke. */
+  cairo_set_tolerance (cr, 0.5);
 
   for (guint i = 0; i < arcs->len; i++)
     {
       const Arc *arc = &g_array_index (arcs, Arc, i);
       double lat, lon, x0, y0, x1, y1;
       double width = arc_width (arc->value, max_value, max_width);
-      double casing = MAX (0.75, width * 0.15);
+      double casing = MAX (1.0, width * 0.2);
+      double dot = MAX (1.5, width * 0.5);
+      ArcPath path;
       LsColor color;
 
       ls_dataset_get_country_label_point (dataset, arc->from, &lat, &lon);
@@ -782,19 +1321,39 @@ ls_render_map_arcs (cairo_t             *cr,
       ls_dataset_get_country_label_point (dataset, arc->to, &lat, &lon);
       ls_projection_project (projection, lon, lat, &x1, &y1);
 
+      if (!arc_path_init (&path, x0, y0, x1, y1, width, dot, ring[arc->to]))
+        continue;
+
+      /* Off the surface (another copy of the world, mostly), the curve
+       * lies in the box of its end and control points. */
+      {
+        Box extent = {
+          MIN (x0, MIN (x1, path.cx)), MIN (y0, MIN (y1, path.cy)),
+          MAX (x0, MAX (x1, path.cx)), MAX (y0, MAX (y1, path.cy)),
+        };
+
+        if (!boxes_overlap (&extent, &visible))
+          continue;
+      }
+
+      /* The casing is solid even under a dashed arc: the gaps then show
+       * a light ribbon, not the fill of the country beneath, and the
+       * head never breaks into pieces. Its soft edge needs no fine
+       * antialiasing. */
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      set_color_alpha (cr, &style->background, 0.85);
+      draw_arc_shape (cr, &path, width, casing);
+      cairo_arc (cr, x0, y0, dot + casing, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+
       if (arc->estimated > ARC_ESTIMATED_SHARE * arc->value)
         {
-          double dashes[2] = { MAX (4.0, 1.2 * width), MAX (2.5, 0.6 * width) };
+          double dashes[2] = { MAX (4.0, 1.5 * width), MAX (2.5, 0.8 * width) };
 
           cairo_set_dash (cr, dashes, 2, 0);
         }
-      else
-        cairo_set_dash (cr, NULL, 0, 0);
-
-      /* A casing in the background colour under each arc keeps it
-       * readable over any choropleth fill and over other arcs. */
-      set_color_alpha (cr, &style->background, 0.75);
-      draw_arc_shape (cr, x0, y0, x1, y1, width, casing);
 
       /* On the membership map the fills already say who exports;
        * there, arcs in the category colours would vanish into them. */
@@ -802,17 +1361,284 @@ ls_render_map_arcs (cairo_t             *cr,
         color = style->foreground;
       else
         arc_color (result, style, arc->from, &color);
-      set_color_alpha (cr, &color, 0.9);
-      draw_arc_shape (cr, x0, y0, x1, y1, width, 0);
+      set_color_alpha (cr, &color, 0.95);
+      draw_arc_shape (cr, &path, width, 0);
 
       /* The exporter end, a dot, so that an arc's direction reads even
        * where the head is hidden under another. */
       cairo_set_dash (cr, NULL, 0, 0);
-      cairo_arc (cr, x0, y0, MAX (1.5, width * 0.6), 0, 2 * G_PI);
+      cairo_arc (cr, x0, y0, dot, 0, 2 * G_PI);
       cairo_fill (cr);
     }
 
   cairo_restore (cr);
+}
+
+/* Labels */
+
+typedef struct
+{
+  guint  country;
+  double value;
+  double unmet;
+} Ranked;
+
+static int
+compare_ranked_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+
+  /* By value, then by unmet need, then in the dataset's order. */
+  if (ra->value != rb->value)
+    return (ra->value < rb->value) - (ra->value > rb->value);
+  if (ra->unmet != rb->unmet)
+    return (ra->unmet < rb->unmet) - (ra->unmet > rb->unmet);
+  return (ra->country > rb->country) - (ra->country < rb->country);
+}
+
+static GArray *
+rank_countries (LsResult           *result,
+                const LsMapOptions *options,
+                const Values       *v,
+                double              min_value,
+                gboolean            with_unmet)
+{
+  GArray *ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+
+  for (guint i = 0; i < v->n; i++)
+    {
+      Ranked r = { i, v->value[i], with_unmet ? v->unmet[i] : 0 };
+
+      if ((r.value > 0 && r.value >= min_value) || r.unmet > 0)
+        g_array_append_val (ranked, r);
+    }
+  g_array_sort (ranked, compare_ranked_desc);
+
+  return ranked;
+}
+
+/**
+ * ls_render_map_dup_main_countries:
+ * @result: the result shown
+ * @options: metric and stage
+ * @n_countries: (out): how many
+ *
+ * The countries a map names and lets the keyboard visit, most important
+ * first: those with at least 1 % of the metric (world output, or the
+ * bloc's need), then those with unmet need, at most 24.
+ *
+ * Returns: (transfer full) (array length=n_countries): their indices
+ */
+guint *
+ls_render_map_dup_main_countries (LsResult           *result,
+                                  const LsMapOptions *options,
+                                  guint              *n_countries)
+{
+  g_autoptr(GArray) ranked = NULL;
+  guint *out;
+  Values v;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (n_countries != NULL, NULL);
+
+  values_init (&v, result, options);
+  ranked = rank_countries (result, options, &v, MAIN_MIN_VALUE, TRUE);
+  values_clear (&v);
+
+  *n_countries = MIN (ranked->len, MAIN_MAX_COUNTRIES);
+  out = g_new (guint, MAX (*n_countries, 1));
+  for (guint i = 0; i < *n_countries; i++)
+    out[i] = g_array_index (ranked, Ranked, i).country;
+
+  return out;
+}
+
+static PangoLayout *
+create_label_layout (cairo_t             *cr,
+                     const LsRenderStyle *style,
+                     const char          *text,
+                     double               size,
+                     PangoWeight          weight)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  font = pango_font_description_from_string (style->font_family != NULL ? style->font_family
+                                                                        : DEFAULT_FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static void
+show_label_layout (cairo_t             *cr,
+                   const LsRenderStyle *style,
+                   PangoLayout         *layout,
+                   double               x,
+                   double               y,
+                   const LsColor       *color,
+                   double               halo)
+{
+  /* A halo of the background colour keeps the text legible over fills,
+   * borders and arcs alike. */
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 2 * halo);
+  set_color_alpha (cr, &style->background, 0.85);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, x, y);
+  set_color (cr, color);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * ls_render_map_labels:
+ * @cr: a Cairo context
+ * @result: the result shown
+ * @style: colours and fonts
+ * @options: metric and stage; nothing if !show_labels
+ * @projection: where the map is
+ * @font_size: the names' size, in user units
+ *
+ * Names the main countries of the metric (ls_render_map_dup_main_countries())
+ * under their points, with their value on a second line where it fits,
+ * largest first. A label that would overlap one already placed is left
+ * out, so zooming in names more countries.
+ */
+void
+ls_render_map_labels (cairo_t             *cr,
+                      LsResult            *result,
+                      const LsRenderStyle *style,
+                      const LsMapOptions  *options,
+                      const LsProjection  *projection,
+                      double               font_size)
+{
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  LsDataset *dataset;
+  Box visible;
+  Values v;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (projection != NULL);
+
+  if (!options->show_labels || !stage_is_valid (result, options) || font_size <= 0)
+    return;
+
+  dataset = ls_result_get_dataset (result);
+  get_visible_box (cr, 0, &visible);
+  values_init (&v, result, options);
+  ranked = rank_countries (result, options, &v, MAIN_MIN_VALUE, TRUE);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  for (guint i = 0; i < MIN (ranked->len, MAIN_MAX_COUNTRIES); i++)
+    {
+      const Ranked *r = &g_array_index (ranked, Ranked, i);
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) value = NULL;
+      double lat, lon, x, y, gap = font_size * 0.45;
+      gboolean with_value = r->value > 0 || r->unmet > 0;
+      int nw, nh, vw = 0, vh = 0;
+      Box box;
+
+      ls_dataset_get_country_label_point (dataset, r->country, &lat, &lon);
+      ls_projection_project (projection, lon, lat, &x, &y);
+      if (x < visible.x1 || x > visible.x2 || y < visible.y1 || y > visible.y2)
+        continue;
+
+      name = create_label_layout (cr, style, ls_dataset_get_country_name (dataset, r->country),
+                                  font_size, PANGO_WEIGHT_SEMIBOLD);
+      pango_layout_get_pixel_size (name, &nw, &nh);
+      if (with_value)
+        {
+          g_autofree char *text = NULL;
+
+          /* A country that only lacks supply is named for what it
+           * lacks. */
+          if (r->value > 0)
+            text = format_percent (r->value);
+          else
+            {
+              g_autofree char *tonnes = ls_format_tonnes_compact (r->unmet);
+
+              /* Translators: under a country's name on the map, e.g.
+               * "3.4 kt unmet" */
+              text = g_strdup_printf (_("%s unmet"), tonnes);
+            }
+
+          value = create_label_layout (cr, style, text, font_size * 0.9, PANGO_WEIGHT_NORMAL);
+          pango_layout_get_pixel_size (value, &vw, &vh);
+        }
+
+      /* Below the point first, where the arcs' dots and heads are not,
+       * then above, right and left of it; with the value, then without. */
+      for (int attempt = 0; attempt < 8; attempt++)
+        {
+          gboolean both = attempt < 4 && with_value;
+          int side = attempt % 4;
+          double w = both ? MAX (nw, vw) : nw;
+          double h = both ? nh + vh : nh;
+          double lx, ly;
+          gboolean free_space = TRUE;
+
+          if (attempt < 4 && !with_value)
+            continue;
+
+          switch (side)
+            {
+            case 0:
+              lx = x - w / 2;
+              ly = y + gap;
+              break;
+            case 1:
+              lx = x - w / 2;
+              ly = y - gap - h;
+              break;
+            case 2:
+              lx = x + gap * 1.5;
+              ly = y - h / 2;
+              break;
+            case 3:
+            default:
+              lx = x - gap * 1.5 - w;
+              ly = y - h / 2;
+              break;
+            }
+
+          box = (Box) { lx - 2, ly - 1, lx + w + 2, ly + h + 1 };
+          if (box.x1 < visible.x1 || box.x2 > visible.x2 || box.y1 < visible.y1 || box.y2 > visible.y2)
+            free_space = FALSE;
+          for (guint j = 0; j < placed->len && free_space; j++)
+            if (boxes_overlap (&box, &g_array_index (placed, Box, j)))
+              free_space = FALSE;
+          if (!free_space)
+            continue;
+
+          g_array_append_val (placed, box);
+          show_label_layout (cr, style, name, lx + (w - nw) / 2.0, ly, &style->foreground, font_size * 0.18);
+          if (both)
+            show_label_layout (cr, style, value, lx + (w - vw) / 2.0, ly + nh, &style->dim_foreground,
+                               font_size * 0.18);
+          break;
+        }
+    }
+
+  cairo_restore (cr);
+  values_clear (&v);
 }
 
 /* Legend */
@@ -899,6 +1725,85 @@ legend_swatch (Legend        *lg,
   cairo_stroke (lg->cr);
 }
 
+/* A row of swatches with their labels, left to right, wrapping at
+ * @max_width; returns its height. @outline draws the swatch as a frame in
+ * the colour, as the map draws bloc and China outlines. */
+typedef struct
+{
+  const LsColor *color;
+  const char    *label;
+  gboolean       outline;
+  gboolean       hatch;
+} LegendItem;
+
+static double
+legend_items (Legend           *lg,
+              const LegendItem *items,
+              guint             n_items,
+              double            y,
+              double            max_width)
+{
+  const LsRenderStyle *style = lg->style;
+  double u = lg->unit;
+  double x = 0, row_y = 0, row_h = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PangoLayout) layout = legend_text (lg, items[i].label, 11, FALSE);
+      double sw = 11 * u;
+      int tw, th;
+      double item_w;
+
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      item_w = sw + 5 * u + tw;
+      if (x > 0 && x + item_w > max_width)
+        {
+          row_y += row_h + 2 * u;
+          x = 0;
+          row_h = 0;
+        }
+
+      if (lg->draw)
+        {
+          double sx = lg->x + x + (items[i].outline ? 1.5 * u : 0);
+          double sy = lg->y + y + row_y + MAX (0, (th - sw) / 2);
+          double size = items[i].outline ? sw - 3 * u : sw;
+
+          if (items[i].hatch)
+            {
+              cairo_pattern_t *hatch = create_hatch (items[i].color, 4 * u, u);
+
+              cairo_rectangle (lg->cr, sx, sy, size, size);
+              cairo_set_source (lg->cr, hatch);
+              cairo_fill_preserve (lg->cr);
+              cairo_pattern_destroy (hatch);
+              cairo_set_line_width (lg->cr, u);
+              set_color (lg->cr, items[i].color);
+              cairo_stroke (lg->cr);
+            }
+          else if (items[i].outline)
+            {
+              cairo_rectangle (lg->cr, sx, sy, size, size);
+              cairo_set_line_width (lg->cr, 2 * u);
+              set_color (lg->cr, items[i].color);
+              cairo_stroke (lg->cr);
+            }
+          else
+            legend_swatch (lg, x, y + row_y + MAX (0, (th - sw) / 2), sw, items[i].color, &style->border, 0.5 * u);
+
+          cairo_move_to (lg->cr, lg->x + x + sw + 5 * u, lg->y + y + row_y);
+          set_color (lg->cr, &style->foreground);
+          pango_cairo_show_layout (lg->cr, layout);
+        }
+
+      lg->width = MAX (lg->width, x + item_w);
+      x += item_w + 12 * u;
+      row_h = MAX (row_h, MAX (th, sw));
+    }
+
+  return row_y + row_h;
+}
+
 static double
 legend_ramp (Legend             *lg,
              LsResult           *result,
@@ -916,19 +1821,11 @@ legend_ramp (Legend             *lg,
       cairo_pattern_t *gradient;
       LsColor low, high;
 
-      /* Both ramps are square-root spaced (ls_color_sequential), so a
-       * value v sits at sqrt(v) along the bar and the colours between
-       * the ends are linear in position. */
-      if (options->metric == LS_MAP_METRIC_SHARE)
-        {
-          ls_color_sequential (style, 0, &low);
-          ls_color_sequential (style, 1, &high);
-        }
-      else
-        {
-          dependency_color (style, 0, &low);
-          dependency_color (style, 1, &high);
-        }
+      /* The ramp is square-root spaced (ls_color_sequential), so a value
+       * v sits at sqrt(v) along the bar and the colours between the ends
+       * are linear in position. */
+      ls_color_sequential (style, 0, &low);
+      ls_color_sequential (style, 1, &high);
 
       gradient = cairo_pattern_create_linear (lg->x, 0, lg->x + ramp_w, 0);
       cairo_pattern_add_color_stop_rgb (gradient, 0, low.red, low.green, low.blue);
@@ -974,6 +1871,70 @@ legend_ramp (Legend             *lg,
     }
 
   return ramp_h + 4 * u + label_h;
+}
+
+/* The bloc's need split as one bar in the need colours, with its four
+ * parts named and given below it, as the share panel shows it. */
+static double
+legend_need (Legend            *lg,
+             LsResult          *result,
+             const LsNeedSplit *split,
+             double             y)
+{
+  const LsRenderStyle *style = lg->style;
+  double u = lg->unit;
+  double bar_w = 200 * u, bar_h = 10 * u;
+  double parts[4] = { split->members, split->china, split->other, split->unmet };
+  const LsColor *colors[4] = { ls_render_style_get_need_color (style, LS_NEED_MEMBERS), ls_render_style_get_need_color (style, LS_NEED_CHINA), ls_render_style_get_need_color (style, LS_NEED_OTHER), ls_render_style_get_need_color (style, LS_NEED_UNMET) };
+  g_autofree char *members = format_percent (split->members / split->need);
+  g_autofree char *china = format_percent (split->china / split->need);
+  g_autofree char *other = format_percent (split->other / split->need);
+  g_autofree char *unmet = format_percent (split->unmet / split->need);
+  /* Translators: the parts of the bloc's need, e.g. "Members 21 %" */
+  g_autofree char *l0 = g_strdup_printf (_("Members %s"), members);
+  g_autofree char *l1 = g_strdup_printf (_("China %s"), china);
+  g_autofree char *l2 = g_strdup_printf (_("Other %s"), other);
+  g_autofree char *l3 = g_strdup_printf (_("Unmet %s"), unmet);
+  LegendItem items[] = {
+    { colors[0], l0, FALSE, FALSE },
+    { colors[1], l1, FALSE, FALSE },
+    { colors[2], l2, FALSE, FALSE },
+    { colors[3], l3, FALSE, TRUE },
+  };
+  double h;
+
+  if (lg->draw)
+    {
+      double x = lg->x;
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          double w = bar_w * CLAMP (parts[i] / split->need, 0.0, 1.0);
+
+          if (w <= 0)
+            continue;
+          cairo_rectangle (lg->cr, x, lg->y + y, w, bar_h);
+          if (i == 3)
+            {
+              cairo_pattern_t *hatch = create_hatch (colors[i], 4 * u, u);
+
+              cairo_set_source (lg->cr, hatch);
+              cairo_pattern_destroy (hatch);
+            }
+          else
+            set_color (lg->cr, colors[i]);
+          cairo_fill (lg->cr);
+          x += w;
+        }
+      cairo_rectangle (lg->cr, lg->x, lg->y + y, bar_w, bar_h);
+      cairo_set_line_width (lg->cr, u);
+      set_color (lg->cr, &style->border);
+      cairo_stroke (lg->cr);
+    }
+  lg->width = MAX (lg->width, bar_w);
+
+  h = legend_items (lg, items, G_N_ELEMENTS (items), y + bar_h + 4 * u, bar_w + 20 * u);
+  return bar_h + 4 * u + h;
 }
 
 static double
@@ -1033,14 +1994,17 @@ legend_arcs (Legend             *lg,
     return 0;
 
   legend_show (lg, header, 0, y, 11, TRUE, &style->foreground, NULL, &h);
-  row += h + 1 * u;
+  row += h + 2 * u;
   if (options->metric != LS_MAP_METRIC_MEMBERSHIP)
     {
-      legend_show (lg, _("Coloured by exporter: bloc member, China, other"), 0, y + row, 10, FALSE,
-                   &style->dim_foreground, NULL, &h);
-      row += h;
+      LegendItem items[] = {
+        { &style->member, _("from the bloc"), FALSE, FALSE },
+        { &style->china, _("from China"), FALSE, FALSE },
+        { &style->dim_foreground, _("from others"), FALSE, FALSE },
+      };
+
+      row += legend_items (lg, items, G_N_ELEMENTS (items), y + row, 240 * u) + 4 * u;
     }
-  row += 2 * u;
 
   samples[0] = round_down_nice (max_value);
   samples[1] = round_down_nice (samples[0] / 4);
@@ -1055,7 +2019,7 @@ legend_arcs (Legend             *lg,
 
       if (lg->draw)
         {
-          double dashes[2] = { MAX (4.0, 1.2 * width), MAX (2.5, 0.6 * width) };
+          double dashes[2] = { MAX (4.0, 1.5 * width), MAX (2.5, 0.8 * width) };
 
           cairo_save (lg->cr);
           if (dashed)
@@ -1084,25 +2048,21 @@ legend_arcs (Legend             *lg,
   return row;
 }
 
-static void
-legend_run (Legend             *lg,
-            LsResult           *result,
-            const LsMapOptions *options,
-            double              max_arc_width,
-            double             *height)
+static double
+legend_colors (Legend             *lg,
+               LsResult           *result,
+               const LsMapOptions *options,
+               double              y)
 {
   const LsRenderStyle *style = lg->style;
   LsDataset *dataset = ls_result_get_dataset (result);
   g_autofree char *stage = NULL;
   g_autofree char *header = NULL;
   double u = lg->unit;
-  double y = 0, h;
-
-  if (!stage_is_valid (result, options))
-    {
-      *height = 0;
-      return;
-    }
+  double y0 = y, h;
+  LsNeedSplit split;
+  gboolean has_split = FALSE;
+  gboolean any_unmet = FALSE;
 
   stage = g_utf8_strdown (ls_dataset_get_stage_name (dataset, options->stage), -1);
   switch (options->metric)
@@ -1111,7 +2071,7 @@ legend_run (Legend             *lg,
       header = g_strdup_printf (_("Share of world %s output"), stage);
       break;
     case LS_MAP_METRIC_DEPENDENCY:
-      header = g_strdup_printf (_("Share of the bloc’s %s intake, by supplier"), stage);
+      header = g_strdup_printf (_("Who meets the bloc’s need of %s output"), stage);
       break;
     case LS_MAP_METRIC_MEMBERSHIP:
     default:
@@ -1122,6 +2082,11 @@ legend_run (Legend             *lg,
   legend_show (lg, header, 0, y, 11, TRUE, &style->foreground, NULL, &h);
   y += h + 4 * u;
 
+  if (ls_result_get_n_members (result) > 0)
+    has_split = ls_result_get_need_split (result, options->stage, &split);
+  for (guint i = 0; i < ls_result_get_n_countries (result) && !any_unmet; i++)
+    any_unmet = ls_render_map_get_country_unmet (result, options->stage, i) > 0;
+
   if (options->metric == LS_MAP_METRIC_MEMBERSHIP)
     y += legend_categories (lg, result, y);
   else if (options->metric == LS_MAP_METRIC_DEPENDENCY && ls_result_get_n_members (result) == 0)
@@ -1130,30 +2095,75 @@ legend_run (Legend             *lg,
                    &style->dim_foreground, NULL, &h);
       y += h;
     }
+  else if (options->metric == LS_MAP_METRIC_DEPENDENCY && !has_split)
+    {
+      legend_show (lg, _("The bloc needs none of this stage’s output"), 0, y, 11, FALSE,
+                   &style->dim_foreground, NULL, &h);
+      y += h;
+    }
+  else if (options->metric == LS_MAP_METRIC_DEPENDENCY)
+    {
+      y += legend_need (lg, result, &split, y);
+      y += 2 * u;
+      legend_show (lg, _("A supplier’s colour deepens with its part"), 0, y, 10, FALSE,
+                   &style->dim_foreground, NULL, &h);
+      y += h;
+    }
   else
     y += legend_ramp (lg, result, options, y);
 
-  if (ls_result_get_n_members (result) > 0 && options->metric != LS_MAP_METRIC_MEMBERSHIP)
+  if (options->metric != LS_MAP_METRIC_MEMBERSHIP || any_unmet)
     {
-      y += 6 * u;
-      if (lg->draw)
+      LegendItem items[3];
+      guint n_items = 0;
+
+      if (options->metric != LS_MAP_METRIC_MEMBERSHIP)
         {
-          cairo_rectangle (lg->cr, lg->x + 1.5 * u, lg->y + y + 3.5 * u, 9 * u, 9 * u);
-          cairo_set_line_width (lg->cr, 2 * u);
-          set_color (lg->cr, &style->member);
-          cairo_stroke (lg->cr);
+          if (ls_result_get_n_members (result) > 0)
+            items[n_items++] = (LegendItem) { &style->member, _("Bloc member (outline)"), TRUE, FALSE };
+          if (ls_dataset_get_china (dataset) >= 0)
+            items[n_items++] = (LegendItem) { &style->china, _("China (outline)"), TRUE, FALSE };
         }
-      legend_show (lg, _("Bloc member (outline)"), 18 * u, y, 11, FALSE, &style->foreground, NULL, &h);
-      y += h;
+      if (any_unmet)
+        items[n_items++] = (LegendItem) { ls_render_style_get_need_color (style, LS_NEED_UNMET), _("Unmet need"), FALSE, TRUE };
+
+      if (n_items > 0)
+        {
+          y += 6 * u;
+          y += legend_items (lg, items, n_items, y, 240 * u);
+        }
     }
 
-  if (options->show_arcs)
-    {
-      double arcs_h;
+  return y - y0;
+}
 
-      arcs_h = legend_arcs (lg, result, options, max_arc_width, y + 8 * u);
+static void
+legend_run (Legend             *lg,
+            LsResult           *result,
+            const LsMapOptions *options,
+            LsMapLegendParts    parts,
+            double              max_arc_width,
+            double             *height)
+{
+  double u = lg->unit;
+  double y = 0;
+
+  if (!stage_is_valid (result, options))
+    {
+      *height = 0;
+      return;
+    }
+
+  if (parts & LS_MAP_LEGEND_COLORS)
+    y += legend_colors (lg, result, options, y);
+
+  if ((parts & LS_MAP_LEGEND_FLOWS) && options->show_arcs)
+    {
+      double gap = y > 0 ? 8 * u : 0;
+      double arcs_h = legend_arcs (lg, result, options, max_arc_width, y + gap);
+
       if (arcs_h > 0)
-        y += 8 * u + arcs_h;
+        y += gap + arcs_h;
     }
 
   *height = y;
@@ -1165,6 +2175,7 @@ legend_run (Legend             *lg,
  * @result: the result shown
  * @style: colours and font scale (user units per legend pixel)
  * @options: what the map shows
+ * @parts: which parts of the legend
  * @max_arc_width: the width the largest arc is drawn with
  * @width: (out): the legend's width, without margins
  * @height: (out): the legend's height
@@ -1176,6 +2187,7 @@ ls_render_map_measure_legend (cairo_t             *cr,
                               LsResult            *result,
                               const LsRenderStyle *style,
                               const LsMapOptions  *options,
+                              LsMapLegendParts     parts,
                               double               max_arc_width,
                               double              *width,
                               double              *height)
@@ -1189,7 +2201,7 @@ ls_render_map_measure_legend (cairo_t             *cr,
   g_return_if_fail (width != NULL && height != NULL);
 
   lg.unit = style->font_scale > 0 ? style->font_scale : 1.0;
-  legend_run (&lg, result, options, max_arc_width, height);
+  legend_run (&lg, result, options, parts, max_arc_width, height);
   *width = lg.width;
 }
 
@@ -1199,19 +2211,22 @@ ls_render_map_measure_legend (cairo_t             *cr,
  * @result: the result shown
  * @style: colours and font scale
  * @options: what the map shows
+ * @parts: which parts of the legend
  * @max_arc_width: the width the largest arc is drawn with
  * @x: left edge
  * @y: top edge
  *
- * Draws the legend: the colour ramp with ticks, or the membership
- * categories; the bloc outline; the arc widths and "estimated" dashes.
- * No background: the caller puts it on one.
+ * Draws the legend: the colour ramp with ticks, the bloc's need split or
+ * the membership categories, each with swatches; the bloc and China
+ * outlines and the unmet hatching; the arcs' colours, widths and
+ * "estimated" dashes. No background: the caller puts it on one.
  */
 void
 ls_render_map_legend (cairo_t             *cr,
                       LsResult            *result,
                       const LsRenderStyle *style,
                       const LsMapOptions  *options,
+                      LsMapLegendParts     parts,
                       double               max_arc_width,
                       double               x,
                       double               y)
@@ -1227,7 +2242,7 @@ ls_render_map_legend (cairo_t             *cr,
   lg.unit = style->font_scale > 0 ? style->font_scale : 1.0;
   cairo_save (cr);
   cairo_new_path (cr);
-  legend_run (&lg, result, options, max_arc_width, &height);
+  legend_run (&lg, result, options, parts, max_arc_width, &height);
   cairo_restore (cr);
 }
 
@@ -1262,27 +2277,11 @@ ls_render_map_dup_title (LsResult           *result,
     case LS_MAP_METRIC_SHARE:
       return g_strdup_printf (_("Rare-earth %s, %d — share of world output"), stage, year);
     case LS_MAP_METRIC_DEPENDENCY:
-      return g_strdup_printf (_("Rare-earth %s, %d — the bloc’s dependency by supplier"), stage, year);
+      return g_strdup_printf (_("Rare-earth %s, %d — who meets the bloc’s need"), stage, year);
     case LS_MAP_METRIC_MEMBERSHIP:
     default:
       return g_strdup_printf (_("Rare-earth %s, %d — bloc membership"), stage, year);
     }
-}
-
-typedef struct
-{
-  guint  country;
-  double value;
-} Ranked;
-
-static int
-compare_ranked_desc (gconstpointer a,
-                     gconstpointer b)
-{
-  const Ranked *ra = a;
-  const Ranked *rb = b;
-
-  return (ra->value < rb->value) - (ra->value > rb->value);
 }
 
 /* "China 69 %, United States 11 %, Myanmar 8 %" for the @max_items
@@ -1293,18 +2292,13 @@ append_ranking (GString            *out,
                 const LsMapOptions *options,
                 guint               max_items)
 {
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) ranked = NULL;
   LsDataset *dataset = ls_result_get_dataset (result);
-  guint n = ls_result_get_n_countries (result);
+  Values v;
 
-  for (guint i = 0; i < n; i++)
-    {
-      Ranked r = { i, metric_value (result, options, i) };
-
-      if (r.value > 0)
-        g_array_append_val (ranked, r);
-    }
-  g_array_sort (ranked, compare_ranked_desc);
+  values_init (&v, result, options);
+  ranked = rank_countries (result, options, &v, 0, FALSE);
+  values_clear (&v);
 
   for (guint i = 0; i < ranked->len && i < max_items; i++)
     {
@@ -1320,12 +2314,129 @@ append_ranking (GString            *out,
 }
 
 /**
+ * ls_render_map_dup_unmet_text:
+ * @result: the result shown
+ * @stage: the stage whose material is needed
+ * @country: a country
+ *
+ * Returns: (transfer full) (nullable): e.g. "United States — 3,400 t
+ *   magnet REO needed, 0 t magnet REO received", or %NULL when the
+ *   country's need is met
+ */
+char *
+ls_render_map_dup_unmet_text (LsResult *result,
+                              guint     stage,
+                              guint     country)
+{
+  LsDataset *dataset;
+  g_autofree char *need_text = NULL;
+  g_autofree char *received_text = NULL;
+  const char *unit;
+  double need, received;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (country < ls_result_get_n_countries (result), NULL);
+
+  if (ls_render_map_get_country_unmet (result, stage, country) <= 0 ||
+      !ls_render_map_get_country_need (result, stage, country, &need, &received))
+    return NULL;
+
+  dataset = ls_result_get_dataset (result);
+  unit = ls_dataset_get_stage_unit (dataset, stage);
+  need_text = ls_format_tonnes (need, unit);
+  received_text = ls_format_tonnes (received, unit);
+
+  /* Translators: a country whose need is not met, e.g. "United States —
+   * 3,400 t REO needed, 0 t REO received" */
+  return g_strdup_printf (_("%s — %s needed, %s received"),
+                          ls_dataset_get_country_name (dataset, country), need_text, received_text);
+}
+
+/**
+ * ls_render_map_dup_country_text:
+ * @result: the result shown
+ * @ranges: (nullable): the result's ranges, for the figures' ranges
+ * @options: metric and stage
+ * @country: a country of @result's dataset
+ *
+ * What one country's colour stands for, and what it rests on, in lines
+ * of plain text: the shared explanation of the figure (ls-explain.h: its
+ * output, or its supply to the bloc on the dependency map, with sources,
+ * evidence and ranges); its part of the bloc's need (dependency); its
+ * unmet need; its membership. The map's tooltip, its popover and the
+ * screen reader's description of a focused country read the same.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+ls_render_map_dup_country_text (LsResult           *result,
+                                const LsRanges     *ranges,
+                                const LsMapOptions *options,
+                                guint               country)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *unmet = NULL;
+  g_autofree char *explanation = NULL;
+  LsDataset *dataset;
+  guint stage;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (country < ls_result_get_n_countries (result), NULL);
+
+  dataset = ls_result_get_dataset (result);
+  if (!stage_is_valid (result, options))
+    return g_strdup (ls_dataset_get_country_name (dataset, country));
+
+  stage = options->stage;
+  explanation = ls_explain_text (result, ranges,
+                                 options->metric == LS_MAP_METRIC_DEPENDENCY && stage + 1 < ls_result_get_n_stages (result)
+                                 ? LS_EXPLAIN_SUPPLIER : LS_EXPLAIN_COUNTRY,
+                                 stage, country, 0);
+  g_string_append (out, explanation);
+
+  if (options->metric == LS_MAP_METRIC_DEPENDENCY && ls_result_get_n_members (result) > 0)
+    {
+      LsNeedSplit split;
+
+      if (ls_result_get_need_split (result, stage, &split))
+        {
+          double supply = bloc_supply (result, stage, country);
+          g_autofree char *share = ls_format_percent (supply / split.need, 1);
+          g_autofree char *tonnes = ls_format_tonnes (supply, ls_dataset_get_stage_unit (dataset, stage));
+
+          g_string_append_c (out, '\n');
+          /* Translators: e.g. "Meets 45.0 % of the bloc’s need (12,000 t REO)" */
+          g_string_append_printf (out, _("Meets %s of the bloc’s need (%s)"), share, tonnes);
+        }
+    }
+
+  unmet = ls_render_map_dup_unmet_text (result, stage, country);
+  if (unmet != NULL)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append (out, unmet);
+    }
+
+  g_string_append_c (out, '\n');
+  if (ls_result_is_member (result, country))
+    g_string_append (out, _("Bloc member"));
+  else if (ls_result_get_n_members (result) > 0)
+    g_string_append (out, _("Not in the bloc"));
+  else
+    g_string_append (out, _("No bloc chosen"));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
  * ls_render_map_dup_description:
  * @result: the result shown
  * @options: what the map shows
  *
  * A summary of the map in words, for the accessible description: the
- * largest values of the metric, the bloc, and the largest flows drawn.
+ * largest values of the metric, the bloc, unmet need, and the largest
+ * flows drawn.
  *
  * Returns: (transfer full): the description
  */
@@ -1359,17 +2470,31 @@ ls_render_map_dup_description (LsResult           *result,
 
     case LS_MAP_METRIC_DEPENDENCY:
       {
+        LsNeedSplit split;
         double non_bloc = 0;
 
         if (n_members == 0)
           g_string_append (out, _("no bloc chosen."));
-        else if (!ls_result_get_dependency (result, options->stage, &non_bloc))
-          g_string_append (out, _("the bloc takes in none of this stage’s output."));
+        else if (!ls_result_get_need_split (result, options->stage, &split))
+          g_string_append (out, _("the bloc needs none of this stage’s output."));
         else
           {
-            g_autofree char *percent = format_percent (non_bloc);
+            g_autofree char *members = format_percent (split.members / split.need);
+            g_autofree char *china = format_percent (split.china / split.need);
+            g_autofree char *other = format_percent (split.other / split.need);
+            g_autofree char *unmet = format_percent (split.unmet / split.need);
 
-            g_string_append_printf (out, _("the bloc gets %s of its intake from outside: "), percent);
+            /* Translators: the four parts of the bloc's need */
+            g_string_append_printf (out, _("members meet %s of the bloc’s need, China %s, others %s; %s is unmet"),
+                                    members, china, other, unmet);
+            if (ls_result_get_dependency (result, options->stage, &non_bloc))
+              {
+                g_autofree char *percent = format_percent (non_bloc);
+
+                g_string_append_printf (out, _("; the bloc gets %s of its intake from outside"), percent);
+              }
+            g_string_append (out, ". ");
+            g_string_append (out, _("By supplier: "));
             append_ranking (out, result, options, 5);
             g_string_append (out, ".");
           }
@@ -1407,6 +2532,15 @@ ls_render_map_dup_description (LsResult           *result,
                                                 " The bloc of %u countries has %s of world output.",
                                                 n_members),
                               n_members, percent);
+    }
+
+  /* Where need goes unmet, by country. */
+  for (guint i = 0; i < ls_result_get_n_countries (result); i++)
+    {
+      g_autofree char *unmet = ls_render_map_dup_unmet_text (result, options->stage, i);
+
+      if (unmet != NULL)
+        g_string_append_printf (out, " %s.", unmet);
     }
 
   if (options->show_arcs)
@@ -1555,7 +2689,11 @@ typedef struct
   double        title_y;
   double        bloc_y;
   double        source_y;
+  double        map_top;
   double        map_bottom;
+  double        map_left;
+  double        map_right;
+  double        legend_bottom;
   LsProjection  projection;
   double        arc_max;
   PangoLayout  *title;
@@ -1584,7 +2722,7 @@ figure_layout (FigureLayout        *fl,
   g_autofree char *title = NULL;
   g_autofree char *bloc = NULL;
   g_autofree char *sources = NULL;
-  double top, bottom, map_w, map_h, half_w, half_h;
+  double top, bottom, map_w, map_h;
   int tw, th;
 
   memset (fl, 0, sizeof *fl);
@@ -1615,22 +2753,44 @@ figure_layout (FigureLayout        *fl,
   bottom = height - fl->margin * 0.75 - th;
   fl->source_y = bottom + 4 * fl->s;
   bottom -= 8 * fl->s;
-  fl->map_bottom = bottom;
-
+  fl->legend_bottom = bottom;
   map_w = width - 2 * fl->margin;
   map_h = bottom - top;
   if (map_w <= 8 || map_h <= 8)
     return FALSE;
 
-  ls_projection_init_fit (&fl->projection, LS_PROJECTION_EQUAL_EARTH, fl->margin, top, map_w, map_h, 0);
-  ls_projection_get_extent (LS_PROJECTION_EQUAL_EARTH, &half_w, &half_h);
-  /* Hang the map under the title rather than centring it, so that spare
-   * height goes to the legend's corner. */
-  fl->projection.origin_y = top + half_h * fl->projection.scale;
+  {
+    LsGeoBounds extent = options->extent;
+    double x1, y1, x2, y2;
+
+    if (!options->has_extent)
+      extent = (LsGeoBounds) { -180.0, LS_MAP_WORLD_SOUTH, 180.0, LS_MAP_WORLD_NORTH };
+    if (options->projection == LS_PROJECTION_WEB_MERCATOR)
+      {
+        extent.south = MAX (extent.south, -LS_PROJECTION_MERCATOR_MAX_LAT);
+        extent.north = MIN (extent.north, LS_PROJECTION_MERCATOR_MAX_LAT);
+      }
+    if (extent.east <= extent.west || extent.north <= extent.south)
+      return FALSE;
+
+    ls_projection_init_fit_bounds (&fl->projection, options->projection,
+                                   extent.west, extent.south, extent.east, extent.north,
+                                   fl->margin, top, map_w, map_h);
+
+    /* Hang the map under the title rather than centring it, so that
+     * spare height goes to the legend's corner. */
+    ls_projection_get_raw_bounds (options->projection, extent.west, extent.south, extent.east, extent.north,
+                                  &x1, &y1, &x2, &y2);
+    fl->projection.origin_y = top + y2 * fl->projection.scale;
+    fl->map_top = top;
+    fl->map_bottom = top + (y2 - y1) * fl->projection.scale;
+    fl->map_left = fl->projection.origin_x + x1 * fl->projection.scale;
+    fl->map_right = fl->projection.origin_x + x2 * fl->projection.scale;
+  }
 
   /* The largest arc is about 1.2 % of the map's width: wide enough to
    * compare, narrow enough not to hide Europe. */
-  fl->arc_max = CLAMP (fl->projection.scale * 2 * half_w * 0.012, 3.0, 48.0);
+  fl->arc_max = CLAMP ((fl->map_right - fl->map_left) * 0.012, 3.0, 48.0);
 
   return TRUE;
 }
@@ -1686,9 +2846,11 @@ ls_render_map_figure_get_projection (cairo_t             *cr,
  * @width: the figure's width, in user units
  * @height: the figure's height
  *
- * Draws the whole static world map with its own Equal Earth projection:
- * sea, land, choropleth, bloc outlines, arcs, title, bloc line, legend and
- * sources. `lodestone-cli render --view map` and the window's export call
+ * Draws the whole static map in @options' projection and extent (by
+ * default the world less Antarctica in Equal Earth; a map view's extent
+ * in Web Mercator to export what it shows): sea, land, choropleth, unmet
+ * need, bloc and China outlines, arcs, labels, title, bloc line, legend
+ * and sources. `lodestone-cli render --view map` and the window's export call
  * this; the map view draws the same layers through libshumate.
  */
 void
@@ -1733,19 +2895,33 @@ ls_render_map_figure (cairo_t             *cr,
   cairo_move_to (cr, fl.margin, fl.source_y);
   pango_cairo_show_layout (cr, fl.sources);
 
+  /* The map inside its frame: an extent cuts the world, and Antarctica
+   * is cut off below %LS_MAP_WORLD_SOUTH. */
+  cairo_save (cr);
+  cairo_rectangle (cr, fl.map_left, fl.map_top, fl.map_right - fl.map_left, fl.map_bottom - fl.map_top);
+  cairo_clip (cr);
   ls_render_map_sea (cr, style, &fl.projection);
   ls_render_map_land (cr, shapes, style, &fl.projection, 0.5 * s);
   ls_render_map_choropleth (cr, result, shapes, style, options, &fl.projection, 0.5 * s);
-  ls_render_map_outlines (cr, result, shapes, style, &fl.projection, 1.6 * s);
+  ls_render_map_unmet (cr, result, shapes, style, options, &fl.projection, 1.0 * s);
+  /* On the membership map the fills are the bloc's and China's colours
+   * already. */
+  if (options->metric != LS_MAP_METRIC_MEMBERSHIP)
+    ls_render_map_outlines (cr, result, shapes, style, &fl.projection, 1.6 * s);
   ls_render_map_arcs (cr, result, style, options, &fl.projection, fl.arc_max);
+  ls_render_map_labels (cr, result, style, options, &fl.projection, 11 * fl.style.font_scale);
+  cairo_restore (cr);
 
-  /* The legend sits in the bottom-left corner, over the South Pacific
-   * and the empty corner outside Equal Earth's rounded edge. */
-  ls_render_map_measure_legend (cr, result, &fl.style, options, fl.arc_max, &legend_w, &legend_h);
+  /* The legend sits in the bottom-left corner of the map, over the South
+   * Pacific and the empty corner outside Equal Earth's rounded edge. */
+  ls_render_map_measure_legend (cr, result, &fl.style, options, LS_MAP_LEGEND_ALL, fl.arc_max,
+                                &legend_w, &legend_h);
   if (legend_w > 0 && legend_h > 0)
     {
       double pad = 10 * s;
-      double lx = fl.margin, ly = fl.map_bottom - legend_h - 2 * pad;
+      /* Down into the spare height under the map, if there is any, so
+       * that it covers as little of the map as it can. */
+      double lx = fl.margin, ly = MAX (fl.map_top, fl.legend_bottom - legend_h - 2 * pad);
 
       cairo_rectangle (cr, lx, ly, legend_w + 2 * pad, legend_h + 2 * pad);
       set_color_alpha (cr, &style->background, 0.85);
@@ -1753,7 +2929,7 @@ ls_render_map_figure (cairo_t             *cr,
       cairo_set_line_width (cr, 0.75 * s);
       set_color (cr, &style->grid);
       cairo_stroke (cr);
-      ls_render_map_legend (cr, result, &fl.style, options, fl.arc_max, lx + pad, ly + pad);
+      ls_render_map_legend (cr, result, &fl.style, options, LS_MAP_LEGEND_ALL, fl.arc_max, lx + pad, ly + pad);
     }
 
   figure_layout_clear (&fl);

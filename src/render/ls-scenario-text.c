@@ -63,8 +63,8 @@ stage_name (LsDataset  *dataset,
 /**
  * ls_scenario_text_lever:
  *
- * Returns: (transfer full): a restriction in words, "China withholds
- *   100 % of its Magnets from the bloc"
+ * Returns: (transfer full): a restriction in words, "Magnets from China
+ *   to the bloc cut by 100 %"
  */
 char *
 ls_scenario_text_lever (LsDataset           *dataset,
@@ -74,10 +74,10 @@ ls_scenario_text_lever (LsDataset           *dataset,
   g_autofree char *to = party_text (dataset, &restriction->to);
   g_autofree char *fraction = ls_format_percent (restriction->fraction, 0);
 
-  /* Translators: an export restriction: "China withholds 100 % of
-   * Magnets from the bloc" */
-  return g_strdup_printf (_("%s withholds %s of %s from %s"), from, fraction,
-                          stage_name (dataset, restriction->stage), to);
+  /* Translators: an export restriction: "Magnets from China to the bloc
+   * cut by 100 %" (the exporters may be one country or many) */
+  return g_strdup_printf (_("%s from %s to %s cut by %s"),
+                          stage_name (dataset, restriction->stage), from, to, fraction);
 }
 
 /**
@@ -219,7 +219,8 @@ ls_scenario_text_description (LsScenario     *scenario,
   levers = ls_scenario_text_levers (scenario, ls_result_get_dataset (result));
 
   /* Translators: a scenario described from its contents: "2024. Bloc:
-   * MSP (14 countries). Levers: China withholds …" */
+   * MSP (14 countries). Levers: Magnets from China to the bloc cut by
+   * 100 %." */
   return g_strdup_printf (_("%d. Bloc: %s. Levers: %s."), ls_result_get_year (result), bloc, levers);
 }
 

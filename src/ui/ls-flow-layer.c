@@ -15,11 +15,13 @@
 
 #include <math.h>
 
-/* The result drawn over the tiles: choropleth, bloc outlines, the
- * hovered country and the flow arcs. Built like ShumatePathLayer: one
- * Cairo node over the whole widget per frame, redrawn on any change of
- * the viewport. The drawing itself is the render library's, the same
- * code as the exported figure; only the projection differs. */
+/* The result drawn over the tiles: choropleth, unmet need, bloc and
+ * China outlines, the flow arcs, labels and the hovered country. The
+ * drawing itself is the render library's, the same code as the exported
+ * figure; only the projection differs. It is drawn into an image once
+ * per result, options and zoom, and each frame paints that image as a
+ * texture (moved by a pan, scaled during a zoom, two of them blended in
+ * a fade), with the hovered country on top. */
 
 /* Widths in widget pixels, whatever the zoom: arcs and outlines are
  * symbols, not geography. */
@@ -27,9 +29,60 @@
 #define BORDER_WIDTH      0.6
 #define OUTLINE_WIDTH     1.8
 #define HIGHLIGHT_WIDTH   2.5
+#define UNMET_WIDTH       1.0
+#define LABEL_SIZE        11.0
+
+/* The overlay's cache reaches this share of the widget's size beyond
+ * each edge, so that a short pan only moves it. */
+#define CACHE_MARGIN      0.125
+
+/* While the zoom changes (a wheel, a pinch, the keys), frames scale the
+ * last image; the overlay is drawn anew once the zoom has stood still
+ * this long, in ms. */
+#define ZOOM_SETTLE_MSEC  150
 
 /* A new result cross-fades in over this long, in µs. */
 #define FADE_USEC         (250 * G_TIME_SPAN_MILLISECOND)
+
+/* Where an image of the overlay lies: drawn at a zoom, for a viewport
+ * origin, over a box of the layer (the widget and a margin around it for
+ * panning), at a scale factor. */
+typedef struct
+{
+  double zoom;
+  double origin_x;    /* the projection's, in the layer, when drawn */
+  double origin_y;
+  double x;           /* the layer position of the image's (0, 0) then */
+  double y;
+  int    width;
+  int    height;
+  int    scale;
+} Frame;
+
+/* The overlay of one result, drawn once into an image and painted from
+ * it on every frame until the result, the options, the style or the
+ * viewport's zoom change: hovering, a fade and a short pan then cost a
+ * blit, not a redraw of every country and arc (issue 12). */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture      *texture;     /* the surface's pixels, shared */
+  LsResult        *result;      /* a ref; NULL when empty */
+  guint            generation;  /* of options and style */
+  Frame            frame;
+} Cache;
+
+/* The part of the overlay that a new result mostly leaves as it was,
+ * kept as an image at a cache's frame: the borders, which change with
+ * the zoom alone, and the bloc's and China's outlines, which change with
+ * the members. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  guint            generation;  /* of the style */
+  char            *key;
+  Frame            frame;
+} Part;
 
 struct _LsFlowLayer
 {
@@ -39,24 +92,67 @@ struct _LsFlowLayer
   LsResult      *result;
   LsResult      *old_result;    /* fading out */
   char          *highlight;
+  Cache          cache;
+  Cache          old_cache;     /* the old result's, during a fade */
+  Part           lines;
 
   gint64         fade_start;
   guint          fade_tick_id;
 
+  gint64         zoom_changed;  /* µs, monotonic */
+  guint          settle_id;
+  guint          settle_msec;
+
   LsMapOptions   options;
   LsRenderStyle  style;
+  guint          generation;
+  guint          style_generation;
   guint          n_snapshots;
   guint          n_faded_snapshots;
+  guint          n_cache_draws;
   gint64         last_draw_usec;
+  gint64         max_fade_draw_usec;
 };
 
 G_DEFINE_FINAL_TYPE (LsFlowLayer, ls_flow_layer, SHUMATE_TYPE_LAYER)
+
+static void
+cache_clear (Cache *cache)
+{
+  g_clear_object (&cache->texture);
+  g_clear_pointer (&cache->surface, cairo_surface_destroy);
+  g_clear_pointer (&cache->result, ls_result_unref);
+}
+
+static void
+part_clear (Part *part)
+{
+  g_clear_pointer (&part->surface, cairo_surface_destroy);
+  g_clear_pointer (&part->key, g_free);
+}
+
+static gboolean
+on_zoom_settled_cb (gpointer user_data)
+{
+  LsFlowLayer *self = user_data;
+
+  self->settle_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_viewport_notify_cb (LsFlowLayer *self,
                        GParamSpec  *pspec,
                        gpointer     viewport)
 {
+  if (g_strcmp0 (pspec->name, "zoom-level") == 0)
+    {
+      self->zoom_changed = g_get_monotonic_time ();
+      g_clear_handle_id (&self->settle_id, g_source_remove);
+      self->settle_id = g_timeout_add (self->settle_msec, on_zoom_settled_cb, self);
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -81,6 +177,7 @@ fade_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   g_clear_pointer (&self->old_result, ls_result_unref);
+  cache_clear (&self->old_cache);
   self->fade_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -94,53 +191,445 @@ animations_enabled (GtkWidget *widget)
   return enabled;
 }
 
+/* Calls @func for each copy of the world that can show in a box @reach
+ * wider than the widget on each side: libshumate repeats the tiles east
+ * and west, and the overlay must repeat with them. */
+typedef void (*CopyFunc) (LsFlowLayer        *self,
+                          cairo_t            *cr,
+                          const LsProjection *projection,
+                          gpointer            data);
+
 static void
-draw_result (LsFlowLayer        *self,
-             cairo_t            *cr,
-             LsResult           *result,
-             LsShapes           *shapes,
-             const LsProjection *projection)
+for_each_copy (LsFlowLayer        *self,
+               cairo_t            *cr,
+               const LsProjection *projection,
+               double              world,
+               double              x1,
+               double              x2,
+               CopyFunc            func,
+               gpointer            data)
 {
-  ls_render_map_choropleth (cr, result, shapes, &self->style, &self->options, projection, BORDER_WIDTH);
+  double left = projection->origin_x - world / 2;
 
-  if (self->highlight != NULL)
+  for (double k = ceil ((x1 - left - world) / world); left + k * world < x2; k++)
     {
-      int shape = ls_shapes_lookup (shapes, self->highlight);
+      LsProjection copy = *projection;
 
-      if (shape >= 0)
-        ls_render_map_highlight (cr, shapes, shape, &self->style, projection, HIGHLIGHT_WIDTH);
+      copy.origin_x += k * world;
+      func (self, cr, &copy, data);
     }
+}
 
-  ls_render_map_outlines (cr, result, shapes, &self->style, projection, OUTLINE_WIDTH);
-  ls_render_map_arcs (cr, result, &self->style, &self->options, projection,
-                      MAX_ARC_WIDTH * MAX (self->style.font_scale, 1.0));
+typedef struct
+{
+  LsResult *result;
+  LsShapes *shapes;
+} DrawData;
+
+static void
+fills_copy (LsFlowLayer        *self,
+            cairo_t            *cr,
+            const LsProjection *projection,
+            gpointer            data)
+{
+  DrawData *d = data;
+
+  /* Without borders: the borders' image goes over them. */
+  ls_render_map_choropleth (cr, d->result, d->shapes, &self->style, &self->options, projection, 0);
 }
 
 static void
-draw_world (LsFlowLayer        *self,
+unmet_copy (LsFlowLayer        *self,
             cairo_t            *cr,
-            LsShapes           *shapes,
-            const LsProjection *projection)
+            const LsProjection *projection,
+            gpointer            data)
 {
-  double t = fade_progress (self);
+  DrawData *d = data;
 
-  if (t >= 1.0)
+  ls_render_map_unmet (cr, d->result, d->shapes, &self->style, &self->options, projection, UNMET_WIDTH);
+}
+
+static void
+lines_copy (LsFlowLayer        *self,
+            cairo_t            *cr,
+            const LsProjection *projection,
+            gpointer            data)
+{
+  DrawData *d = data;
+
+  /* The membership map's fills change with the bloc alone, as the
+   * outlines do: they are kept with the borders. There the fills are the
+   * bloc's and China's colours already, and need no outlines. */
+  if (self->options.metric == LS_MAP_METRIC_MEMBERSHIP)
     {
-      draw_result (self, cr, self->result, shapes, projection);
-      return;
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      fills_copy (self, cr, projection, data);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
     }
 
-  self->n_faded_snapshots++;
+  ls_render_map_choropleth_borders (cr, d->result, d->shapes, &self->style, &self->options, projection,
+                                    BORDER_WIDTH);
+  if (self->options.metric != LS_MAP_METRIC_MEMBERSHIP)
+    ls_render_map_outlines (cr, d->result, d->shapes, &self->style, projection, OUTLINE_WIDTH);
+}
 
-  cairo_push_group (cr);
-  draw_result (self, cr, self->old_result, shapes, projection);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, 1.0 - t);
+static void
+outlines_copy (LsFlowLayer        *self,
+               cairo_t            *cr,
+               const LsProjection *projection,
+               gpointer            data)
+{
+  DrawData *d = data;
 
-  cairo_push_group (cr);
-  draw_result (self, cr, self->result, shapes, projection);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, t);
+  ls_render_map_outlines (cr, d->result, d->shapes, &self->style, projection, OUTLINE_WIDTH);
+}
+
+static void
+symbols_copy (LsFlowLayer        *self,
+              cairo_t            *cr,
+              const LsProjection *projection,
+              gpointer            data)
+{
+  DrawData *d = data;
+  double unit = MAX (self->style.font_scale, 1.0);
+
+  ls_render_map_arcs (cr, d->result, &self->style, &self->options, projection, MAX_ARC_WIDTH * unit);
+  ls_render_map_labels (cr, d->result, &self->style, &self->options, projection, LABEL_SIZE * unit);
+}
+
+/* The whole overlay, bottom to top, as the rotated map draws it. */
+static void
+draw_copy (LsFlowLayer        *self,
+           cairo_t            *cr,
+           const LsProjection *projection,
+           gpointer            data)
+{
+  DrawData *d = data;
+
+  ls_render_map_choropleth (cr, d->result, d->shapes, &self->style, &self->options, projection, BORDER_WIDTH);
+  unmet_copy (self, cr, projection, data);
+  /* On the membership map the fills are the bloc's and China's colours
+   * already. */
+  if (self->options.metric != LS_MAP_METRIC_MEMBERSHIP)
+    outlines_copy (self, cr, projection, data);
+  symbols_copy (self, cr, projection, data);
+}
+
+static void
+highlight_copy (LsFlowLayer        *self,
+                cairo_t            *cr,
+                const LsProjection *projection,
+                gpointer            data)
+{
+  LsShapes *shapes = data;
+  int shape = ls_shapes_lookup (shapes, self->highlight);
+
+  if (shape >= 0)
+    ls_render_map_highlight (cr, shapes, shape, &self->style, projection, HIGHLIGHT_WIDTH);
+}
+
+/* Whether an image drawn at @frame still covers the widget, shifted by
+ * the pan since. */
+static gboolean
+frame_covers (const Frame        *frame,
+              const LsProjection *projection,
+              double              zoom,
+              double              width,
+              double              height,
+              int                 scale)
+{
+  double dx, dy;
+
+  if (frame->zoom != zoom || frame->scale != scale)
+    return FALSE;
+
+  dx = projection->origin_x - frame->origin_x;
+  dy = projection->origin_y - frame->origin_y;
+  return frame->x + dx <= 0 && frame->y + dy <= 0 &&
+         frame->x + dx + frame->width >= width && frame->y + dy + frame->height >= height;
+}
+
+static gboolean
+frame_equal (const Frame *a,
+             const Frame *b)
+{
+  return memcmp (a, b, sizeof *a) == 0;
+}
+
+/* Whether @cache holds @result's overlay for this view, so that it only
+ * needs painting, shifted by the pan since it was drawn. */
+static gboolean
+cache_valid (LsFlowLayer        *self,
+             const Cache        *cache,
+             LsResult           *result,
+             const LsProjection *projection,
+             double              zoom,
+             double              width,
+             double              height,
+             int                 scale)
+{
+  return cache->surface != NULL && cache->result == result && cache->generation == self->generation &&
+         frame_covers (&cache->frame, projection, zoom, width, height, scale);
+}
+
+static cairo_surface_t *
+create_surface (const Frame *frame)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         frame->width * frame->scale,
+                                                         frame->height * frame->scale);
+
+  cairo_surface_set_device_scale (surface, frame->scale, frame->scale);
+  return surface;
+}
+
+/* The projection onto an image drawn at @frame. */
+static void
+frame_projection (const Frame        *frame,
+                  const LsProjection *projection,
+                  LsProjection       *out)
+{
+  *out = *projection;
+  out->origin_x = frame->origin_x - frame->x;
+  out->origin_y = frame->origin_y - frame->y;
+}
+
+/* Paints @part, drawing it first if it is not of @frame, @key and the
+ * current style. */
+static void
+paint_part (LsFlowLayer        *self,
+            cairo_t            *cr,
+            Part               *part,
+            const char         *key,
+            const Frame        *frame,
+            const LsProjection *projection,
+            double              world,
+            CopyFunc            func,
+            DrawData           *data)
+{
+  if (part->surface == NULL || part->generation != self->style_generation ||
+      g_strcmp0 (part->key, key) != 0 || !frame_equal (&part->frame, frame))
+    {
+      LsProjection drawn;
+      cairo_t *part_cr;
+
+      part_clear (part);
+      part->surface = create_surface (frame);
+      part->generation = self->style_generation;
+      part->key = g_strdup (key);
+      part->frame = *frame;
+
+      frame_projection (frame, projection, &drawn);
+      part_cr = cairo_create (part->surface);
+      for_each_copy (self, part_cr, &drawn, world, 0, frame->width, func, data);
+      cairo_destroy (part_cr);
+      cairo_surface_flush (part->surface);
+    }
+
+  cairo_set_source_surface (cr, part->surface, 0, 0);
+  cairo_paint (cr);
+}
+
+/* What the lines' image shows: the borders of the filled countries, and
+ * the bloc's outlines, or on the membership map its fills. */
+static char *
+dup_lines_key (LsFlowLayer *self,
+               LsResult    *result)
+{
+  guint n = ls_result_get_n_countries (result);
+  g_autofree gboolean *filled = g_new (gboolean, n);
+  char *key = g_new (char, n + 2);
+
+  ls_render_map_is_filled (result, &self->options, filled);
+  key[0] = self->options.metric == LS_MAP_METRIC_MEMBERSHIP ? 'm' : 'o';
+  for (guint i = 0; i < n; i++)
+    key[i + 1] = '0' + (ls_result_is_member (result, i) ? 1 : 0) + (filled[i] ? 2 : 0);
+  key[n + 1] = '\0';
+
+  return key;
+}
+
+/* Draws @result's overlay into @cache, over the widget and a margin
+ * around it for panning. While the other image still covers the view, at
+ * its frame, so that the borders' and outlines' images drawn for it
+ * serve again: after a lever only the fills, arcs and labels are drawn. */
+static void
+cache_draw (LsFlowLayer        *self,
+            Cache              *cache,
+            LsResult           *result,
+            LsShapes           *shapes,
+            const LsProjection *projection,
+            double              world,
+            double              zoom,
+            double              width,
+            double              height,
+            int                 scale)
+{
+  Cache *other = cache == &self->cache ? &self->old_cache : &self->cache;
+  g_autofree char *key = NULL;
+  DrawData data = { result, shapes };
+  LsProjection drawn;
+  Frame frame;
+  cairo_t *cr;
+
+  if (cache->surface != NULL && frame_covers (&cache->frame, projection, zoom, width, height, scale))
+    frame = cache->frame;
+  else if (other->surface != NULL && frame_covers (&other->frame, projection, zoom, width, height, scale))
+    frame = other->frame;
+  else
+    {
+      double margin_x = ceil (width * CACHE_MARGIN);
+      double margin_y = ceil (height * CACHE_MARGIN);
+
+      frame = (Frame) {
+        zoom, projection->origin_x, projection->origin_y,
+        -margin_x, -margin_y, width + 2 * margin_x, height + 2 * margin_y, scale,
+      };
+    }
+
+  cache_clear (cache);
+  cache->result = ls_result_ref (result);
+  cache->generation = self->generation;
+  cache->frame = frame;
+  cache->surface = create_surface (&frame);
+  frame_projection (&frame, projection, &drawn);
+
+  cr = cairo_create (cache->surface);
+
+  /* The fills' edges lie under the borders: Cairo's fast antialiasing
+   * fills them in half the time, and the difference is covered. */
+  key = dup_lines_key (self, result);
+  if (self->options.metric != LS_MAP_METRIC_MEMBERSHIP)
+    {
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      for_each_copy (self, cr, &drawn, world, 0, frame.width, fills_copy, &data);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+      for_each_copy (self, cr, &drawn, world, 0, frame.width, unmet_copy, &data);
+      paint_part (self, cr, &self->lines, key, &frame, projection, world, lines_copy, &data);
+    }
+  else
+    {
+      paint_part (self, cr, &self->lines, key, &frame, projection, world, lines_copy, &data);
+      for_each_copy (self, cr, &drawn, world, 0, frame.width, unmet_copy, &data);
+    }
+
+  for_each_copy (self, cr, &drawn, world, 0, frame.width, symbols_copy, &data);
+  cairo_destroy (cr);
+  cairo_surface_flush (cache->surface);
+
+  /* A texture over the same pixels, never written again: the GL
+   * renderer uploads it once, and an unchanged texture node is no damage,
+   * so a hover repaints only the highlighted country. */
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    int stride = cairo_image_surface_get_stride (cache->surface);
+
+    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (cache->surface),
+                                        (gsize) stride * cairo_image_surface_get_height (cache->surface),
+                                        (GDestroyNotify) cairo_surface_destroy,
+                                        cairo_surface_reference (cache->surface));
+    /* Cairo's ARGB32 is premultiplied and native-endian: GDK's default. */
+    cache->texture = gdk_memory_texture_new (cairo_image_surface_get_width (cache->surface),
+                                             cairo_image_surface_get_height (cache->surface),
+                                             GDK_MEMORY_DEFAULT, bytes, stride);
+  }
+
+  self->n_cache_draws++;
+}
+
+/* In the middle of a zoom, @cache's image scaled to the new zoom, if it
+ * covers the widget: a blit per frame instead of a new overlay, which
+ * comes when the zoom settles. */
+static gboolean
+cache_append_scaled (LsFlowLayer        *self,
+                     GtkSnapshot        *snapshot,
+                     const Cache        *cache,
+                     LsResult           *result,
+                     const LsProjection *projection,
+                     double              zoom,
+                     double              width,
+                     double              height,
+                     int                 scale)
+{
+  const Frame *frame = &cache->frame;
+  graphene_rect_t rect;
+  double k;
+
+  if (cache->surface == NULL || cache->result != result || cache->generation != self->generation ||
+      frame->scale != scale || fabs (zoom - frame->zoom) > 2 ||
+      g_get_monotonic_time () - self->zoom_changed >= (gint64) self->settle_msec * G_TIME_SPAN_MILLISECOND)
+    return FALSE;
+
+  k = exp2 (zoom - frame->zoom);
+  graphene_rect_init (&rect,
+                      projection->origin_x + k * (frame->x - frame->origin_x),
+                      projection->origin_y + k * (frame->y - frame->origin_y),
+                      k * frame->width, k * frame->height);
+  if (rect.origin.x > 0 || rect.origin.y > 0 ||
+      rect.origin.x + rect.size.width < width || rect.origin.y + rect.size.height < height)
+    return FALSE;
+
+  gtk_snapshot_append_texture (snapshot, cache->texture, &rect);
+  return TRUE;
+}
+
+static void
+cache_append (GtkSnapshot        *snapshot,
+              const Cache        *cache,
+              const LsProjection *projection,
+              double              alpha)
+{
+  if (alpha < 1.0)
+    gtk_snapshot_push_opacity (snapshot, alpha);
+  gtk_snapshot_append_texture (snapshot, cache->texture,
+                               &GRAPHENE_RECT_INIT (cache->frame.x + projection->origin_x - cache->frame.origin_x,
+                                                    cache->frame.y + projection->origin_y - cache->frame.origin_y,
+                                                    cache->frame.width, cache->frame.height));
+  if (alpha < 1.0)
+    gtk_snapshot_pop (snapshot);
+}
+
+/* The highlighted country, on top, in a node no larger than it: on a
+ * hover only its box is damaged and repainted. */
+static void
+append_highlight (LsFlowLayer        *self,
+                  GtkSnapshot        *snapshot,
+                  LsShapes           *shapes,
+                  const LsProjection *projection,
+                  double              world,
+                  double              width,
+                  double              height)
+{
+  int shape = ls_shapes_lookup (shapes, self->highlight);
+  double left = projection->origin_x - world / 2;
+  LsGeoBounds b;
+  double x1, y1, x2, y2, pad = HIGHLIGHT_WIDTH + 2;
+
+  if (shape < 0)
+    return;
+
+  ls_shapes_get_bounds (shapes, shape, &b);
+  ls_projection_get_raw_bounds (projection->kind, b.west, b.south, b.east, b.north, &x1, &y1, &x2, &y2);
+
+  for (double k = ceil ((0 - left - world) / world); left + k * world < width; k++)
+    {
+      LsProjection copy = *projection;
+      graphene_rect_t box, view = GRAPHENE_RECT_INIT (0, 0, width, height);
+      cairo_t *cr;
+
+      copy.origin_x += k * world;
+      graphene_rect_init (&box,
+                          copy.origin_x + x1 * copy.scale - pad,
+                          copy.origin_y - y2 * copy.scale - pad,
+                          (x2 - x1) * copy.scale + 2 * pad,
+                          (y2 - y1) * copy.scale + 2 * pad);
+      if (!graphene_rect_intersection (&box, &view, &box))
+        continue;
+
+      cr = gtk_snapshot_append_cairo (snapshot, &box);
+      ls_render_map_highlight (cr, shapes, shape, &self->style, &copy, HIGHLIGHT_WIDTH);
+      cairo_destroy (cr);
+    }
 }
 
 /* libshumate 1.0 repeats the world vertically as well as across the
@@ -167,6 +656,27 @@ mask_vertical_repeats (LsFlowLayer        *self,
   cairo_fill (cr);
 }
 
+/* The same, unrotated, as colour nodes: cheap, and no damage while the
+ * view stays. */
+static void
+append_vertical_mask (LsFlowLayer        *self,
+                      GtkSnapshot        *snapshot,
+                      const LsProjection *projection,
+                      double              world,
+                      double              width,
+                      double              height)
+{
+  GdkRGBA sea = { self->style.sea.red, self->style.sea.green, self->style.sea.blue, 1.0 };
+  double top = projection->origin_y - world / 2;
+  double bottom = projection->origin_y + world / 2;
+
+  if (top > 0)
+    gtk_snapshot_append_color (snapshot, &sea, &GRAPHENE_RECT_INIT (0, 0, width, MIN (top, height)));
+  if (bottom < height)
+    gtk_snapshot_append_color (snapshot, &sea, &GRAPHENE_RECT_INIT (0, MAX (bottom, 0), width,
+                                                                     height - MAX (bottom, 0)));
+}
+
 static void
 ls_flow_layer_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -175,7 +685,9 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  double world, left, reach, rotation;
+  int scale = gtk_widget_get_scale_factor (widget);
+  double world, rotation, zoom, t;
+  gboolean scaled;
   LsProjection projection;
   LsShapes *shapes;
   gint64 start;
@@ -187,41 +699,79 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
     return;
 
   start = g_get_monotonic_time ();
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  shapes = ls_map_source_get_shapes_for_zoom (floor (zoom));
 
-  /* The viewport rotates the map about the widget's centre. */
+  /* The viewport rotates the map about the widget's centre (a touch
+   * gesture); then the overlay is drawn directly, uncached. */
   rotation = shumate_viewport_get_rotation (viewport);
   if (rotation != 0)
     {
+      double reach = hypot (width, height);
+      DrawData data = { self->result, shapes };
+
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
       cairo_translate (cr, width / 2, height / 2);
       cairo_rotate (cr, rotation);
       cairo_translate (cr, -width / 2, -height / 2);
+      mask_vertical_repeats (self, cr, &projection, world, width, height);
+      if (self->result != NULL)
+        {
+          self->n_snapshots++;
+          for_each_copy (self, cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
+                         draw_copy, &data);
+          if (self->highlight != NULL)
+            for_each_copy (self, cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
+                           highlight_copy, shapes);
+        }
+      cairo_destroy (cr);
+      self->last_draw_usec = g_get_monotonic_time () - start;
+      return;
     }
 
-  mask_vertical_repeats (self, cr, &projection, world, width, height);
+  append_vertical_mask (self, snapshot, &projection, world, width, height);
 
   if (self->result != NULL)
     {
       self->n_snapshots++;
-      shapes = ls_map_source_get_shapes_for_zoom (floor (shumate_viewport_get_zoom_level (viewport)));
+      t = fade_progress (self);
 
-      /* The tiles repeat east and west when the world is narrower than
-       * the widget; draw a copy of the overlay on each repetition. */
-      reach = rotation != 0 ? hypot (width, height) : width;
-      left = projection.origin_x - world / 2;
-      for (double k = ceil ((-(reach - width) / 2 - left - world) / world);
-           left + k * world < width + (reach - width) / 2;
-           k++)
+      scaled = FALSE;
+      if (!cache_valid (self, &self->cache, self->result, &projection, zoom, width, height, scale))
         {
-          LsProjection copy = projection;
-
-          copy.origin_x += k * world;
-          draw_world (self, cr, shapes, &copy);
+          if (t >= 1.0 &&
+              cache_append_scaled (self, snapshot, &self->cache, self->result, &projection, zoom, width, height,
+                                   scale))
+            scaled = TRUE;
+          else
+            cache_draw (self, &self->cache, self->result, shapes, &projection, world, zoom, width, height, scale);
         }
+
+      if (scaled)
+        ;
+      else if (t < 1.0 && self->old_result != NULL)
+        {
+          /* A cross-fade of two cached images: the old result's was
+           * kept when the new one arrived, so a fade frame costs two
+           * blits whatever the map shows. */
+          self->n_faded_snapshots++;
+          if (!cache_valid (self, &self->old_cache, self->old_result, &projection, zoom, width, height, scale))
+            cache_draw (self, &self->old_cache, self->old_result, shapes, &projection, world, zoom, width, height,
+                        scale);
+          cache_append (snapshot, &self->old_cache, &projection, 1.0 - t);
+          cache_append (snapshot, &self->cache, &projection, t);
+        }
+      else
+        cache_append (snapshot, &self->cache, &projection, 1.0);
+
+      if (self->highlight != NULL)
+        append_highlight (self, snapshot, shapes, &projection, world, width, height);
     }
 
-  cairo_destroy (cr);
   self->last_draw_usec = g_get_monotonic_time () - start;
+  if (self->old_result != NULL)
+    self->max_fade_draw_usec = MAX (self->max_fade_draw_usec, self->last_draw_usec);
 }
 
 static void
@@ -243,6 +793,7 @@ ls_flow_layer_dispose (GObject *object)
 
   if (viewport != NULL)
     g_signal_handlers_disconnect_by_data (viewport, self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   if (self->fade_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick_id);
@@ -250,6 +801,9 @@ ls_flow_layer_dispose (GObject *object)
     }
   g_clear_pointer (&self->result, ls_result_unref);
   g_clear_pointer (&self->old_result, ls_result_unref);
+  cache_clear (&self->cache);
+  cache_clear (&self->old_cache);
+  part_clear (&self->lines);
 
   G_OBJECT_CLASS (ls_flow_layer_parent_class)->dispose (object);
 }
@@ -282,6 +836,7 @@ ls_flow_layer_class_init (LsFlowLayerClass *klass)
 static void
 ls_flow_layer_init (LsFlowLayer *self)
 {
+  self->settle_msec = ZOOM_SETTLE_MSEC;
   ls_map_options_init (&self->options);
   ls_render_style_init (&self->style, FALSE);
 }
@@ -336,6 +891,10 @@ ls_flow_layer_set_result (LsFlowLayer *self,
       gtk_widget_get_mapped (GTK_WIDGET (self)) && animations_enabled (GTK_WIDGET (self)))
     {
       self->old_result = g_steal_pointer (&self->result);
+      /* The old result's overlay, as last drawn, fades out. */
+      cache_clear (&self->old_cache);
+      self->old_cache = self->cache;
+      self->cache = (Cache) { 0 };
       self->fade_start = g_get_monotonic_time ();
       if (self->fade_tick_id == 0)
         self->fade_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick_cb, NULL, NULL);
@@ -344,6 +903,8 @@ ls_flow_layer_set_result (LsFlowLayer *self,
   g_clear_pointer (&self->result, ls_result_unref);
   if (result != NULL)
     self->result = ls_result_ref (result);
+  if (self->old_result == NULL)
+    cache_clear (&self->old_cache);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -376,6 +937,7 @@ ls_flow_layer_set_options (LsFlowLayer        *self,
   g_return_if_fail (options != NULL);
 
   self->options = *options;
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -392,6 +954,8 @@ ls_flow_layer_set_render_style (LsFlowLayer         *self,
   g_return_if_fail (style != NULL);
 
   self->style = *style;
+  self->generation++;
+  self->style_generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -535,6 +1099,72 @@ ls_flow_layer_is_fading (LsFlowLayer *self)
   g_return_val_if_fail (LS_IS_FLOW_LAYER (self), FALSE);
 
   return self->fade_tick_id != 0;
+}
+
+/**
+ * ls_flow_layer_get_n_cache_draws:
+ * @self: a #LsFlowLayer
+ *
+ * For tests and benchmarks.
+ *
+ * Returns: how many times the layer has drawn a result's overlay anew
+ *   into its cache, rather than painting the cached image
+ */
+guint
+ls_flow_layer_get_n_cache_draws (LsFlowLayer *self)
+{
+  g_return_val_if_fail (LS_IS_FLOW_LAYER (self), 0);
+
+  return self->n_cache_draws;
+}
+
+/**
+ * ls_flow_layer_get_max_fade_draw_time:
+ * @self: a #LsFlowLayer
+ *
+ * For benchmarks: the longest snapshot of a fade frame so far, in
+ * microseconds; ls_flow_layer_reset_timings() starts again.
+ *
+ * Returns: the time
+ */
+gint64
+ls_flow_layer_get_max_fade_draw_time (LsFlowLayer *self)
+{
+  g_return_val_if_fail (LS_IS_FLOW_LAYER (self), 0);
+
+  return self->max_fade_draw_usec;
+}
+
+/**
+ * ls_flow_layer_reset_timings:
+ * @self: a #LsFlowLayer
+ *
+ * Forgets the longest fade frame.
+ */
+void
+ls_flow_layer_reset_timings (LsFlowLayer *self)
+{
+  g_return_if_fail (LS_IS_FLOW_LAYER (self));
+
+  self->max_fade_draw_usec = 0;
+}
+
+/**
+ * ls_flow_layer_set_zoom_settle_time:
+ * @self: a #LsFlowLayer
+ * @msec: how long the zoom must stand still before the overlay is drawn
+ *   anew at it; 0 to draw it anew on every change of zoom
+ *
+ * For tests, which must not depend on how long a frame takes.
+ */
+void
+ls_flow_layer_set_zoom_settle_time (LsFlowLayer *self,
+                                    guint        msec)
+{
+  g_return_if_fail (LS_IS_FLOW_LAYER (self));
+
+  self->settle_msec = msec;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -13,48 +13,88 @@
 
 #include "ls-format.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
 /* The interactive world map: a ShumateMap with our offline tile source
- * (sea, land, borders) and LsFlowLayer on top (choropleth, bloc outlines,
- * hover, arcs), plus a legend in a GtkOverlay. Pan, zoom and pinch are
- * ShumateMap's own; the view adds hover, click, keyboard and words for
- * assistive technologies. It never computes a share: it holds a result. */
+ * (sea, land, borders) and LsFlowLayer on top (choropleth, unmet need,
+ * bloc outlines, hover, arcs, labels), plus a legend and a "Reset View"
+ * button in a GtkOverlay. Pan, zoom and pinch are ShumateMap's own; the
+ * view fits the world to its size, caps the zoom-out at the whole world,
+ * and adds hover, an explaining popover, keyboard access to the main
+ * countries and words for assistive technologies. It never computes a
+ * share: it holds a result. */
 
-#define LEGEND_PADDING 10.0
-#define LEGEND_MARGIN  12
+#define LEGEND_MARGIN 12
 /* A press that moves further than this is a drag, not a click. */
-#define CLICK_SLOP     6.0
+#define CLICK_SLOP    6.0
+
+/* The latitudes the fitted view shows, when it can: from north of
+ * Greenland and Ellesmere to Cape Horn, with Antarctica cut off below;
+ * and within them the band no fit may lose, from the North Cape to
+ * Tasmania and Patagonia's producers. */
+#define FIT_NORTH     84.0
+#define FIT_SOUTH     (-58.0)
+#define CORE_NORTH    72.0
+#define CORE_SOUTH    (-45.0)
+#define FIT_TOP_GAP   6.0
+/* The centre longitude of the fitted view: its edges then fall on the
+ * Bering Strait, so that neither Alaska nor Chukotka is cut in two and
+ * no land shows twice. */
+#define FIT_LONGITUDE 11.0
 
 struct _LsMapView
 {
-  GtkWidget        parent_instance;
+  GtkWidget         parent_instance;
 
   /* Children */
-  GtkWidget       *overlay;
-  ShumateMap      *map;
-  GtkWidget       *legend;
+  GtkWidget        *overlay;
+  ShumateMap       *map;
+  GtkWidget        *legend;          /* a GtkExpander */
+  GtkWidget        *legend_area;
+  GtkWidget        *reset_button;
+  GtkWidget        *popover;
+  GtkWidget        *popover_label;
+  GtkWidget        *popover_button;
 
   /* Borrowed: owned by the map */
-  ShumateMapLayer *tile_layer;
-  ShumateMapLayer *online_layer;
-  LsFlowLayer     *flow_layer;
+  ShumateMapLayer  *tile_layer;
+  ShumateMapLayer  *online_layer;
+  LsFlowLayer      *flow_layer;
 
   /* Owned */
-  LsMapSource     *source;
-  LsResult        *result;
-  char            *highlight;
+  LsMapSource      *source;
+  LsResult         *result;
+  LsRanges         *ranges;
+  char             *highlight;
+  char             *focus_country;   /* reached by the keyboard */
+  char             *popover_country;
+  guint            *main_countries;
+  guint             n_main_countries;
 
-  LsRenderStyle    style;
-  LsMapOptions     options;
-  gboolean         fitted;
-  gboolean         pointer_inside;
-  double           pointer_x;
-  double           pointer_y;
-  double           press_x;
-  double           press_y;
+  LsRenderStyle     style;
+  LsMapOptions      options;
+  LsMapLegendParts  legend_parts;
+  double            legend_scale;    /* of the style's font scale */
+  gboolean          legend_user_set;
+  gboolean          legend_auto_change;
+
+  int               fit_width;
+  int               fit_height;
+  gboolean          fitting;
+  gboolean          user_moved;
+  gboolean          leaving;
+
+  gboolean          pointer_inside;
+  double            pointer_x;
+  double            pointer_y;
+  double            press_x;
+  double            press_y;
+  guint             click_timeout_id;
+  double            click_x;
+  double            click_y;
 };
 
 G_DEFINE_FINAL_TYPE (LsMapView, ls_map_view, GTK_TYPE_WIDGET)
@@ -68,6 +108,7 @@ enum
   PROP_SHOW_ARCS,
   PROP_HIGHLIGHT_COUNTRY,
   PROP_ONLINE_TILES,
+  PROP_USER_MOVED,
   N_PROPS
 };
 
@@ -80,32 +121,369 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void update_legend (LsMapView *self);
+
 static ShumateViewport *
 get_viewport (LsMapView *self)
 {
   return shumate_map_get_viewport (self->map);
 }
 
+static int
+lookup_country (LsMapView  *self,
+                const char *iso3)
+{
+  if (self->result == NULL || iso3 == NULL)
+    return -1;
+
+  return ls_dataset_lookup_country (ls_result_get_dataset (self->result), iso3);
+}
+
+/* One line per figure in the tooltip and popover; one sentence each for
+ * a screen reader. */
+static char *
+dup_country_text (LsMapView  *self,
+                  const char *iso3)
+{
+  int country = lookup_country (self, iso3);
+
+  if (country < 0)
+    {
+      LsShapes *shapes = ls_shapes_get_default (LS_SHAPES_DETAIL_LOW);
+      int shape = ls_shapes_lookup (shapes, iso3);
+
+      return g_strdup_printf ("%s\n%s", shape >= 0 ? ls_shapes_get_name (shapes, shape) : iso3,
+                              _("Not in the dataset"));
+    }
+
+  return ls_render_map_dup_country_text (self->result, self->ranges, &self->options, country);
+}
+
+static char *
+text_to_markup (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *newline = strchr (text, '\n');
+  g_autofree char *first = g_markup_escape_text (text, newline != NULL ? newline - text : -1);
+
+  g_string_append_printf (out, "<b>%s</b>", first);
+  if (newline != NULL)
+    {
+      g_autofree char *rest = g_markup_escape_text (newline, -1);
+
+      g_string_append (out, rest);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+text_to_sentences (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strjoinv (". ", lines);
+}
+
 static void
 update_accessible (LsMapView *self)
 {
   g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
 
-  if (self->result != NULL)
-    description = ls_render_map_dup_description (self->result, &self->options);
-  else
+  if (self->result == NULL)
     description = g_strdup (_("No data loaded"));
+  else if (self->focus_country != NULL)
+    {
+      g_autofree char *text = dup_country_text (self, self->focus_country);
+      int country = lookup_country (self, self->focus_country);
+
+      /* The focused country in the name as well: a screen reader speaks
+       * a change of the focused object's name. */
+      label = g_strdup_printf (_("World map: %s"),
+                               country >= 0 ? ls_dataset_get_country_name (ls_result_get_dataset (self->result), country)
+                                            : self->focus_country);
+      description = text_to_sentences (text);
+    }
+  else
+    {
+      g_autofree char *summary = ls_render_map_dup_description (self->result, &self->options);
+
+      description = g_strdup_printf ("%s %s", summary,
+                                     _("Tab moves between the main countries, Enter explains one; "
+                                       "arrow keys pan, plus and minus zoom, Home resets the view."));
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("World map"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : _("World map"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+static void
+update_main_countries (LsMapView *self)
+{
+  g_clear_pointer (&self->main_countries, g_free);
+  self->n_main_countries = 0;
+
+  if (self->result != NULL)
+    self->main_countries = ls_render_map_dup_main_countries (self->result, &self->options,
+                                                             &self->n_main_countries);
+}
+
+/* Fitting the world */
+
+static double
+get_fit_zoom (LsMapView *self,
+              double     width)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  double zoom = log2 (MAX (width, 1.0) / LS_MAP_SOURCE_TILE_SIZE);
+
+  return CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+}
+
+/* The fitted view for a widget of @width × @height: the world exactly as
+ * wide as the view (no part of it twice, no empty band at the sides),
+ * placed vertically to show FIT_NORTH to FIT_SOUTH; Antarctica is always
+ * cut off, then the far south, then the Arctic. */
+static void
+compute_fit (LsMapView *self,
+             double     width,
+             double     height,
+             double    *zoom,
+             double    *latitude,
+             double    *longitude)
+{
+  LsProjection world;
+  double x, fit_top, fit_bottom, core_top, core_bottom, top, lon;
+
+  *zoom = get_fit_zoom (self, width);
+  ls_projection_init_tiles (&world, *zoom, LS_MAP_SOURCE_TILE_SIZE);
+  ls_projection_project (&world, 0, FIT_NORTH, &x, &fit_top);
+  ls_projection_project (&world, 0, FIT_SOUTH, &x, &fit_bottom);
+  ls_projection_project (&world, 0, CORE_NORTH, &x, &core_top);
+  ls_projection_project (&world, 0, CORE_SOUTH, &x, &core_bottom);
+
+  if (height >= fit_bottom - fit_top + FIT_TOP_GAP)
+    /* Room for it all: the Arctic at the top, spare height at the
+     * bottom, over the Southern Ocean, where the legend goes. */
+    top = fit_top - FIT_TOP_GAP;
+  else if (height >= core_bottom - fit_top)
+    /* Lose the far south first: below Patagonia's producers there is
+     * only Tierra del Fuego, while the Arctic islands are large and
+     * familiar. */
+    top = fit_top - MIN (FIT_TOP_GAP, height - (core_bottom - fit_top));
+  else if (height >= core_bottom - core_top)
+    /* Then the Arctic, down to the North Cape. */
+    top = core_bottom - height;
+  else
+    top = (core_top + core_bottom) / 2 - height / 2;
+
+  /* Whole pixels for the tiles' edges: at a fractional offset the scaled
+   * textures leave a hairline seam between rows. */
+  top = round (top);
+  ls_projection_unproject (&world, 0, top + height / 2, &lon, latitude);
+  *longitude = FIT_LONGITUDE;
+}
+
+static void
+set_user_moved (LsMapView *self,
+                gboolean   user_moved)
+{
+  user_moved = !!user_moved;
+  if (self->user_moved == user_moved)
+    return;
+
+  self->user_moved = user_moved;
+  gtk_widget_set_visible (self->reset_button, user_moved);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_MOVED]);
+}
+
+static void
+apply_fit (LsMapView *self,
+           double     width,
+           double     height)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  double zoom, lat, lon;
+
+  compute_fit (self, width, height, &zoom, &lat, &lon);
+
+  self->fitting = TRUE;
+  shumate_map_stop_go_to (self->map);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (self->map, lat, lon);
+  self->fitting = FALSE;
+
+  self->fit_width = width;
+  self->fit_height = height;
+  set_user_moved (self, FALSE);
+}
+
+/* Whether the viewport shows the fitted view, to a pixel. */
+static gboolean
+is_at_fit (LsMapView *self,
+           double     width,
+           double     height)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  LsProjection world;
+  double zoom, lat, lon, fx, fy, x, y, span;
+
+  compute_fit (self, width, height, &zoom, &lat, &lon);
+  if (fabs (shumate_viewport_get_zoom_level (viewport) - zoom) > 1e-4)
+    return FALSE;
+
+  ls_projection_init_tiles (&world, zoom, LS_MAP_SOURCE_TILE_SIZE);
+  ls_projection_project (&world, lon, lat, &fx, &fy);
+  ls_projection_project (&world, shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                         shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), &x, &y);
+  span = LS_MAP_SOURCE_TILE_SIZE * exp2 (zoom);
+  /* The same place one world east or west is the same view. */
+  x = fx + remainder (x - fx, span);
+
+  return fabs (x - fx) < 1 && fabs (y - fy) < 1;
+}
+
+/* Legend */
+
+/* The legend's box in the view, bottom-left. */
+static void
+get_legend_rect (LsMapView       *self,
+                 double           height,
+                 graphene_rect_t *rect)
+{
+  int min_w, nat_w, min_h, nat_h;
+
+  gtk_widget_measure (self->legend, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  gtk_widget_measure (self->legend, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
+  graphene_rect_init (rect, LEGEND_MARGIN, height - LEGEND_MARGIN - nat_h, nat_w, nat_h);
+}
+
+/* Whether a rectangle of the view, with the viewport at @zoom and centre
+ * (@lat, @lon), covers any country of the dataset: sampled every few
+ * pixels, which no producer is smaller than on a world map. */
+static gboolean
+rect_covers_data (LsMapView             *self,
+                  const graphene_rect_t *rect,
+                  double                 width,
+                  double                 height,
+                  double                 zoom,
+                  double                 lat,
+                  double                 lon)
+{
+  LsShapes *shapes = ls_map_source_get_shapes_for_zoom (floor (zoom));
+  LsDataset *dataset;
+  LsProjection world;
+  double cx, cy, span;
+
+  if (self->result == NULL)
+    return FALSE;
+
+  dataset = ls_result_get_dataset (self->result);
+  ls_projection_init_tiles (&world, zoom, LS_MAP_SOURCE_TILE_SIZE);
+  ls_projection_project (&world, lon, lat, &cx, &cy);
+  span = LS_MAP_SOURCE_TILE_SIZE * exp2 (zoom);
+
+  for (double y = rect->origin.y; y <= rect->origin.y + rect->size.height; y += 4)
+    for (double x = rect->origin.x; x <= rect->origin.x + rect->size.width; x += 4)
+      {
+        double wx = cx + x - width / 2;
+        double wy = cy + y - height / 2;
+        double plon, plat;
+        const char *iso3;
+
+        if (wy < 0 || wy > span)
+          continue;
+        ls_projection_unproject (&world, remainder (wx - span / 2, span) + span / 2, wy, &plon, &plat);
+        iso3 = ls_shapes_hit_test (shapes, plon, plat);
+        if (iso3 != NULL && ls_dataset_lookup_country (dataset, iso3) >= 0)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+set_legend_parts (LsMapView        *self,
+                  LsMapLegendParts  parts,
+                  double            scale,
+                  gboolean          expanded)
+{
+  self->legend_auto_change = TRUE;
+  gtk_expander_set_expanded (GTK_EXPANDER (self->legend), expanded);
+  self->legend_auto_change = FALSE;
+
+  if (self->legend_parts != parts || self->legend_scale != scale)
+    {
+      self->legend_parts = parts;
+      self->legend_scale = scale;
+      update_legend (self);
+    }
+}
+
+/* The legend's style: the view's, in smaller type when a presenter's
+ * large type would not fit. */
+static void
+get_legend_style (LsMapView     *self,
+                  LsRenderStyle *style)
+{
+  *style = self->style;
+  style->font_scale = MAX (self->style.font_scale, 1.0) * self->legend_scale;
+}
+
+/* Size the legend to the map: whole where it covers no country of the
+ * dataset in the fitted view, then only its colours, then folded away
+ * (the user can open it again). What the user chose stays chosen. */
+static void
+fit_legend (LsMapView *self,
+            double     width,
+            double     height)
+{
+  double type = MAX (self->style.font_scale, 1.0);
+  struct
+  {
+    LsMapLegendParts parts;
+    double           scale;
+  } tries[] = {
+    { LS_MAP_LEGEND_ALL, 1.0 },
+    { LS_MAP_LEGEND_COLORS, 1.0 },
+    /* A presenter's large type, back to the normal size */
+    { LS_MAP_LEGEND_ALL, 1.0 / type },
+    { LS_MAP_LEGEND_COLORS, 1.0 / type },
+    /* Small type, still legible, that fits west of South America */
+    { LS_MAP_LEGEND_COLORS, 0.8 / type },
+  };
+  double zoom, lat, lon;
+
+  if (self->legend_user_set || self->result == NULL || width <= 1 || height <= 1)
+    return;
+
+  compute_fit (self, width, height, &zoom, &lat, &lon);
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      graphene_rect_t rect;
+
+      if ((i == 2 || i == 3) && type <= 1.0)
+        continue;
+
+      set_legend_parts (self, tries[i].parts, tries[i].scale, TRUE);
+      get_legend_rect (self, height, &rect);
+      if (rect.size.width <= width - 2 * LEGEND_MARGIN &&
+          !rect_covers_data (self, &rect, width, height, zoom, lat, lon))
+        return;
+    }
+
+  set_legend_parts (self, LS_MAP_LEGEND_COLORS, 1.0, FALSE);
 }
 
 static void
 update_legend (LsMapView *self)
 {
   cairo_surface_t *scratch;
+  LsRenderStyle style;
   cairo_t *cr;
   double width = 0, height = 0;
 
@@ -115,27 +493,31 @@ update_legend (LsMapView *self)
       return;
     }
 
+  get_legend_style (self, &style);
+
   /* Text is measured the same on any Cairo context with Pango's default
    * font map, so a tiny scratch surface will do. */
   scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (scratch);
-  ls_render_map_measure_legend (cr, self->result, &self->style, &self->options,
+  ls_render_map_measure_legend (cr, self->result, &style, &self->options, self->legend_parts,
                                 ls_flow_layer_get_max_arc_width (self->flow_layer), &width, &height);
   cairo_destroy (cr);
   cairo_surface_destroy (scratch);
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->legend), ceil (width + 2 * LEGEND_PADDING));
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->legend), ceil (height + 2 * LEGEND_PADDING));
-  gtk_widget_set_visible (self->legend, width > 0 && height > 0);
-  gtk_widget_queue_draw (self->legend);
-}
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->legend_area), ceil (width));
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->legend_area), ceil (height));
 
-static void
-options_changed (LsMapView *self)
-{
-  ls_flow_layer_set_options (self->flow_layer, &self->options);
-  update_legend (self);
-  update_accessible (self);
+  /* A picture; what its colours mean is in the map's own description. */
+  {
+    g_autofree char *title = ls_render_map_dup_title (self->result, &self->options);
+    g_autofree char *label = g_strdup_printf (_("Legend of the map: %s"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_area),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  }
+  gtk_widget_set_visible (self->legend, width > 0 && height > 0);
+  gtk_widget_queue_draw (self->legend_area);
 }
 
 static void
@@ -146,28 +528,40 @@ legend_draw_func (GtkDrawingArea *area,
                   gpointer        user_data)
 {
   LsMapView *self = user_data;
-  const LsColor *bg = &self->style.background;
-  const LsColor *line = &self->style.grid;
-  double r = 8;
+  LsRenderStyle style;
 
   if (self->result == NULL)
     return;
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, width - r, r, r, -G_PI / 2, 0);
-  cairo_arc (cr, width - r, height - r, r, 0, G_PI / 2);
-  cairo_arc (cr, r, height - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, 0.9);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, line->red, line->green, line->blue, line->alpha);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  get_legend_style (self, &style);
+  ls_render_map_legend (cr, self->result, &style, &self->options, self->legend_parts,
+                        ls_flow_layer_get_max_arc_width (self->flow_layer), 0, 0);
+}
 
-  ls_render_map_legend (cr, self->result, &self->style, &self->options,
-                        ls_flow_layer_get_max_arc_width (self->flow_layer),
-                        LEGEND_PADDING, LEGEND_PADDING);
+static void
+on_legend_expanded_cb (LsMapView *self)
+{
+  if (self->legend_auto_change)
+    return;
+
+  /* Opened by hand: the whole legend, and no more automatic folding. */
+  self->legend_user_set = TRUE;
+  if (gtk_expander_get_expanded (GTK_EXPANDER (self->legend)) && self->legend_parts != LS_MAP_LEGEND_ALL)
+    {
+      self->legend_parts = LS_MAP_LEGEND_ALL;
+  self->legend_scale = 1.0;
+      update_legend (self);
+    }
+}
+
+static void
+options_changed (LsMapView *self)
+{
+  ls_flow_layer_set_options (self->flow_layer, &self->options);
+  update_main_countries (self);
+  update_legend (self);
+  fit_legend (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  update_accessible (self);
 }
 
 /* The tile source draws the colours it was made with, and libshumate
@@ -200,87 +594,149 @@ same_tile_colors (const LsRenderStyle *a,
          memcmp (&a->border, &b->border, sizeof a->border) == 0;
 }
 
-/* The figures behind one country's colour, and where they come from. */
-static char *
-dup_tooltip_markup (LsMapView  *self,
-                    const char *iso3)
+/* Countries: keyboard focus and the popover */
+
+static void
+set_focus_country (LsMapView  *self,
+                   const char *iso3)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  LsDataset *dataset;
-  const LsFigure *figure;
-  const char *stage_name;
-  g_autofree char *tonnes = NULL;
-  guint stage = self->options.stage;
-  int country;
+  if (g_strcmp0 (self->focus_country, iso3) == 0)
+    return;
 
-  if (self->result == NULL || stage >= ls_result_get_n_stages (self->result))
-    return NULL;
+  g_free (self->focus_country);
+  self->focus_country = g_strdup (iso3);
 
-  dataset = ls_result_get_dataset (self->result);
-  country = ls_dataset_lookup_country (dataset, iso3);
-  if (country < 0)
+  if (iso3 != NULL)
     {
-      LsShapes *shapes = ls_shapes_get_default (LS_SHAPES_DETAIL_LOW);
-      int shape = ls_shapes_lookup (shapes, iso3);
-      const char *name = shape >= 0 ? ls_shapes_get_name (shapes, shape) : iso3;
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      int country = lookup_country (self, iso3);
+      double lat, lon, x, y;
 
-      g_string_append_printf (out, "<b>%s</b>\n%s", escaped, _("Not in the dataset"));
-      return g_string_free (g_steal_pointer (&out), FALSE);
+      ls_map_view_set_highlight_country (self, iso3);
+
+      /* Bring it into view if a pan or zoom took it out. */
+      if (country >= 0)
+        {
+          ls_dataset_get_country_label_point (ls_result_get_dataset (self->result), country, &lat, &lon);
+          if (ls_map_view_location_to_coords (self, lat, lon, &x, &y) &&
+              (x < 0 || y < 0 || x > gtk_widget_get_width (GTK_WIDGET (self)) ||
+               y > gtk_widget_get_height (GTK_WIDGET (self))))
+            shumate_map_center_on (self->map, lat, lon);
+        }
+      gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->map));
     }
+  else if (!self->pointer_inside)
+    ls_map_view_set_highlight_country (self, NULL);
 
-  stage_name = ls_dataset_get_stage_name (dataset, stage);
-  tonnes = ls_format_number (round (ls_result_get_production (self->result, stage, country)), 0);
+  update_accessible (self);
+}
 
-  {
-    g_autofree char *name = g_markup_escape_text (ls_dataset_get_country_name (dataset, country), -1);
+static int
+focus_index (LsMapView *self)
+{
+  int country = lookup_country (self, self->focus_country);
 
-    g_string_append_printf (out, "<b>%s</b>\n", name);
-  }
-  {
-    g_autofree char *share = ls_format_percent (ls_result_get_share (self->result, stage, country), 1);
-    /* Translators: e.g. "Mining, 2024: 270,000 t REO, 68.7 % of world output" */
-    g_autofree char *line = g_markup_printf_escaped (_("%s, %d: %s %s, %s of world output"),
-                                                     stage_name,
-                                                     ls_result_get_year (self->result),
-                                                     tonnes,
-                                                     ls_dataset_get_stage_unit (dataset, stage),
-                                                     share);
-    g_string_append (out, line);
-  }
+  for (guint i = 0; i < self->n_main_countries && country >= 0; i++)
+    if (self->main_countries[i] == (guint) country)
+      return i;
 
-  if (self->options.metric == LS_MAP_METRIC_DEPENDENCY && ls_result_get_n_members (self->result) > 0)
+  return -1;
+}
+
+static const char *
+main_country_id (LsMapView *self,
+                 guint      index)
+{
+  return ls_dataset_get_country_id (ls_result_get_dataset (self->result), self->main_countries[index]);
+}
+
+/* From the keyboard the popover takes the focus, so that its button can
+ * be reached, and gives it back on closing. From a click it leaves the
+ * focus on the map, so that +, − and the arrows still work, and closes
+ * with the next press on the map or when the map loses the focus. */
+static void
+show_popover (LsMapView  *self,
+              const char *iso3,
+              double      x,
+              double      y,
+              gboolean    take_focus)
+{
+  g_autofree char *text = dup_country_text (self, iso3);
+  g_autofree char *markup = text_to_markup (text);
+  int country = lookup_country (self, iso3);
+
+  g_free (self->popover_country);
+  self->popover_country = g_strdup (iso3);
+
+  gtk_label_set_markup (GTK_LABEL (self->popover_label), markup);
+  if (country >= 0)
     {
-      g_autofree char *share = ls_format_percent (ls_result_get_dependency_on (self->result, stage, country), 1);
-      g_autofree char *line = g_markup_printf_escaped (_("The bloc’s dependency on it: %s"), share);
-      g_string_append_printf (out, "\n%s", line);
-    }
+      gboolean member = ls_result_is_member (self->result, country);
 
-  g_string_append (out, "\n");
-  if (ls_result_is_member (self->result, country))
-    g_string_append (out, _("Bloc member"));
-  else if (ls_result_get_n_members (self->result) > 0)
-    g_string_append (out, _("Not in the bloc"));
+      gtk_button_set_label (GTK_BUTTON (self->popover_button), member ? _("Remove from Bloc") : _("Add to Bloc"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->popover_button), "s", iso3);
+      gtk_widget_set_visible (self->popover_button, TRUE);
+    }
   else
-    g_string_append (out, _("No bloc chosen"));
+    gtk_widget_set_visible (self->popover_button, FALSE);
 
-  figure = ls_dataset_get_production_figure (dataset, ls_result_get_year (self->result), stage, country);
-  if (figure != NULL && figure->source != NULL)
-    {
-      int source = ls_dataset_lookup_source (dataset, figure->source);
-      const char *title = source >= 0 ? ls_dataset_get_source_title (dataset, source) : figure->source;
-      g_autofree char *line = NULL;
+  if (gtk_widget_get_visible (self->popover) &&
+      gtk_popover_get_autohide (GTK_POPOVER (self->popover)) != take_focus)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  gtk_popover_set_autohide (GTK_POPOVER (self->popover), take_focus);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &(GdkRectangle) { x - 1, y - 1, 2, 2 });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
 
-      if (figure->estimated)
-        line = g_markup_printf_escaped (_("Source: %s (estimated)"), title);
-      else
-        line = g_markup_printf_escaped (_("Source: %s"), title);
-      g_string_append_printf (out, "\n<small>%s</small>", line);
-    }
-  else if (figure != NULL && figure->estimated)
-    g_string_append_printf (out, "\n<small>%s</small>", _("Estimated"));
+/* Explains the keyboard-focused country, in a popover at its point. */
+static gboolean
+explain_focus_country (LsMapView *self)
+{
+  int country = lookup_country (self, self->focus_country);
+  double lat, lon, x, y;
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  if (country < 0)
+    return FALSE;
+
+  ls_dataset_get_country_label_point (ls_result_get_dataset (self->result), country, &lat, &lon);
+  if (!ls_map_view_location_to_coords (self, lat, lon, &x, &y))
+    return FALSE;
+
+  show_popover (self, self->focus_country, x, y, TRUE);
+  return TRUE;
+}
+
+static void
+on_popover_closed_cb (LsMapView *self)
+{
+  g_clear_pointer (&self->popover_country, g_free);
+  if (gtk_popover_get_autohide (GTK_POPOVER (self->popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_focus_leave_cb (LsMapView *self)
+{
+  /* A popover from a click is the map's; it goes with the focus. */
+  if (!gtk_popover_get_autohide (GTK_POPOVER (self->popover)))
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static void
+post_toast (LsMapView  *self,
+            const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* Signal callbacks */
@@ -293,12 +749,16 @@ on_map_query_tooltip_cb (GtkWidget  *widget,
                          GtkTooltip *tooltip,
                          LsMapView  *self)
 {
+  g_autofree char *text = NULL;
   g_autofree char *markup = NULL;
   const char *iso3;
   double vx, vy;
 
+  if (self->result == NULL || gtk_widget_get_visible (self->popover))
+    return FALSE;
+
   if (keyboard_mode)
-    iso3 = self->highlight;
+    iso3 = self->focus_country != NULL ? self->focus_country : self->highlight;
   else if (gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &vx, &vy))
     iso3 = ls_map_view_country_at (self, vx, vy);
   else
@@ -307,10 +767,8 @@ on_map_query_tooltip_cb (GtkWidget  *widget,
   if (iso3 == NULL)
     return FALSE;
 
-  markup = dup_tooltip_markup (self, iso3);
-  if (markup == NULL)
-    return FALSE;
-
+  text = dup_country_text (self, iso3);
+  markup = text_to_markup (text);
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
@@ -337,21 +795,48 @@ on_leave_cb (GtkEventControllerMotion *motion,
              LsMapView                *self)
 {
   self->pointer_inside = FALSE;
-  ls_map_view_set_highlight_country (self, NULL);
+  ls_map_view_set_highlight_country (self, self->focus_country);
 }
 
-/* Zooming with the wheel or the keyboard moves the map under a still
- * pointer: follow it with the hover and the tooltip. */
 static void
 on_viewport_notify_cb (LsMapView  *self,
                        GParamSpec *pspec,
                        gpointer    viewport)
 {
-  if (!self->pointer_inside)
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->fitting || width <= 1 || height <= 1)
     return;
 
-  ls_map_view_set_highlight_country (self, ls_map_view_country_at (self, self->pointer_x, self->pointer_y));
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->map));
+  /* Zoomed out past the whole world (the wheel, a pinch): back to the
+   * fitted world, rather than a world narrower than the view, shown
+   * twice side by side. */
+  if (shumate_viewport_get_zoom_level (get_viewport (self)) < get_fit_zoom (self, width) - 1e-6)
+    {
+      apply_fit (self, width, height);
+      return;
+    }
+
+  set_user_moved (self, !is_at_fit (self, width, height));
+
+  /* Zooming with the wheel or the keyboard moves the map under a still
+   * pointer: follow it with the hover and the tooltip. */
+  if (self->pointer_inside)
+    {
+      ls_map_view_set_highlight_country (self, ls_map_view_country_at (self, self->pointer_x, self->pointer_y));
+      gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->map));
+    }
+}
+
+static gboolean
+on_click_timeout_cb (gpointer user_data)
+{
+  LsMapView *self = user_data;
+
+  self->click_timeout_id = 0;
+  ls_map_view_activate_at (self, self->click_x, self->click_y);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -361,6 +846,16 @@ on_click_pressed_cb (GtkGestureClick *gesture,
                      double           y,
                      LsMapView        *self)
 {
+  /* A click gives the map the keyboard, so that +, − and the arrows
+   * work after it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* The second press of a double click: ShumateMap zooms; no popover.
+   * Any press closes the popover of the last click. */
+  g_clear_handle_id (&self->click_timeout_id, g_source_remove);
+  if (!gtk_popover_get_autohide (GTK_POPOVER (self->popover)))
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
   self->press_x = x;
   self->press_y = y;
 }
@@ -372,25 +867,56 @@ on_click_released_cb (GtkGestureClick *gesture,
                       double           y,
                       LsMapView        *self)
 {
-  /* ShumateMap zooms on a double click; only a single, still click picks
-   * a country. */
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  int double_click_time = 400;
   double vx, vy;
 
   if (n_press != 1 || hypot (x - self->press_x, y - self->press_y) > CLICK_SLOP)
     return;
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->map), GTK_WIDGET (self), x, y, &vx, &vy))
+    return;
 
-  if (gtk_widget_translate_coordinates (GTK_WIDGET (self->map), GTK_WIDGET (self), x, y, &vx, &vy))
-    ls_map_view_activate_at (self, vx, vy);
+  /* The context button explains at once. A primary click waits out the
+   * double-click time, so that a double click only zooms. */
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      ls_map_view_activate_at (self, vx, vy);
+      return;
+    }
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &double_click_time, NULL);
+  self->click_x = vx;
+  self->click_y = vy;
+  g_clear_handle_id (&self->click_timeout_id, g_source_remove);
+  self->click_timeout_id = g_timeout_add (double_click_time, on_click_timeout_cb, self);
 }
 
 /* Actions */
+
+static void
+zoom_by (LsMapView *self,
+         double     delta)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport) + delta;
+
+  /* Not below the whole world, which is the fitted view again. */
+  if (zoom <= get_fit_zoom (self, width) + 1e-6)
+    {
+      apply_fit (self, width, gtk_widget_get_height (GTK_WIDGET (self)));
+      return;
+    }
+
+  shumate_viewport_set_zoom_level (viewport, MIN (zoom, shumate_viewport_get_max_zoom_level (viewport)));
+}
 
 static void
 map_zoom_in_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  shumate_map_zoom_in (LS_MAP_VIEW (widget)->map);
+  zoom_by (LS_MAP_VIEW (widget), 1);
 }
 
 static void
@@ -398,7 +924,15 @@ map_zoom_out_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  shumate_map_zoom_out (LS_MAP_VIEW (widget)->map);
+  zoom_by (LS_MAP_VIEW (widget), -1);
+}
+
+static void
+map_reset_view_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ls_map_view_reset_view (LS_MAP_VIEW (widget));
 }
 
 static void
@@ -421,6 +955,69 @@ map_pan_action (GtkWidget  *widget,
                                               height / 2 + dy * height / 4,
                                               &lat, &lon);
   shumate_map_center_on (self->map, lat, lon);
+}
+
+static void
+map_explain_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  explain_focus_country (LS_MAP_VIEW (widget));
+}
+
+static void
+map_unfocus_country_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  set_focus_country (LS_MAP_VIEW (widget), NULL);
+}
+
+/* Ctrl+Tab leaves the map without visiting its countries. */
+static void
+map_leave_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LsMapView *self = LS_MAP_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root == NULL)
+    return;
+
+  self->leaving = TRUE;
+  g_signal_emit_by_name (root, "move-focus",
+                         g_variant_get_boolean (parameter) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  self->leaving = FALSE;
+}
+
+static void
+map_toggle_member_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LsMapView *self = LS_MAP_VIEW (widget);
+  g_autofree char *iso3 = g_variant_dup_string (parameter, NULL);
+  g_autofree char *title = NULL;
+  int country = lookup_country (self, iso3);
+  const char *name;
+  gboolean member;
+
+  if (country < 0)
+    return;
+
+  name = ls_dataset_get_country_name (ls_result_get_dataset (self->result), country);
+  member = ls_result_is_member (self->result, country);
+
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  /* The window applies it to the scenario, as one undoable edit; the
+   * toast says what changed and offers the undo. */
+  g_signal_emit (self, signals[COUNTRY_ACTIVATED], 0, iso3);
+
+  /* Translators: a toast after a change of the bloc on the map */
+  title = g_strdup_printf (member ? _("%s removed from the bloc") : _("%s added to the bloc"), name);
+  post_toast (self, title);
 }
 
 /* GtkWidget */
@@ -448,14 +1045,25 @@ ls_map_view_size_allocate (GtkWidget *widget,
 {
   LsMapView *self = LS_MAP_VIEW (widget);
 
-  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
-
-  /* The first real allocation decides the zoom that shows the world. */
-  if (!self->fitted && width > 1 && height > 1)
+  /* A new size (a resized window, presenter mode) refits the world,
+   * unless the user has zoomed or panned; then the view stays, but never
+   * zoomed out past the whole world. Before the children are allocated,
+   * so that they draw the new view in this frame. */
+  if (width > 1 && height > 1 && (width != self->fit_width || height != self->fit_height))
     {
-      self->fitted = TRUE;
-      ls_map_view_fit_world (self);
+      if (!self->user_moved ||
+          shumate_viewport_get_zoom_level (get_viewport (self)) < get_fit_zoom (self, width) - 1e-6)
+        apply_fit (self, width, height);
+      else
+        {
+          self->fit_width = width;
+          self->fit_height = height;
+        }
+      fit_legend (self, width, height);
     }
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -474,6 +1082,85 @@ ls_map_view_snapshot (GtkWidget   *widget,
   gtk_widget_snapshot_child (widget, self->overlay, snapshot);
 }
 
+/* Tab order: the map itself, then each of its main countries (the
+ * keyboard's way to what a pointer hovers), then the buttons on it; the
+ * same backwards. Ctrl+Tab leaves at once. */
+static gboolean
+ls_map_view_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  LsMapView *self = LS_MAP_VIEW (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  gboolean has_focus = gtk_widget_is_focus (widget);
+  int index;
+
+  if (self->leaving)
+    {
+      set_focus_country (self, NULL);
+      return FALSE;
+    }
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    {
+      /* Arrow keys pan (bindings) before focus would move; for other
+       * directions, enter the map itself. */
+      if (!has_focus && focus_child == NULL)
+        return gtk_widget_grab_focus (widget);
+      return FALSE;
+    }
+
+  if (!has_focus && focus_child == NULL)
+    {
+      /* Entering: forwards at the map itself; backwards at the last of
+       * the buttons, else at the last country. */
+      if (direction == GTK_DIR_TAB_BACKWARD && gtk_widget_child_focus (self->overlay, direction))
+        return TRUE;
+
+      gtk_widget_grab_focus (widget);
+      set_focus_country (self, direction == GTK_DIR_TAB_BACKWARD && self->n_main_countries > 0
+                               ? main_country_id (self, self->n_main_countries - 1) : NULL);
+      return TRUE;
+    }
+
+  if (has_focus)
+    {
+      index = focus_index (self);
+
+      if (direction == GTK_DIR_TAB_FORWARD)
+        {
+          if (index + 1 < (int) self->n_main_countries && self->result != NULL)
+            {
+              set_focus_country (self, main_country_id (self, index + 1));
+              return TRUE;
+            }
+          set_focus_country (self, NULL);
+          return gtk_widget_child_focus (self->overlay, direction);
+        }
+
+      if (index > 0)
+        set_focus_country (self, main_country_id (self, index - 1));
+      else if (self->focus_country != NULL)
+        set_focus_country (self, NULL);
+      else
+        return FALSE;
+      return TRUE;
+    }
+
+  /* A button on the map has the focus. */
+  if (gtk_widget_child_focus (focus_child, direction))
+    return TRUE;
+
+  if (direction == GTK_DIR_TAB_BACKWARD)
+    {
+      gtk_widget_grab_focus (widget);
+      set_focus_country (self, self->n_main_countries > 0 && self->result != NULL
+                               ? main_country_id (self, self->n_main_countries - 1) : NULL);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* GObject */
 
 static void
@@ -481,13 +1168,20 @@ ls_map_view_dispose (GObject *object)
 {
   LsMapView *self = LS_MAP_VIEW (object);
 
+  g_clear_handle_id (&self->click_timeout_id, g_source_remove);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   self->map = NULL;
   self->legend = NULL;
+  self->legend_area = NULL;
+  self->reset_button = NULL;
+  self->popover_label = NULL;
+  self->popover_button = NULL;
   self->tile_layer = NULL;
   self->flow_layer = NULL;
   g_clear_object (&self->source);
   g_clear_pointer (&self->result, ls_result_unref);
+  g_clear_pointer (&self->ranges, ls_ranges_unref);
 
   G_OBJECT_CLASS (ls_map_view_parent_class)->dispose (object);
 }
@@ -498,6 +1192,9 @@ ls_map_view_finalize (GObject *object)
   LsMapView *self = LS_MAP_VIEW (object);
 
   g_clear_pointer (&self->highlight, g_free);
+  g_clear_pointer (&self->focus_country, g_free);
+  g_clear_pointer (&self->popover_country, g_free);
+  g_clear_pointer (&self->main_countries, g_free);
 
   G_OBJECT_CLASS (ls_map_view_parent_class)->finalize (object);
 }
@@ -534,6 +1231,10 @@ ls_map_view_get_property (GObject    *object,
 
     case PROP_ONLINE_TILES:
       g_value_set_boolean (value, ls_map_view_get_online_tiles (self));
+      break;
+
+    case PROP_USER_MOVED:
+      g_value_set_boolean (value, ls_map_view_get_user_moved (self));
       break;
 
     default:
@@ -594,6 +1295,7 @@ ls_map_view_class_init (LsMapViewClass *klass)
   widget_class->measure = ls_map_view_measure;
   widget_class->size_allocate = ls_map_view_size_allocate;
   widget_class->snapshot = ls_map_view_snapshot;
+  widget_class->focus = ls_map_view_focus;
 
   /**
    * LsMapView:result: (nullable)
@@ -653,6 +1355,17 @@ ls_map_view_class_init (LsMapViewClass *klass)
     g_param_spec_boolean ("online-tiles", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * LsMapView:user-moved:
+   *
+   * Whether the user has zoomed or panned away from the fitted world.
+   * While not, every change of size refits the world; "Reset View"
+   * (ls_map_view_reset_view()) comes back to it.
+   */
+  properties[PROP_USER_MOVED] =
+    g_param_spec_boolean ("user-moved", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -660,7 +1373,12 @@ ls_map_view_class_init (LsMapViewClass *klass)
    * @self: the map view
    * @iso3: the ISO3 code of the country
    *
-   * Emitted when a country is clicked.
+   * Emitted when the user asks to change a country's membership of the
+   * bloc: "Add to Bloc" or "Remove from Bloc" in the popover that a
+   * click, or Enter on a focused country, opens. Never on a plain click.
+   * The handler toggles the membership as one undoable edit; the view
+   * then posts a toast with "Undo" (the `win.undo` action) on the
+   * nearest #AdwToastOverlay.
    */
   signals[COUNTRY_ACTIVATED] =
     g_signal_new ("country-activated",
@@ -672,6 +1390,11 @@ ls_map_view_class_init (LsMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, map_zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, map_zoom_out_action);
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", map_pan_action);
+  gtk_widget_class_install_action (widget_class, "map.reset-view", NULL, map_reset_view_action);
+  gtk_widget_class_install_action (widget_class, "map.explain", NULL, map_explain_action);
+  gtk_widget_class_install_action (widget_class, "map.unfocus-country", NULL, map_unfocus_country_action);
+  gtk_widget_class_install_action (widget_class, "map.leave", "b", map_leave_action);
+  gtk_widget_class_install_action (widget_class, "map.toggle-member", "s", map_toggle_member_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
@@ -682,6 +1405,19 @@ ls_map_view_class_init (LsMapViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "map.pan", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "map.pan", "(ii)", 0, -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "map.pan", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "map.reset-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "map.reset-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "map.explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "map.explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "map.explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "map.explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "map.explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.unfocus-country", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_CONTROL_MASK, "map.leave", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "map.leave", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "map.leave", "b", TRUE);
 
   gtk_widget_class_set_css_name (widget_class, "mapview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -691,10 +1427,14 @@ static void
 ls_map_view_init (LsMapView *self)
 {
   GtkEventController *motion;
+  GtkEventController *focus;
   GtkGesture *click;
+  GtkWidget *box;
 
   ls_render_style_init (&self->style, FALSE);
   ls_map_options_init (&self->options);
+  self->legend_parts = LS_MAP_LEGEND_ALL;
+  self->legend_scale = 1.0;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -712,17 +1452,58 @@ ls_map_view_init (LsMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->flow_layer));
   replace_tile_layer (self);
 
-  self->legend = gtk_drawing_area_new ();
+  /* The legend folds away: on a small map it would cover countries. */
+  self->legend_area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->legend_area), legend_draw_func, self, NULL);
+  /* A picture; clicks and drags on it go to the map under it. */
+  gtk_widget_set_can_target (self->legend_area, FALSE);
+  self->legend = gtk_expander_new (_("Legend"));
+  gtk_expander_set_expanded (GTK_EXPANDER (self->legend), TRUE);
+  gtk_expander_set_child (GTK_EXPANDER (self->legend), self->legend_area);
   gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
   gtk_widget_set_valign (self->legend, GTK_ALIGN_END);
   gtk_widget_set_margin_start (self->legend, LEGEND_MARGIN);
   gtk_widget_set_margin_bottom (self->legend, LEGEND_MARGIN);
-  /* The legend is a picture; clicks and drags go to the map under it. */
-  gtk_widget_set_can_target (self->legend, FALSE);
   gtk_widget_set_visible (self->legend, FALSE);
-  gtk_widget_add_css_class (self->legend, "legend");
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->legend), legend_draw_func, self, NULL);
+  gtk_widget_add_css_class (self->legend, "map-legend");
+  g_signal_connect_swapped (self->legend, "notify::expanded", G_CALLBACK (on_legend_expanded_cb), self);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->legend);
+
+  self->reset_button = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");
+  gtk_widget_set_tooltip_text (self->reset_button, _("Reset View"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reset View"),
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Home",
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reset_button), "map.reset-view");
+  gtk_widget_add_css_class (self->reset_button, "osd");
+  gtk_widget_add_css_class (self->reset_button, "circular");
+  gtk_widget_set_halign (self->reset_button, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->reset_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->reset_button, 8);
+  gtk_widget_set_margin_end (self->reset_button, 8);
+  gtk_widget_set_visible (self->reset_button, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->reset_button);
+
+  /* What a click or Enter on a country shows: its figures, what they
+   * rest on, and the one explicit way to change the bloc from the map. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  self->popover_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->popover_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->popover_label), 44);
+  gtk_label_set_xalign (GTK_LABEL (self->popover_label), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->popover_label), FALSE);
+  gtk_box_append (GTK_BOX (box), self->popover_label);
+  self->popover_button = gtk_button_new_with_label (_("Add to Bloc"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->popover_button), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->popover_button), "map.toggle-member");
+  gtk_widget_set_halign (self->popover_button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), self->popover_button);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
+  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (on_popover_closed_cb), self);
 
   /* On the map, in the capture phase: we only watch, so ShumateMap's own
    * drag and double-click gestures still see every event. */
@@ -734,7 +1515,7 @@ ls_map_view_init (LsMapView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
 
   click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
@@ -742,6 +1523,10 @@ ls_map_view_init (LsMapView *self)
 
   g_signal_connect_object (get_viewport (self), "notify", G_CALLBACK (on_viewport_notify_cb), self,
                            G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->map), TRUE);
   g_signal_connect (self->map, "query-tooltip", G_CALLBACK (on_map_query_tooltip_cb), self);
@@ -795,10 +1580,64 @@ ls_map_view_set_result (LsMapView *self,
     self->result = ls_result_ref (result);
 
   ls_flow_layer_set_result (self->flow_layer, result);
+  update_main_countries (self);
   update_legend (self);
+  fit_legend (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
   update_accessible (self);
 
+  /* An open popover follows the new figures. */
+  if (self->popover_country != NULL && result != NULL && gtk_widget_get_visible (self->popover))
+    {
+      g_autofree char *iso3 = g_strdup (self->popover_country);
+      GdkRectangle rect;
+
+      gtk_popover_get_pointing_to (GTK_POPOVER (self->popover), &rect);
+      show_popover (self, iso3, rect.x + 1, rect.y + 1, gtk_popover_get_autohide (GTK_POPOVER (self->popover)));
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+}
+
+/**
+ * ls_map_view_get_ranges:
+ * @self: a #LsMapView
+ *
+ * Returns: (transfer none) (nullable): the ranges of the result's
+ *   figures, if known
+ */
+LsRanges *
+ls_map_view_get_ranges (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), NULL);
+
+  return self->ranges;
+}
+
+/**
+ * ls_map_view_set_ranges:
+ * @self: a #LsMapView
+ * @ranges: (nullable): the ranges of the result's figures
+ *   (ls_session_get_ranges(), which arrives after the result), or %NULL
+ *   while they are computed
+ *
+ * With ranges, the explanations in the tooltip, the popover and the
+ * accessible description give each figure's range.
+ */
+void
+ls_map_view_set_ranges (LsMapView *self,
+                        LsRanges  *ranges)
+{
+  g_return_if_fail (LS_IS_MAP_VIEW (self));
+
+  if (self->ranges == ranges)
+    return;
+
+  g_clear_pointer (&self->ranges, ls_ranges_unref);
+  if (ranges != NULL)
+    self->ranges = ls_ranges_ref (ranges);
+
+  if (self->focus_country != NULL)
+    update_accessible (self);
 }
 
 /**
@@ -836,6 +1675,7 @@ ls_map_view_set_render_style (LsMapView           *self,
     replace_tile_layer (self);
   ls_flow_layer_set_render_style (self->flow_layer, &self->style);
   update_legend (self);
+  fit_legend (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 /**
@@ -1071,8 +1911,10 @@ ls_map_view_country_at (LsMapView *self,
  * @x: x in @self's coordinates
  * @y: y in @self's coordinates
  *
- * What a click does: emits #LsMapView::country-activated for the country
- * at (@x, @y), if any.
+ * What a click does: gives the map the keyboard focus and opens a
+ * popover on the country at (@x, @y) that explains its figures and
+ * offers "Add to Bloc" or "Remove from Bloc". It never changes the bloc
+ * itself.
  *
  * Returns: %TRUE if there was a country
  */
@@ -1082,16 +1924,24 @@ ls_map_view_activate_at (LsMapView *self,
                          double     y)
 {
   g_autofree char *iso3 = NULL;
+  int country;
 
   g_return_val_if_fail (LS_IS_MAP_VIEW (self), FALSE);
 
-  /* Copied: a handler may change the view, and the shapes' string with
-   * the zoom. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* Copied: the shapes' string changes with the zoom. */
   iso3 = g_strdup (ls_map_view_country_at (self, x, y));
   if (iso3 == NULL)
-    return FALSE;
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      return FALSE;
+    }
 
-  g_signal_emit (self, signals[COUNTRY_ACTIVATED], 0, iso3);
+  /* The keyboard carries on from the country clicked. */
+  country = lookup_country (self, iso3);
+  set_focus_country (self, country >= 0 ? iso3 : NULL);
+  show_popover (self, iso3, x, y, FALSE);
   return TRUE;
 }
 
@@ -1131,19 +1981,32 @@ ls_map_view_location_to_coords (LsMapView *self,
  * ls_map_view_fit_world:
  * @self: a #LsMapView
  *
- * Zooms so that the world's width fills the view, centred on its
- * populated latitudes. Called on the first allocation.
+ * Zooms so that the world's width fills the view, from the Arctic
+ * islands to Cape Horn where the height allows, with Antarctica cut off;
+ * the same as ls_map_view_reset_view().
  */
 void
 ls_map_view_fit_world (LsMapView *self)
 {
-  ShumateViewport *viewport;
-  LsProjection world_px;
-  double width, height, zoom, world, x, y, lat, lon;
+  g_return_if_fail (LS_IS_MAP_VIEW (self));
+
+  ls_map_view_reset_view (self);
+}
+
+/**
+ * ls_map_view_reset_view:
+ * @self: a #LsMapView
+ *
+ * Back to the fitted world after a zoom or pan ("Reset View", Home);
+ * from then on the map refits whenever its size changes.
+ */
+void
+ls_map_view_reset_view (LsMapView *self)
+{
+  double width, height;
 
   g_return_if_fail (LS_IS_MAP_VIEW (self));
 
-  viewport = get_viewport (self);
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
   if (width <= 1 || height <= 1)
@@ -1152,28 +2015,234 @@ ls_map_view_fit_world (LsMapView *self)
       height = 768;
     }
 
-  zoom = log2 (width / LS_MAP_SOURCE_TILE_SIZE);
-  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
-                shumate_viewport_get_max_zoom_level (viewport));
-  shumate_viewport_set_zoom_level (viewport, zoom);
+  apply_fit (self, width, height);
+}
 
-  /* Centre on 20° N rather than the equator: most land, and every
-   * producer but Australia and Madagascar, is north of it. But keep the
-   * world's edges out of the view when it is taller than the view, and
-   * centre it when it is not. */
-  ls_projection_init_tiles (&world_px, zoom, LS_MAP_SOURCE_TILE_SIZE);
-  world = LS_MAP_SOURCE_TILE_SIZE * exp2 (zoom);
-  ls_projection_project (&world_px, 0.0, 20.0, &x, &y);
-  if (world <= height)
-    y = world / 2;
+/**
+ * ls_map_view_get_user_moved:
+ * @self: a #LsMapView
+ *
+ * Returns: whether the user has zoomed or panned away from the fitted
+ *   world
+ */
+gboolean
+ls_map_view_get_user_moved (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), FALSE);
+
+  return self->user_moved;
+}
+
+/**
+ * ls_map_view_get_min_zoom:
+ * @self: a #LsMapView
+ *
+ * Returns: the lowest zoom level the view allows at its size: the whole
+ *   world exactly as wide as the view
+ */
+double
+ls_map_view_get_min_zoom (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), 0);
+
+  return get_fit_zoom (self, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+/**
+ * ls_map_view_get_focus_country:
+ * @self: a #LsMapView
+ *
+ * Returns: (nullable): the ISO3 code of the country the keyboard is on
+ *   (Tab cycles the main countries), or %NULL
+ */
+const char *
+ls_map_view_get_focus_country (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), NULL);
+
+  return self->focus_country;
+}
+
+/**
+ * ls_map_view_get_main_countries:
+ * @self: a #LsMapView
+ * @n_countries: (out): how many
+ *
+ * Returns: (array length=n_countries) (transfer none): the countries the
+ *   map names and Tab visits, in that order (indices of the result's
+ *   dataset)
+ */
+const guint *
+ls_map_view_get_main_countries (LsMapView *self,
+                                guint     *n_countries)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), NULL);
+  g_return_val_if_fail (n_countries != NULL, NULL);
+
+  *n_countries = self->n_main_countries;
+  return self->main_countries;
+}
+
+/**
+ * ls_map_view_get_popover_country:
+ * @self: a #LsMapView
+ *
+ * Returns: (nullable): the ISO3 code of the country whose popover is
+ *   open, or %NULL
+ */
+const char *
+ls_map_view_get_popover_country (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (self->popover) ? self->popover_country : NULL;
+}
+
+/**
+ * ls_map_view_get_extent:
+ * @self: a #LsMapView
+ * @extent: (out caller-allocates): the part of the world in view
+ *
+ * The longitudes and latitudes the view shows, within one world: a view
+ * across the antimeridian gives the larger side, a view wider than the
+ * world the whole of it.
+ *
+ * Returns: %FALSE if the view has no size yet
+ */
+gboolean
+ls_map_view_get_extent (LsMapView   *self,
+                        LsGeoBounds *extent)
+{
+  LsProjection projection;
+  double width, height, world, west, east, north, south;
+
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (extent != NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  if (width <= 1 || height <= 1 || !ls_flow_layer_get_projection (self->flow_layer, &projection, &world))
+    return FALSE;
+
+  /* Raw x, unwrapped, in degrees. */
+  west = (0 - projection.origin_x) / projection.scale * 180.0 / G_PI;
+  east = (width - projection.origin_x) / projection.scale * 180.0 / G_PI;
+  if (east - west >= 360.0)
+    {
+      west = -180.0;
+      east = 180.0;
+    }
   else
-    y = CLAMP (y, height / 2, world - height / 2);
-  /* Put tile edges on whole pixels: at a fractional offset the scaled
-   * tile textures leave a hairline seam between rows. */
-  y = height / 2 - round (height / 2 - y);
-  ls_projection_unproject (&world_px, x, y, &lon, &lat);
+    {
+      double shift = 360.0 * floor ((west + 180.0) / 360.0);
 
-  shumate_map_center_on (self->map, lat, 0.0);
+      west -= shift;
+      east -= shift;
+      /* Across the antimeridian: keep the larger side. */
+      if (east > 180.0)
+        {
+          if (180.0 - west >= east - 180.0)
+            east = 180.0;
+          else
+            {
+              east -= 360.0;
+              west = -180.0;
+            }
+        }
+    }
+
+  /* Web Mercator's latitude depends on y alone. */
+  {
+    double unused;
+
+    ls_projection_unproject (&projection, 0, 0, &unused, &north);
+    ls_projection_unproject (&projection, 0, height, &unused, &south);
+  }
+
+  extent->west = west;
+  extent->east = east;
+  extent->north = CLAMP (north, -LS_PROJECTION_MERCATOR_MAX_LAT, LS_PROJECTION_MERCATOR_MAX_LAT);
+  extent->south = CLAMP (south, -LS_PROJECTION_MERCATOR_MAX_LAT, LS_PROJECTION_MERCATOR_MAX_LAT);
+  return extent->north > extent->south;
+}
+
+/**
+ * ls_map_view_get_figure_options:
+ * @self: a #LsMapView
+ * @options: (out caller-allocates): what ls_render_map_figure() should
+ *   draw to export this view
+ *
+ * The view's metric, stage, arcs and labels, and the part of the world
+ * it shows: after a zoom or pan, its extent in its own Web Mercator, so
+ * that the exported figure shows what the user saw; at the fitted world,
+ * the world less Antarctica in Equal Earth, whose areas are true.
+ */
+void
+ls_map_view_get_figure_options (LsMapView    *self,
+                                LsMapOptions *options)
+{
+  LsGeoBounds extent;
+
+  g_return_if_fail (LS_IS_MAP_VIEW (self));
+  g_return_if_fail (options != NULL);
+
+  *options = self->options;
+  options->has_extent = FALSE;
+  options->projection = LS_PROJECTION_EQUAL_EARTH;
+
+  if (self->user_moved && ls_map_view_get_extent (self, &extent))
+    {
+      options->has_extent = TRUE;
+      options->extent = extent;
+      options->projection = LS_PROJECTION_WEB_MERCATOR;
+    }
+}
+
+/**
+ * ls_map_view_legend_covers_data:
+ * @self: a #LsMapView
+ *
+ * For tests: whether the legend, as laid out, lies over any country of
+ * the dataset in the current view.
+ *
+ * Returns: %TRUE if it does
+ */
+gboolean
+ls_map_view_legend_covers_data (LsMapView *self)
+{
+  ShumateViewport *viewport;
+  graphene_rect_t rect;
+
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->legend) ||
+      !gtk_widget_compute_bounds (self->legend, GTK_WIDGET (self), &rect))
+    return FALSE;
+
+  viewport = get_viewport (self);
+  return rect_covers_data (self, &rect,
+                           gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
+                           shumate_viewport_get_zoom_level (viewport),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                           shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+}
+
+/**
+ * ls_map_view_get_legend_parts:
+ * @self: a #LsMapView
+ * @expanded: (out) (optional): whether the legend is unfolded
+ *
+ * Returns: the parts of the legend shown
+ */
+LsMapLegendParts
+ls_map_view_get_legend_parts (LsMapView *self,
+                              gboolean  *expanded)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), LS_MAP_LEGEND_ALL);
+
+  if (expanded != NULL)
+    *expanded = gtk_expander_get_expanded (GTK_EXPANDER (self->legend));
+  return self->legend_parts;
 }
 
 /**

@@ -23,6 +23,9 @@ GtkWidget           *ls_map_view_new                   (void);
 LsResult            *ls_map_view_get_result            (LsMapView           *self);
 void                 ls_map_view_set_result            (LsMapView           *self,
                                                         LsResult            *result);
+LsRanges            *ls_map_view_get_ranges            (LsMapView           *self);
+void                 ls_map_view_set_ranges            (LsMapView           *self,
+                                                        LsRanges            *ranges);
 const LsRenderStyle *ls_map_view_get_render_style      (LsMapView           *self);
 void                 ls_map_view_set_render_style      (LsMapView           *self,
                                                         const LsRenderStyle *style);
@@ -54,6 +57,20 @@ gboolean             ls_map_view_location_to_coords    (LsMapView           *sel
                                                         double              *x,
                                                         double              *y);
 void                 ls_map_view_fit_world             (LsMapView           *self);
+void                 ls_map_view_reset_view            (LsMapView           *self);
+gboolean             ls_map_view_get_user_moved        (LsMapView           *self);
+double               ls_map_view_get_min_zoom          (LsMapView           *self);
+const char          *ls_map_view_get_focus_country     (LsMapView           *self);
+const guint         *ls_map_view_get_main_countries    (LsMapView           *self,
+                                                        guint               *n_countries);
+const char          *ls_map_view_get_popover_country   (LsMapView           *self);
+gboolean             ls_map_view_get_extent            (LsMapView           *self,
+                                                        LsGeoBounds         *extent);
+void                 ls_map_view_get_figure_options    (LsMapView           *self,
+                                                        LsMapOptions        *options);
+gboolean             ls_map_view_legend_covers_data    (LsMapView           *self);
+LsMapLegendParts     ls_map_view_get_legend_parts      (LsMapView           *self,
+                                                        gboolean            *expanded);
 
 ShumateMap          *ls_map_view_get_map               (LsMapView           *self);
 LsFlowLayer         *ls_map_view_get_flow_layer        (LsMapView           *self);

@@ -11,6 +11,8 @@
 
 #include "ls-window-private.h"
 
+#include "ls-export-dialog.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -134,23 +136,13 @@ open_dataset_chosen (LsWindow *self,
 }
 
 static void
-export_figure_chosen (LsWindow *self,
-                      GFile    *file)
+figure_exported_cb (LsWindow *self,
+                    GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
-  if (!ls_window_export_figure (self, file, &error))
-    {
-      _ls_window_show_error (self, _("Could Not Export Figure"), error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-    _ls_window_toast (self, message);
-  }
+  _ls_window_toast (self, message);
 }
 
 static void
@@ -300,16 +292,22 @@ win_export_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   LsWindow *self = LS_WINDOW (widget);
-  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
-  GtkFileChooser *chooser = run_file_chooser (self, _("Export Figure"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                              _("_Export"), export_figure_chosen);
+  LsExportDialog *dialog;
+  LsExportView view;
+  LsMapOptions map;
+  LsRenderStyle style;
 
-  add_filter (chooser, _("PNG Image"), "*.png", "image/png");
-  add_filter (chooser, _("SVG Image"), "*.svg", "image/svg+xml");
-  add_filter (chooser, _("PDF Document"), "*.pdf", "application/pdf");
-  gtk_file_chooser_set_current_name (chooser, g_strcmp0 (view, "map") == 0 ? "lodestone-map.png"
-                                                                            : "lodestone-flows.png");
-  gtk_native_dialog_show (self->file_chooser);
+  /* Ctrl+E exports what is shown: in the Table view, the table (m16). */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->table_view), "table.export-csv", NULL);
+      return;
+    }
+
+  _ls_window_get_export_setup (self, &view, &map, &style);
+  dialog = ls_export_dialog_new (GTK_WINDOW (self), self->result, self->scenario, view, &map, &style);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (figure_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -81,6 +81,10 @@ void      _ls_window_restore_from          (LsWindow        *self,
                                             GPtrArray       *to);
 void      _ls_window_set_dataset           (LsWindow        *self,
                                             LsDataset       *dataset);
+void      _ls_window_get_export_setup      (LsWindow        *self,
+                                            LsExportView    *view,
+                                            LsMapOptions    *map,
+                                            LsRenderStyle   *style);
 GBytes   *_ls_window_render_figure         (LsWindow        *self,
                                             LsExportFormat   format,
                                             GError         **error);

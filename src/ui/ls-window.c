@@ -588,20 +588,36 @@ get_export_view (LsWindow     *self,
   return LS_EXPORT_MAP;
 }
 
+/* What the export dialog needs: the view shown (the map, else the flows),
+ * the map's options and the window's figure style. */
+void
+_ls_window_get_export_setup (LsWindow      *self,
+                             LsExportView  *view,
+                             LsMapOptions  *map,
+                             LsRenderStyle *style)
+{
+  *view = get_export_view (self, map);
+  fill_render_style (self, style, FALSE, 1.0);
+}
+
 GBytes *
 _ls_window_render_figure (LsWindow        *self,
                           LsExportFormat   format,
                           GError         **error)
 {
   LsRenderStyle style;
-  LsMapOptions options;
-  LsExportView view = get_export_view (self, &options);
+  LsMapOptions map;
+  LsExportOptions options;
+
+  ls_export_options_init (&options, get_export_view (self, &map), format);
+  options.map = map;
+  options.width = FIGURE_WIDTH;
+  options.height = FIGURE_HEIGHT;
 
   /* Exports are documents: always the light style, at normal size. */
   fill_render_style (self, &style, FALSE, 1.0);
 
-  return ls_export_to_bytes (view, format, self->result, &style, &options,
-                             FIGURE_WIDTH, FIGURE_HEIGHT, error);
+  return ls_export_to_bytes (self->result, self->scenario, &style, &options, error);
 }
 
 static gboolean
@@ -1132,6 +1148,7 @@ ls_window_init (LsWindow *self)
 
   self->settings = ls_application_new_settings ();
   self->scenario = ls_scenario_new ();
+  ls_table_view_set_scenario (self->table_view, self->scenario);
   self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->slides = g_ptr_array_new_with_free_func (g_object_unref);

@@ -486,6 +486,124 @@ test_render_korean (void)
   g_rmdir (dir);
 }
 
+/* pdftotext's UTF-8 text of @pdf with its white space folded to single
+ * spaces, so that a wrapped caption reads as one line; %NULL (the test
+ * skipped) without poppler-utils outside CI. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *argv[] = { NULL, "-enc", "UTF-8", pdf, "-", NULL };
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("pdftotext not found; install the Debian package poppler-utils");
+      g_test_skip ("pdftotext not found; install the Debian package poppler-utils");
+      return NULL;
+    }
+
+  argv[0] = pdftotext;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  words = g_regex_split_simple ("\\s+", out, 0, 0);
+
+  return g_strstrip (g_strjoinv (" ", words));
+}
+
+/* M11: `render` figures name their scenario, year, bloc and every lever,
+ * given in a file or as options, in the figure (PDF read back) and in an
+ * SVG's <title>. */
+static void
+test_render_caption (void)
+{
+  g_autofree char *scenario = write_temp ("embargo.json",
+                                          "{\"format\": \"lodestone-scenario\", \"version\": 1,"
+                                          " \"name\": \"Magnet embargo\", \"year\": 2024,"
+                                          " \"alliances\": [\"msp\"], \"friend_shoring\": 0.5,"
+                                          " \"capacity\": [{\"stage\": \"separation\", \"country\": \"KOR\", \"delta\": 5000}],"
+                                          " \"restrictions\": []}");
+  g_autofree char *dir = g_path_get_dirname (scenario);
+  g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "figure.svg", NULL);
+  const char *views[] = { "sankey", "map" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *contents = NULL;
+
+      g_assert_cmpint (run_cli ((const char *[]) { "render", "--view", views[i], "--scenario", scenario,
+                                                   "--restrict", "magnets:CHN:bloc:1", "--output", pdf, NULL },
+                                &out, &err), ==, 0);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      if (!(text = pdf_text (pdf)))
+        return;
+      g_assert_nonnull (strstr (text, "Magnet embargo — 2024 — Bloc: Minerals Security Partnership"));
+      g_assert_nonnull (strstr (text, "Magnets from China to the bloc cut by 100 %"));
+      g_assert_nonnull (strstr (text, "South Korea Separation +5000 t"));
+      g_assert_nonnull (strstr (text, "friend-shoring 50 %"));
+      g_assert_nonnull (strstr (text, "Sources: "));
+
+      g_assert_cmpint (run_cli ((const char *[]) { "render", "--view", views[i], "--scenario", scenario,
+                                                   "--output", svg, NULL },
+                                &out, &err), ==, 0);
+      g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, "<title>Magnet embargo — 2024 — Bloc: "));
+      g_assert_nonnull (strstr (contents, "South Korea Separation +5000 t"));
+      g_assert_null (strstr (contents, "cut by"));
+    }
+
+  g_remove (pdf);
+  g_remove (svg);
+  g_remove (scenario);
+  g_rmdir (dir);
+}
+
+/* Issue 14: capacity changes at the bound (1e9 t) render, and no label
+ * of the figure reads nan or inf. */
+static void
+test_render_extreme (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lodestone-cli-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "extreme.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli ((const char *[]) { "render", "--alliance", "msp",
+                                               "--capacity", "mining:KOR:1e9", "--capacity", "separation:CHN:-1e9",
+                                               "--capacity", "separation:KOR:1e9", "--capacity", "magnets:USA:1e9",
+                                               "--capacity", "use:JPN:-1e9", "--friend-shoring", "1",
+                                               "--output", pdf, NULL },
+                            &out, &err), ==, 0);
+  if (!(text = pdf_text (pdf)))
+    return;
+  g_assert_nonnull (strstr (text, "+1000000000 t"));
+  words = g_regex_split_simple ("[^[:alnum:]]+", text, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_ascii_strdown (words[i], -1);
+
+      g_assert_cmpstr (word, !=, "nan");
+      g_assert_cmpstr (word, !=, "inf");
+    }
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_layout (void)
 {
@@ -563,6 +681,8 @@ main (int    argc,
   g_test_add_func ("/lodestone/cli/layout", test_layout);
   g_test_add_func ("/lodestone/cli/decimal-comma", test_decimal_comma);
   g_test_add_func ("/lodestone/cli/render-korean", test_render_korean);
+  g_test_add_func ("/lodestone/cli/render-caption", test_render_caption);
+  g_test_add_func ("/lodestone/cli/render-extreme", test_render_extreme);
 
   return g_test_run ();
 }

@@ -114,6 +114,9 @@ test_tonnes_compact (void)
   g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
 
   assert_formatted (ls_format_tonnes_compact (1.2e6), "1.2 Mt");
+  assert_formatted (ls_format_tonnes_compact (12.4e6), "12 Mt");
+  /* Never an exponent, even at the 1e9 t bound (C groups no digits). */
+  assert_formatted (ls_format_tonnes_compact (1e9), "1000 Mt");
   assert_formatted (ls_format_tonnes_compact (43000), "43 kt");
   assert_formatted (ls_format_tonnes_compact (4500), "4.5 kt");
   assert_formatted (ls_format_tonnes_compact (120), "120 t");

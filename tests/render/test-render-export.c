@@ -7,13 +7,17 @@
 
 #include "config.h"
 
+#include "ls-export.h"
 #include "ls-render-sankey.h"
 #include "ls-result.h"
+#include "ls-scenario-text.h"
+#include "ls-test-utils.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 typedef struct
 {
@@ -642,6 +646,420 @@ test_interpolate (Fixture       *f,
     }
 }
 
+
+/* Exported figures (ls-export.c) --------------------------------------- */
+
+/* pdftotext's text of @pdf, its white space folded to single spaces so
+ * that a caption that wraps still reads as one line; %NULL (the test
+ * skipped) without poppler-utils outside CI. */
+static char *
+pdf_text (GBytes *pdf,
+          const char *dir)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (dir, "figure.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *argv[] = { NULL, "-enc", "UTF-8", path, "-", NULL };
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      /* As tests/data/lib.sh's require_tool: a broken install under CI. */
+      if (g_getenv ("CI") != NULL)
+        g_error ("pdftotext not found; install the Debian package poppler-utils");
+      g_test_skip ("pdftotext not found; install the Debian package poppler-utils");
+      return NULL;
+    }
+
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  argv[0] = pdftotext;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+
+  words = g_regex_split_simple ("\\s+", out, 0, 0);
+  return g_strstrip (g_strjoinv (" ", words));
+}
+
+/* Text with its white space folded as pdf_text() folds it. */
+static char *
+fold_spaces (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+
+  return g_strstrip (g_strjoinv (" ", words));
+}
+
+/* No word of @text reads "nan" or "inf" (issue 14), in any case. */
+static void
+assert_no_non_finite (const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+
+      while (*p != '\0' && !g_ascii_isalnum (*p))
+        p++;
+      start = p;
+      while (g_ascii_isalnum (*p))
+        p++;
+      if (p == start)
+        continue;
+      word = g_ascii_strdown (start, p - start);
+      if (g_str_equal (word, "nan") || g_str_equal (word, "inf") || g_str_equal (word, "infinity"))
+        g_error ("“%s” in a figure's text:\n%s", word, text);
+    }
+}
+
+/* "China restricts magnets to the bloc", with the MSP, as the walk tried
+ * it (ux-walk.md, M11), and a name of its own. */
+static LsScenario *
+restriction_scenario (void)
+{
+  LsScenario *scenario = ls_test_scenario_new ();
+
+  ls_scenario_set_name (scenario, "Magnet embargo");
+  ls_scenario_set_alliance (scenario, "msp", TRUE);
+  ls_test_add_restriction (scenario, "magnets", "CHN", "bloc", 1.0);
+  ls_test_add_capacity (scenario, "separation", "KOR", 5000);
+  ls_scenario_set_friend_shoring (scenario, 0.5);
+
+  return scenario;
+}
+
+static GBytes *
+export_bytes (LsResult       *result,
+              LsScenario     *scenario,
+              LsExportView    view,
+              LsExportFormat  format,
+              gboolean        dark)
+{
+  g_autoptr(GError) error = NULL;
+  LsExportOptions options;
+  LsRenderStyle style;
+  GBytes *bytes;
+
+  ls_render_style_init (&style, dark);
+  ls_export_options_init (&options, view, format);
+  options.width = 1280;
+  options.height = 720;
+  bytes = ls_export_to_bytes (result, scenario, &style, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+/* M11: the PDF of each view, read back as text, names the scenario, the
+ * year, the bloc and every lever, and keeps the sources line. */
+static void
+test_export_caption (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LsScenario) scenario = restriction_scenario ();
+  g_autoptr(LsResult) result = ls_test_compute (f->dataset, scenario);
+  LsDataset *dataset = f->dataset;
+  g_autofree char *lever = ls_scenario_text_lever (dataset, ls_scenario_get_restriction (scenario, 0));
+  g_autofree char *capacity = ls_scenario_text_capacity (dataset, ls_scenario_get_capacity_change (scenario, 0));
+  g_autofree char *caption = ls_scenario_text_caption (scenario, result);
+  g_autofree char *folded_caption = fold_spaces (caption);
+
+  /* The words under test are what ls-scenario-text.c makes of them. */
+  g_assert_nonnull (strstr (lever, "China"));
+  g_assert_nonnull (strstr (lever, "Magnets"));
+
+  for (LsExportView view = LS_EXPORT_SANKEY; view <= LS_EXPORT_MAP; view++)
+    {
+      g_autoptr(GBytes) pdf = export_bytes (result, scenario, view, LS_EXPORT_PDF, FALSE);
+      g_autofree char *text = pdf_text (pdf, f->dir);
+
+      if (text == NULL)
+        return;
+
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, folded_caption));
+      g_assert_nonnull (strstr (text, "Magnet embargo"));
+      g_assert_nonnull (strstr (text, "2024"));
+      g_assert_nonnull (strstr (text, "Minerals Security Partnership"));
+      g_assert_nonnull (strstr (text, lever));
+      g_assert_nonnull (strstr (text, capacity));
+      g_assert_nonnull (strstr (text, "friend-shoring 50 %"));
+      g_assert_nonnull (strstr (text, "Sources: "));
+    }
+}
+
+/* With no levers the caption says so, so that a baseline figure is told
+ * apart from a scenario's. */
+static void
+test_export_caption_no_levers (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = export_bytes (f->result, f->scenario, LS_EXPORT_SANKEY, LS_EXPORT_PDF, FALSE);
+  g_autofree char *text = pdf_text (pdf, f->dir);
+
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Levers: no levers"));
+  g_assert_nonnull (strstr (text, "Untitled Scenario"));
+}
+
+typedef struct
+{
+  GString *title;
+  GString *desc;
+  GString *in;
+} SvgText;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgText *svg = user_data;
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+
+  /* Only the root's own <title> and <desc>. */
+  if (g_slist_length ((GSList *) stack) != 2)
+    return;
+  if (g_str_equal (element, "title"))
+    svg->in = svg->title;
+  else if (g_str_equal (element, "desc"))
+    svg->in = svg->desc;
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  ((SvgText *) user_data)->in = NULL;
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgText *svg = user_data;
+
+  if (svg->in != NULL)
+    g_string_append_len (svg->in, text, length);
+}
+
+/* p5: Cairo writes the SVG's glyphs as outlines, so the figure's words
+ * are in its <title> and <desc>, and the file stays well-formed XML. */
+static void
+test_export_svg_text (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(LsScenario) scenario = restriction_scenario ();
+  g_autoptr(LsResult) result = ls_test_compute (f->dataset, scenario);
+  g_autofree char *caption = ls_scenario_text_caption (scenario, result);
+  g_autofree char *sources = ls_export_dup_sources (result);
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+
+  for (LsExportView view = LS_EXPORT_SANKEY; view <= LS_EXPORT_MAP; view++)
+    {
+      g_autoptr(GBytes) svg = export_bytes (result, scenario, view, LS_EXPORT_SVG, FALSE);
+      g_autoptr(GString) title = g_string_new (NULL);
+      g_autoptr(GString) desc = g_string_new (NULL);
+      SvgText text = { title, desc, NULL };
+      g_autoptr(GMarkupParseContext) context = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *start = g_bytes_get_data (svg, NULL);
+      const char *root = strstr (start, "<svg");
+
+      /* GMarkup reads elements, not the XML declaration before them. */
+      g_assert_nonnull (root);
+      context = g_markup_parse_context_new (&parser, 0, &text, NULL);
+      g_assert_true (g_markup_parse_context_parse (context, root, g_bytes_get_size (svg) - (root - start), &error));
+      g_assert_true (g_markup_parse_context_end_parse (context, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpstr (title->str, ==, caption);
+      g_assert_true (g_str_has_prefix (desc->str, caption));
+      g_assert_nonnull (strstr (desc->str, sources));
+      g_assert_nonnull (strstr (desc->str, view == LS_EXPORT_MAP ? "Rare-earth mining, 2024" : "Rare-earth flows, 2024"));
+    }
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->offset + length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* p7 and m7: the scale draws the same figure at twice the pixels; a dark
+ * figure has a dark ground; the PNG reads back, its caption in iTXt. */
+static void
+test_export_png_options (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LsScenario) scenario = restriction_scenario ();
+  g_autoptr(LsResult) result = ls_test_compute (f->dataset, scenario);
+  g_autofree char *caption = ls_scenario_text_caption (scenario, result);
+
+  for (int dark = 0; dark <= 1; dark++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) png = NULL;
+        LsExportOptions options;
+        LsRenderStyle style;
+        PngReader reader = { 0 };
+        cairo_surface_t *image;
+        const guint8 *pixel;
+        gboolean found_caption = FALSE;
+        gsize length;
+
+        ls_render_style_init (&style, dark);
+        ls_export_options_init (&options, LS_EXPORT_SANKEY, LS_EXPORT_PNG);
+        options.width = 960;
+        options.height = 540;
+        options.scale = scale;
+        png = ls_export_to_bytes (result, scenario, &style, &options, &error);
+        g_assert_no_error (error);
+
+        reader.data = g_bytes_get_data (png, &length);
+        reader.length = length;
+        image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+        g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_cmpint (cairo_image_surface_get_width (image), ==, 960 * scale);
+        g_assert_cmpint (cairo_image_surface_get_height (image), ==, 540 * scale);
+
+        /* The top-left pixel is the figure's ground (ARGB32, native
+         * endian: blue first on little-endian machines; all three
+         * channels agree on a grey). */
+        cairo_surface_flush (image);
+        pixel = cairo_image_surface_get_data (image);
+        if (dark)
+          g_assert_cmpuint (pixel[1], <, 80);
+        else
+          g_assert_cmpuint (pixel[1], >, 200);
+        cairo_surface_destroy (image);
+
+        /* The chunks after IHDR: iTXt "Description" starts with the
+         * caption. */
+        for (gsize at = 8; at + 12 <= length;)
+          {
+            guint32 size = read_be32 (reader.data + at);
+            const char *type = (const char *) reader.data + at + 4;
+            const char *body = type + 4;
+
+            /* "Description", its NUL, no compression, method 0, no
+             * language, no translated keyword: 16 bytes. */
+            if (memcmp (type, "iTXt", 4) == 0 && size > 16 && memcmp (body, "Description", 12) == 0)
+              found_caption = size - 16 >= strlen (caption) &&
+                              memcmp (body + 16, caption, strlen (caption)) == 0;
+            at += 12 + size;
+          }
+        g_assert_true (found_caption);
+      }
+}
+
+/* Bad sizes are an error, never a crash or a 0 × 0 surface. */
+static void
+test_export_bad_size (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const double bad[][3] = { { 0, 100, 1 }, { 100, -1, 1 }, { NAN, 100, 1 },
+                                   { 10000, 100, 2 }, { 100, 100, 0 }, { INFINITY, 100, 1 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      LsExportOptions options;
+      LsRenderStyle style;
+
+      ls_render_style_init (&style, FALSE);
+      ls_export_options_init (&options, LS_EXPORT_SANKEY, LS_EXPORT_PNG);
+      options.width = bad[i][0];
+      options.height = bad[i][1];
+      options.scale = bad[i][2];
+      bytes = ls_export_to_bytes (f->result, f->scenario, &style, &options, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_null (bytes);
+    }
+}
+
+/* Issue 14: an extreme but valid scenario (capacity changes of ±1e9 t,
+ * LS_MAX_TONNES, at every stage, a full cut-off and full
+ * friend-shoring) puts no "nan" or "inf" in any exported label. */
+static void
+test_export_finite (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LsScenario) scenario = ls_test_scenario_new ();
+  g_autoptr(LsResult) result = NULL;
+  static const char *stages[] = { "mining", "separation", "metal", "magnets", "use" };
+
+  ls_scenario_set_name (scenario, "Extremes");
+  ls_scenario_set_alliance (scenario, "msp", TRUE);
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    {
+      ls_test_add_capacity (scenario, stages[s], "KOR", LS_MAX_TONNES);
+      ls_test_add_capacity (scenario, stages[s], "CHN", -LS_MAX_TONNES);
+      ls_test_add_capacity (scenario, stages[s], "USA", s % 2 == 0 ? LS_MAX_TONNES : -LS_MAX_TONNES);
+    }
+  ls_test_add_restriction (scenario, "separation", "non-bloc", "bloc", 1.0);
+  ls_scenario_set_friend_shoring (scenario, 1.0);
+  result = ls_test_compute (f->dataset, scenario);
+
+  for (LsExportView view = LS_EXPORT_SANKEY; view <= LS_EXPORT_MAP; view++)
+    {
+      g_autoptr(GBytes) pdf = export_bytes (result, scenario, view, LS_EXPORT_PDF, FALSE);
+      g_autoptr(GBytes) svg = export_bytes (result, scenario, view, LS_EXPORT_SVG, TRUE);
+      g_autofree char *text = pdf_text (pdf, f->dir);
+      g_autofree char *svg_text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+      char *desc = strstr (svg_text, "<desc>");
+      char *end = desc != NULL ? strstr (desc, "</desc>") : NULL;
+
+      g_assert_nonnull (end);
+      *end = '\0';
+      assert_no_non_finite (desc);
+      if (text == NULL)
+        return;
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, "+1000000000"));
+      assert_no_non_finite (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +1079,18 @@ main (int   argc,
   ADD ("hit-and-path", test_hit_and_path);
   ADD ("describe", test_describe);
   ADD ("interpolate", test_interpolate);
+
+#undef ADD
+
+#define ADD(path, func) \
+  g_test_add ("/lodestone/render/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("caption", test_export_caption);
+  ADD ("caption-no-levers", test_export_caption_no_levers);
+  ADD ("svg-text", test_export_svg_text);
+  ADD ("png-options", test_export_png_options);
+  ADD ("bad-size", test_export_bad_size);
+  ADD ("finite", test_export_finite);
 
 #undef ADD
 

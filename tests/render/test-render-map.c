@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ls-explain.h"
 #include "ls-render-map.h"
 
 #include <cairo-pdf.h>
@@ -150,13 +151,15 @@ test_export (void)
 }
 
 /* The colour of the pixel where @lon, @lat lands in a 2048 × 1024
- * membership figure of @result. */
-static void
-pixel_at (LsResult *result,
-          gboolean  dark,
-          double    lon,
-          double    lat,
-          LsColor  *color)
+ * figure of @result, without arcs or labels. */
+static gboolean
+pixel_at_full (LsResult    *result,
+               gboolean     dark,
+               LsMapMetric  metric,
+               const char  *stage,
+               double       lon,
+               double       lat,
+               LsColor     *color)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2048, 1024);
   cairo_t *cr = cairo_create (surface);
@@ -169,9 +172,10 @@ pixel_at (LsResult *result,
 
   ls_render_style_init (&style, dark);
   ls_map_options_init (&options);
-  options.metric = LS_MAP_METRIC_MEMBERSHIP;
-  options.stage = find_stage (result, "magnets");
+  options.metric = metric;
+  options.stage = find_stage (result, stage);
   options.show_arcs = FALSE;
+  options.show_labels = FALSE;
 
   ls_render_map_figure (cr, result, get_shapes (), &style, &options, 2048, 1024);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
@@ -180,10 +184,11 @@ pixel_at (LsResult *result,
   cairo_surface_flush (surface);
 
   ls_projection_project (&projection, lon, lat, &x, &y);
-  g_assert_cmpfloat (x, >=, 0);
-  g_assert_cmpfloat (x, <, 2048);
-  g_assert_cmpfloat (y, >=, 0);
-  g_assert_cmpfloat (y, <, 1024);
+  if (x < 0 || x >= 2048 || y < 0 || y >= 1024)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
 
   /* ARGB32 is native-endian and premultiplied; the map is opaque. */
   row = (const guint32 *) (gpointer) (cairo_image_surface_get_data (surface)
@@ -195,6 +200,46 @@ pixel_at (LsResult *result,
   color->blue = (argb & 0xff) / 255.0;
 
   cairo_surface_destroy (surface);
+  return TRUE;
+}
+
+static void
+pixel_at (LsResult *result,
+          gboolean  dark,
+          double    lon,
+          double    lat,
+          LsColor  *color)
+{
+  g_assert_true (pixel_at_full (result, dark, LS_MAP_METRIC_MEMBERSHIP, "magnets", lon, lat, color));
+}
+
+/* Hue in degrees, or -1 for a grey. */
+static double
+hue_of (const LsColor *c)
+{
+  double max = MAX (c->red, MAX (c->green, c->blue));
+  double min = MIN (c->red, MIN (c->green, c->blue));
+  double d = max - min, h;
+
+  if (d < 0.04)
+    return -1;
+  if (max == c->red)
+    h = fmod ((c->green - c->blue) / d, 6);
+  else if (max == c->green)
+    h = (c->blue - c->red) / d + 2;
+  else
+    h = (c->red - c->green) / d + 4;
+  h *= 60;
+  return h < 0 ? h + 360 : h;
+}
+
+static double
+hue_distance (double a,
+              double b)
+{
+  double d = fabs (a - b);
+
+  return MIN (d, 360 - d);
 }
 
 static gboolean
@@ -322,11 +367,21 @@ test_colors (void)
   ls_map_options_init (&options);
   options.stage = find_stage (result, "mining");
 
-  /* Share: more output, deeper colour; none keeps the land colour. */
+  /* Share: more output, deeper colour; none keeps the land colour. A
+   * fill is the ramp's deep end, as opaque as the share is deep: over the
+   * land it is the ramp's colour. */
   ls_render_map_color_for (result, &style, &options, china, &china_color);
   ls_render_map_color_for (result, &style, &options, usa, &usa_color);
-  g_assert_cmpfloat (china_color.alpha, ==, 1.0);
-  g_assert_cmpfloat (china_color.red + china_color.green, <, usa_color.red + usa_color.green);
+  g_assert_cmpfloat (china_color.alpha, >, usa_color.alpha);
+  g_assert_cmpfloat (usa_color.alpha, >, 0);
+  {
+    LsColor ramp, over;
+
+    ls_color_sequential (&style, ls_result_get_share (result, options.stage, china), &ramp);
+    ls_color_lerp (&style.land, &(LsColor) { china_color.red, china_color.green, china_color.blue, 1.0 },
+                   china_color.alpha, &over);
+    g_assert_true (color_near (&over, &ramp));
+  }
   if (ls_result_get_production (result, options.stage, greenland) == 0)
     {
       ls_render_map_color_for (result, &style, &options, greenland, &color);
@@ -353,6 +408,291 @@ test_arcs (void)
   g_assert_cmpuint (ls_render_map_count_arcs (result, last), ==, 0);
 }
 
+/* M6: blue means the bloc and red China; a share of world output is
+ * neither. No colour of the share ramp is near the bloc's blue, and
+ * China, the largest producer, is not painted blue. */
+static void
+test_share_not_blue (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      LsRenderStyle style;
+      LsColor pixel, ramp;
+
+      ls_render_style_init (&style, dark);
+      for (double t = 0.05; t <= 1.0; t += 0.05)
+        {
+          ls_color_sequential (&style, t, &ramp);
+          g_assert_cmpfloat (hue_distance (hue_of (&ramp), hue_of (&style.member)), >, 45);
+          g_assert_cmpfloat (hue_distance (hue_of (&ramp), hue_of (&style.china)), >, 45);
+        }
+
+      /* Xinjiang, away from China's label and arcs, in each stage's
+       * share map; China makes most of each stage's output. */
+      for (guint stage = 0; stage < 4; stage++)
+        {
+          const char *stages[] = { "mining", "separation", "metal", "magnets" };
+
+          if (ls_dataset_lookup_stage (ls_result_get_dataset (result), stages[stage]) < 0)
+            continue;
+          g_assert_true (pixel_at_full (result, dark, LS_MAP_METRIC_SHARE, stages[stage], 85.0, 40.0, &pixel));
+          g_assert_cmpfloat (pixel.alpha, ==, 1.0);
+          g_assert_false (color_near (&pixel, &style.member));
+          g_assert_cmpfloat (hue_of (&pixel), >=, 0);
+          g_assert_cmpfloat (hue_distance (hue_of (&pixel), hue_of (&style.member)), >, 45);
+        }
+    }
+}
+
+/* Issue 13: the dependency map paints each supplier in its group's need
+ * colour: China red, a member blue. */
+static void
+test_dependency_colors (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  LsDataset *dataset = ls_result_get_dataset (result);
+  int china = ls_dataset_get_china (dataset);
+  int japan = ls_dataset_lookup_country (dataset, "JPN");
+  LsRenderStyle style;
+  LsMapOptions options;
+  LsColor color;
+
+  ls_render_style_init (&style, FALSE);
+  ls_map_options_init (&options);
+  options.metric = LS_MAP_METRIC_DEPENDENCY;
+  options.stage = find_stage (result, "magnets");
+
+  g_assert_true (ls_result_is_member (result, japan));
+  g_assert_cmpfloat (ls_render_map_get_value (result, &options, china), >, 0.3);
+  ls_render_map_color_for (result, &style, &options, china, &color);
+  g_assert_cmpfloat (hue_distance (hue_of (&color), hue_of (ls_render_style_get_need_color (&style, LS_NEED_CHINA))), <, 10);
+  ls_render_map_color_for (result, &style, &options, japan, &color);
+  g_assert_cmpfloat (ls_render_map_get_value (result, &options, japan), >, 0);
+  g_assert_cmpfloat (hue_distance (hue_of (&color), hue_of (ls_render_style_get_need_color (&style, LS_NEED_MEMBERS))), <, 10);
+
+  /* The countries' parts are the need met from known places: the need
+   * split less what reaches members from `unknown`. */
+  {
+    guint n = ls_result_get_n_countries (result);
+    LsNeedSplit split;
+    double sum = 0, unknown = 0;
+
+    g_assert_true (ls_result_get_need_split (result, options.stage, &split));
+    for (guint i = 0; i < n; i++)
+      {
+        sum += ls_render_map_get_value (result, &options, i);
+        if (ls_result_is_member (result, i))
+          unknown += ls_result_get_flow (result, options.stage, n, i);
+      }
+    g_assert_cmpfloat_with_epsilon (sum, (split.members + split.china + split.other - unknown) / split.need, 1e-9);
+  }
+}
+
+/* Issue 13 2b: China cuts the bloc off from magnets; the need that goes
+ * unmet shows at each member that lacks it, hatched, and in words. */
+static void
+test_unmet_at_country (void)
+{
+  g_autoptr(LsDataset) dataset = NULL;
+  g_autoptr(LsScenario) scenario = ls_scenario_new ();
+  g_autoptr(LsResult) cut = NULL;
+  g_autoptr(LsResult) base = make_result ("msp");
+  g_autoptr(LsRestriction) restriction = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LsParty from, to;
+  LsNeedSplit split;
+  LsRenderStyle style;
+  LsColor pixel;
+  guint magnets;
+  int usa;
+  double sum = 0;
+
+  dataset = ls_dataset_new_default (&error);
+  g_assert_no_error (error);
+  ls_scenario_set_alliance (scenario, "msp", TRUE);
+  g_assert_true (ls_party_parse ("CHN", &from));
+  g_assert_true (ls_party_parse ("bloc", &to));
+  restriction = ls_restriction_new ("magnets", &from, &to, 1.0);
+  ls_scenario_add_restriction (scenario, restriction);
+  ls_party_clear (&from);
+  ls_party_clear (&to);
+  cut = ls_result_new (dataset, scenario, &error);
+  g_assert_no_error (error);
+
+  magnets = find_stage (cut, "magnets");
+  usa = ls_dataset_lookup_country (dataset, "USA");
+
+  /* Nothing is unmet at the baseline. */
+  for (guint i = 0; i < ls_result_get_n_countries (base); i++)
+    g_assert_cmpfloat (ls_render_map_get_country_unmet (base, magnets, i), ==, 0);
+
+  g_assert_true (ls_result_get_need_split (cut, magnets, &split));
+  g_assert_cmpfloat (split.unmet, >, 0);
+  g_assert_cmpfloat (ls_render_map_get_country_unmet (cut, magnets, usa), >, 0);
+  for (guint i = 0; i < ls_result_get_n_countries (cut); i++)
+    if (ls_result_is_member (cut, i))
+      sum += ls_render_map_get_country_unmet (cut, magnets, i);
+  /* Members' unmet need by country adds up to the bloc's, but for the
+   * shares below the rounding threshold each country drops. */
+  g_assert_cmpfloat (sum, <=, split.unmet * (1 + 1e-9));
+  g_assert_cmpfloat (sum, >=, split.unmet * 0.99);
+
+  text = ls_render_map_dup_unmet_text (cut, magnets, usa);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "United States — "));
+  g_assert_nonnull (strstr (text, " needed, "));
+  g_assert_nonnull (strstr (text, " received"));
+  g_assert_null (ls_render_map_dup_unmet_text (base, magnets, usa));
+
+  /* The hatching: some pixels in Kansas take the unmet colour. */
+  ls_render_style_init (&style, FALSE);
+  {
+    guint hits = 0;
+
+    for (double lon = -101; lon <= -95; lon += 0.25)
+      {
+        g_assert_true (pixel_at_full (cut, FALSE, LS_MAP_METRIC_DEPENDENCY, "magnets", lon, 38.5, &pixel));
+        if (hue_distance (hue_of (&pixel), hue_of (ls_render_style_get_need_color (&style, LS_NEED_UNMET))) < 12)
+          hits++;
+      }
+    g_assert_cmpuint (hits, >, 0);
+
+    for (double lon = -101; lon <= -95; lon += 0.25)
+      {
+        g_assert_true (pixel_at_full (base, FALSE, LS_MAP_METRIC_DEPENDENCY, "magnets", lon, 38.5, &pixel));
+        g_assert_cmpfloat (hue_distance (hue_of (&pixel), hue_of (ls_render_style_get_need_color (&style, LS_NEED_UNMET))), >=, 12);
+      }
+  }
+}
+
+/* A figure of a map view's extent shows that extent and no more. */
+static void
+test_extent (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  cairo_t *cr = cairo_create (surface);
+  LsRenderStyle style;
+  LsMapOptions options;
+  LsProjection projection;
+  double x, y;
+
+  ls_render_style_init (&style, FALSE);
+  ls_map_options_init (&options);
+  options.has_extent = TRUE;
+  options.extent = (LsGeoBounds) { -12.0, 35.0, 32.0, 62.0 };
+  options.projection = LS_PROJECTION_WEB_MERCATOR;
+
+  ls_render_map_figure (cr, result, get_shapes (), &style, &options, 1280, 800);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (ls_render_map_figure_get_projection (cr, result, &style, &options, 1280, 800, &projection));
+  g_assert_cmpint (projection.kind, ==, LS_PROJECTION_WEB_MERCATOR);
+
+  /* Paris is in the figure; New York and Beijing are not. */
+  ls_projection_project (&projection, 2.35, 48.86, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, 1280);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (y, <, 800);
+  ls_projection_project (&projection, -74.0, 40.7, &x, &y);
+  g_assert_cmpfloat (x, <, 0);
+  ls_projection_project (&projection, 116.4, 39.9, &x, &y);
+  g_assert_cmpfloat (x, >, 1280);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The whole world's figure leaves Antarctica out and keeps the Arctic:
+ * Greenland's north is on the map, Antarctica's Ross ice shelf is not
+ * (the figure's background shows there). */
+static void
+test_world_crop (void)
+{
+  g_autoptr(LsResult) none = make_result (NULL);
+  LsRenderStyle style;
+  LsColor pixel;
+
+  ls_render_style_init (&style, FALSE);
+
+  g_assert_true (pixel_at_full (none, FALSE, LS_MAP_METRIC_SHARE, "mining", -40.0, 82.0, &pixel));
+  g_assert_true (color_near (&pixel, &style.land));
+  g_assert_true (pixel_at_full (none, FALSE, LS_MAP_METRIC_SHARE, "mining", -40.0, 87.0, &pixel));
+  g_assert_true (color_near (&pixel, &style.sea));
+  g_assert_true (pixel_at_full (none, FALSE, LS_MAP_METRIC_SHARE, "mining", 140.0, -55.0, &pixel));
+  g_assert_true (color_near (&pixel, &style.sea));
+  /* Off the figure, or on its background. */
+  if (pixel_at_full (none, FALSE, LS_MAP_METRIC_SHARE, "mining", 175.0, -80.0, &pixel))
+    g_assert_true (color_near (&pixel, &style.background));
+  g_assert_true (pixel_at_full (none, FALSE, LS_MAP_METRIC_SHARE, "mining", 175.0, -64.0, &pixel));
+  g_assert_false (color_near (&pixel, &style.sea));
+}
+
+static void
+test_main_countries (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  g_autofree guint *countries = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  LsMapOptions options;
+  guint n;
+
+  ls_map_options_init (&options);
+  options.stage = find_stage (result, "mining");
+  countries = ls_render_map_dup_main_countries (result, &options, &n);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpint (countries[0], ==, ls_dataset_get_china (ls_result_get_dataset (result)));
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpfloat (ls_render_map_get_value (result, &options, countries[i - 1]), >=,
+                       ls_render_map_get_value (result, &options, countries[i]));
+
+  /* What a country's colour stands for, and what it rests on. */
+  /* The shared explanation of the figure (ls-explain.h), then the
+   * membership. */
+  text = ls_render_map_dup_country_text (result, NULL, &options, countries[0]);
+  expected = ls_explain_text (result, NULL, LS_EXPLAIN_COUNTRY, options.stage, countries[0], 0);
+  g_assert_true (g_str_has_prefix (text, expected));
+  g_assert_nonnull (strstr (text, "of world output"));
+  g_assert_true (g_str_has_suffix (text, "\nNot in the bloc"));
+
+  /* On the dependency map: the country's supply to the bloc, and its
+   * part of the bloc's need. */
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  options.metric = LS_MAP_METRIC_DEPENDENCY;
+  text = ls_render_map_dup_country_text (result, NULL, &options, countries[0]);
+  expected = ls_explain_text (result, NULL, LS_EXPLAIN_SUPPLIER, options.stage, countries[0], 0);
+  g_assert_true (g_str_has_prefix (text, expected));
+  g_assert_nonnull (strstr (text, "\nMeets "));
+}
+
+static void
+test_legend_parts (void)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  LsRenderStyle style;
+  LsMapOptions options;
+  double w_all, h_all, w_colors, h_colors;
+
+  ls_render_style_init (&style, FALSE);
+  ls_map_options_init (&options);
+  options.stage = find_stage (result, "mining");
+  ls_render_map_measure_legend (cr, result, &style, &options, LS_MAP_LEGEND_ALL, 14, &w_all, &h_all);
+  ls_render_map_measure_legend (cr, result, &style, &options, LS_MAP_LEGEND_COLORS, 14, &w_colors, &h_colors);
+  g_assert_cmpfloat (h_colors, >, 0);
+  g_assert_cmpfloat (h_colors, <, h_all);
+  g_assert_cmpfloat (w_colors, <=, w_all);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +707,13 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/map/words", test_words);
   g_test_add_func ("/lodestone/render/map/colors", test_colors);
   g_test_add_func ("/lodestone/render/map/arcs", test_arcs);
+  g_test_add_func ("/lodestone/render/map/share-not-blue", test_share_not_blue);
+  g_test_add_func ("/lodestone/render/map/dependency-colors", test_dependency_colors);
+  g_test_add_func ("/lodestone/render/map/unmet-at-country", test_unmet_at_country);
+  g_test_add_func ("/lodestone/render/map/extent", test_extent);
+  g_test_add_func ("/lodestone/render/map/world-crop", test_world_crop);
+  g_test_add_func ("/lodestone/render/map/main-countries", test_main_countries);
+  g_test_add_func ("/lodestone/render/map/legend-parts", test_legend_parts);
 
   ret = g_test_run ();
   g_clear_object (&shapes_low);

@@ -37,7 +37,7 @@ test_scenario_text_levers (void)
   result = ls_test_compute (dataset, scenario);
 
   levers = ls_scenario_text_levers (scenario, dataset);
-  g_assert_cmpstr (levers, ==, "Country CHN withholds 100 % of separation from the bloc; "
+  g_assert_cmpstr (levers, ==, "separation from Country CHN to the bloc cut by 100 %; "
                                "Country BBB separation +5000 t; friend-shoring 47 %");
 
   bloc = ls_scenario_text_bloc (result, scenario);

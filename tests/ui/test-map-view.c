@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include "ls-map-view.h"
+#include "ls-ui-test-utils.h"
 
+#include <adwaita.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,6 +20,9 @@
 typedef struct
 {
   GtkWidget *window;
+  GtkWidget *toasts;
+  GtkWidget *before;
+  GtkWidget *after;
   LsMapView *view;
 } Fixture;
 
@@ -46,66 +51,77 @@ count_cb (guint *count)
 }
 
 static gboolean
-on_timeout_cb (gpointer data)
+has_tiles (gpointer data)
 {
-  gboolean *timed_out = data;
+  Fixture *fixture = data;
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, or fails after @seconds. */
-static void
-run_until (gboolean  (*done) (Fixture *fixture),
-           Fixture   *fixture,
-           guint      seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, on_timeout_cb, &timed_out);
-
-  while (!done (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-is_allocated (Fixture *fixture)
-{
-  return gtk_widget_get_width (GTK_WIDGET (fixture->view)) > 1 && gtk_widget_get_mapped (GTK_WIDGET (fixture->view));
-}
-
-static gboolean
-has_tiles (Fixture *fixture)
-{
   return ls_map_source_get_n_filled_tiles (ls_map_view_get_map_source (fixture->view)) >= 4;
 }
 
 static gboolean
-has_drawn_result (Fixture *fixture)
+has_drawn_result (gpointer data)
 {
+  Fixture *fixture = data;
+
   return ls_flow_layer_get_n_snapshots (ls_map_view_get_flow_layer (fixture->view)) > 0;
 }
 
-static void
-drain (void)
+typedef struct
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} Size;
+
+static gboolean
+has_size (gpointer data)
+{
+  Size *size = data;
+
+  return gtk_widget_get_width (size->widget) == size->width && gtk_widget_get_height (size->widget) == size->height;
 }
 
+/* Gives the view exactly @width × @height, as a resized window or
+ * presenter mode would, and waits for the allocation. */
+static void
+resize_view (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  Size size = { GTK_WIDGET (fixture->view), width, height };
+
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), width, height);
+  ls_ui_test_wait_for (has_size, &size, "the new size");
+}
+
+/* A window holding a button, the map, and a button: the map between
+ * two other Tab stops, in a toast overlay as the app's window has. The
+ * map is as large as it is asked to be, so that tests can resize it. */
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
   fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  fixture->toasts = adw_toast_overlay_new ();
+  fixture->before = gtk_button_new_with_label ("Before");
+  fixture->after = gtk_button_new_with_label ("After");
   fixture->view = LS_MAP_VIEW (ls_map_view_new ());
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_widget_set_hexpand (GTK_WIDGET (fixture->view), FALSE);
+  gtk_widget_set_vexpand (GTK_WIDGET (fixture->view), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (fixture->view), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (fixture->view), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), fixture->before);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->view));
+  gtk_box_append (GTK_BOX (box), fixture->after);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (fixture->toasts), box);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->toasts);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  run_until (is_allocated, fixture, 10);
+  resize_view (fixture, 1280, 800);
+  ls_ui_test_wait_for_mapped (GTK_WIDGET (fixture->view));
 }
 
 static void
@@ -114,15 +130,21 @@ fixture_teardown (Fixture       *fixture,
 {
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  ls_ui_test_flush ();
   g_assert_finalize_object (fixture->window);
+}
+
+static ShumateViewport *
+get_viewport (Fixture *fixture)
+{
+  return shumate_map_get_viewport (ls_map_view_get_map (fixture->view));
 }
 
 static void
 test_tiles (Fixture       *fixture,
             gconstpointer  data)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (ls_map_view_get_map (fixture->view));
+  ShumateViewport *viewport = get_viewport (fixture);
   LsMapSource *source = ls_map_view_get_map_source (fixture->view);
 
   g_assert_true (SHUMATE_MAP_SOURCE (source) == shumate_viewport_get_reference_map_source (viewport));
@@ -132,7 +154,7 @@ test_tiles (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), ==, 1280);
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), log2 (1280.0 / 256.0), 1e-6);
 
-  run_until (has_tiles, fixture, 10);
+  ls_ui_test_wait_for (has_tiles, fixture, "tiles");
 
   /* Offline: nothing registered libsoup's session type, let alone made
    * one (libshumate links libsoup, so the type would exist if used). */
@@ -148,6 +170,7 @@ test_result (Fixture       *fixture,
   g_autofree char *expected_dependency = NULL;
   LsMapOptions options;
   guint notified = 0;
+  char *description;
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->view), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->view), GTK_ACCESSIBLE_PROPERTY_LABEL, "World map");
@@ -160,24 +183,29 @@ test_result (Fixture       *fixture,
   g_assert_cmpuint (notified, ==, 1);
   g_assert_true (ls_map_view_get_result (fixture->view) == result);
 
+  /* The description is the figure in words, then how to reach it by
+   * keyboard. */
   ls_map_options_init (&options);
   expected = ls_render_map_dup_description (result, &options);
   g_assert_nonnull (strstr (expected, "China"));
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       expected);
+  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_nonnull (description);
+  g_assert_true (g_str_has_prefix (description, expected));
+  g_assert_nonnull (strstr (description, "Tab"));
+  g_free (description);
 
   /* The description follows the metric. */
   g_object_set (fixture->view, "metric", LS_MAP_METRIC_DEPENDENCY, NULL);
   options.metric = LS_MAP_METRIC_DEPENDENCY;
   expected_dependency = ls_render_map_dup_description (result, &options);
   g_assert_cmpstr (expected, !=, expected_dependency);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       expected_dependency);
+  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected_dependency);
+  g_assert_true (g_str_has_prefix (description, expected_dependency));
+  g_free (description);
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (fixture->view))))));
-  run_until (has_drawn_result, fixture, 10);
-  g_test_message ("flow layer snapshot at 1280x800, world zoom: %.2f ms (recording)",
-                  ls_flow_layer_get_last_draw_time (ls_map_view_get_flow_layer (fixture->view)) / 1000.0);
+  ls_ui_test_wait_for (has_drawn_result, fixture, "the overlay");
 }
 
 /* LsFlowLayer draws through an affine projection of its own, built from
@@ -190,7 +218,7 @@ test_projection_agrees (Fixture       *fixture,
     { SEOUL_LAT, SEOUL_LON }, { 0, 0 }, { -33.9, 151.2 }, { 64.1, -21.9 }, { 40.7, -74.0 },
   };
   LsFlowLayer *layer = ls_map_view_get_flow_layer (fixture->view);
-  ShumateViewport *viewport = shumate_map_get_viewport (ls_map_view_get_map (fixture->view));
+  ShumateViewport *viewport = get_viewport (fixture);
   LsProjection projection;
   double world;
 
@@ -214,54 +242,101 @@ test_projection_agrees (Fixture       *fixture,
 static void
 on_country_activated_cb (LsMapView  *view,
                          const char *iso3,
-                         char      **out)
+                         GPtrArray  *out)
 {
-  g_free (*out);
-  *out = g_strdup (iso3);
+  g_ptr_array_add (out, g_strdup (iso3));
 }
 
+/* A GtkLabel under @widget whose text is @text. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+
+  return find_label (search->widget, search->text);
+}
+
+/* A click explains a country and never changes the bloc; only the
+ * popover's button does, once, with a toast that offers to undo it. */
 static void
-test_click_seoul (Fixture       *fixture,
-                  gconstpointer  data)
+test_click_explains (Fixture       *fixture,
+                     gconstpointer  data)
 {
   g_autoptr(LsResult) result = make_result ("msp");
-  g_autofree char *activated = NULL;
+  g_autoptr(GPtrArray) activated = g_ptr_array_new_with_free_func (g_free);
+  LabelSearch toast = { NULL, "South Korea removed from the bloc" };
   double x, y, sea_x, sea_y;
 
   ls_map_view_set_result (fixture->view, result);
-  g_signal_connect (fixture->view, "country-activated", G_CALLBACK (on_country_activated_cb), &activated);
+  g_signal_connect (fixture->view, "country-activated", G_CALLBACK (on_country_activated_cb), activated);
 
   g_assert_true (ls_map_view_location_to_coords (fixture->view, SEOUL_LAT, SEOUL_LON, &x, &y));
   g_assert_cmpfloat (x, >, 0);
   g_assert_cmpfloat (x, <, 1280);
   g_assert_cmpfloat (y, >, 0);
   g_assert_cmpfloat (y, <, 800);
-
   g_assert_cmpstr (ls_map_view_country_at (fixture->view, x, y), ==, "KOR");
-  g_assert_true (ls_map_view_activate_at (fixture->view, x, y));
-  g_assert_cmpstr (activated, ==, "KOR");
 
-  /* The sea between Korea and Japan is no country, and emits nothing. */
-  g_clear_pointer (&activated, g_free);
+  /* The click takes the keyboard focus from wherever it was, and opens
+   * the popover on Korea, with the figures behind its colour. */
+  gtk_widget_grab_focus (fixture->before);
+  g_assert_true (ls_map_view_activate_at (fixture->view, x, y));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (fixture->view)));
+  g_assert_cmpstr (ls_map_view_get_popover_country (fixture->view), ==, "KOR");
+  g_assert_cmpstr (ls_map_view_get_focus_country (fixture->view), ==, "KOR");
+  g_assert_cmpuint (activated->len, ==, 0);
+  g_assert_true (ls_result_is_member (result, ls_dataset_lookup_country (ls_result_get_dataset (result), "KOR")));
+
+  /* The popover's button is the explicit change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.toggle-member", "s", "KOR"));
+  g_assert_cmpuint (activated->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (activated, 0), ==, "KOR");
+  g_assert_null (ls_map_view_get_popover_country (fixture->view));
+  toast.widget = fixture->toasts;
+  ls_ui_test_wait_for (label_shown, &toast, "the toast");
+
+  /* The sea between Korea and Japan is no country, and opens nothing. */
   g_assert_true (ls_map_view_location_to_coords (fixture->view, 40.0, 135.0, &sea_x, &sea_y));
   g_assert_false (ls_map_view_activate_at (fixture->view, sea_x, sea_y));
-  g_assert_null (activated);
+  g_assert_null (ls_map_view_get_popover_country (fixture->view));
+  g_assert_cmpuint (activated->len, ==, 1);
 
-  /* Zoomed out, the world is shorter than the view: above it is nothing,
-   * though libshumate would wrap the latitude round to Antarctica. */
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (ls_map_view_get_map (fixture->view)), 1);
-  shumate_map_center_on (ls_map_view_get_map (fixture->view), 0.0, 0.0);
-  g_assert_null (ls_map_view_country_at (fixture->view, 640, 20));
-  g_assert_null (ls_map_view_country_at (fixture->view, 640, 780));
+  /* Above the world there is nothing, though libshumate would wrap the
+   * latitude round to Antarctica. */
+  shumate_map_center_on (ls_map_view_get_map (fixture->view), 80.0, 0.0);
+  g_assert_null (ls_map_view_country_at (fixture->view, 640, 5));
+  shumate_map_center_on (ls_map_view_get_map (fixture->view), -70.0, 0.0);
   g_assert_true (ls_map_view_location_to_coords (fixture->view, -80.0, 0.0, &x, &y));
   g_assert_cmpstr (ls_map_view_country_at (fixture->view, x, y), ==, "ATA");
 
   /* The same after zooming in, on the 1:50m shapes. */
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (ls_map_view_get_map (fixture->view)), 5);
+  shumate_viewport_set_zoom_level (get_viewport (fixture), 5);
   shumate_map_center_on (ls_map_view_get_map (fixture->view), 36.0, 127.5);
   g_assert_true (ls_map_view_location_to_coords (fixture->view, SEOUL_LAT, SEOUL_LON, &x, &y));
   g_assert_true (ls_map_view_activate_at (fixture->view, x, y));
-  g_assert_cmpstr (activated, ==, "KOR");
+  g_assert_cmpstr (ls_map_view_get_popover_country (fixture->view), ==, "KOR");
+  g_assert_cmpuint (activated->len, ==, 1);
 }
 
 static void
@@ -284,25 +359,254 @@ test_highlight (Fixture       *fixture,
 }
 
 static void
-test_keyboard (Fixture       *fixture,
-               gconstpointer  data)
+test_keyboard_zoom_and_pan (Fixture       *fixture,
+                            gconstpointer  data)
 {
-  ShumateMap *map = ls_map_view_get_map (fixture->view);
-  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  ShumateViewport *viewport = get_viewport (fixture);
   double zoom, lon;
 
-  shumate_map_set_animate_zoom (map, FALSE);
   zoom = shumate_viewport_get_zoom_level (viewport);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.zoom-in", NULL));
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+  g_assert_true (ls_map_view_get_user_moved (fixture->view));
 
   zoom = shumate_viewport_get_zoom_level (viewport);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.zoom-in", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.zoom-out", NULL));
-  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, zoom);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-9);
 
   lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.pan", "(ii)", 1, 0));
   g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, lon + 1);
+
+  /* Home, or "Reset View", comes back to the fitted world. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.reset-view", NULL));
+  g_assert_false (ls_map_view_get_user_moved (fixture->view));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), log2 (1280.0 / 256.0), 1e-6);
+}
+
+/* Never zoomed out past the whole world: no world narrower than the
+ * view, shown twice side by side with an empty band. */
+static void
+test_zoom_cap (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ShumateViewport *viewport = get_viewport (fixture);
+  double fit = log2 (1280.0 / 256.0);
+  double lat, lon;
+
+  g_assert_cmpfloat_with_epsilon (ls_map_view_get_min_zoom (fixture->view), fit, 1e-9);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+
+  /* The minus key at the whole world does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit, 1e-9);
+
+  /* The wheel and a pinch set the zoom directly, and often from a panned
+   * view: below the whole world, the fitted world comes back. */
+  shumate_map_center_on (ls_map_view_get_map (fixture->view), 10.0, 60.0);
+  shumate_viewport_set_zoom_level (viewport, fit - 0.6);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), lon, 1e-6);
+  g_assert_false (ls_map_view_get_user_moved (fixture->view));
+}
+
+/* A new size refits the world, until the user zooms or pans; then the
+ * view stays, capped at the new whole world, until "Reset View". */
+static void
+test_refit_on_resize (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ShumateViewport *viewport = get_viewport (fixture);
+  double x, y, zoom;
+
+  /* Larger, as when the window is maximised, then a presenter's wide
+   * and short map: the world is always exactly as wide as the view. */
+  resize_view (fixture, 1600, 900);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), log2 (1600.0 / 256.0), 1e-6);
+  g_assert_false (ls_map_view_get_user_moved (fixture->view));
+
+  resize_view (fixture, 1100, 520);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), log2 (1100.0 / 256.0), 1e-6);
+
+  /* The fitted view shows the producers from the North Cape to
+   * Tasmania, and neither the Bering Strait's sides twice. */
+  g_assert_true (ls_map_view_location_to_coords (fixture->view, 71.0, 25.0, &x, &y));
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_true (ls_map_view_location_to_coords (fixture->view, -42.0, 147.0, &x, &y));
+  g_assert_cmpfloat (y, <=, 520);
+  g_assert_cmpstr (ls_map_view_country_at (fixture->view, 2, 90), !=, "RUS");
+  g_assert_cmpstr (ls_map_view_country_at (fixture->view, 1098, 90), !=, "USA");
+
+  /* Room for it all: Greenland's north and the Canadian Arctic are in
+   * view, Antarctica is mostly not. */
+  resize_view (fixture, 1280, 800);
+  g_assert_true (ls_map_view_location_to_coords (fixture->view, 83.0, -40.0, &x, &y));
+  g_assert_cmpfloat (y, >, 0);
+
+  /* The user zooms: a resize keeps their view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.zoom-in", NULL));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  resize_view (fixture, 1200, 700);
+  g_assert_true (ls_map_view_get_user_moved (fixture->view));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-9);
+
+  /* ... but not below the new whole world. */
+  resize_view (fixture, 1380, 700);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, log2 (1380.0 / 256.0) - 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.reset-view", NULL));
+  g_assert_false (ls_map_view_get_user_moved (fixture->view));
+  resize_view (fixture, 1000, 700);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), log2 (1000.0 / 256.0), 1e-6);
+}
+
+static gboolean
+popover_closed_with_focus (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return ls_map_view_get_popover_country (fixture->view) == NULL &&
+         gtk_widget_is_focus (GTK_WIDGET (fixture->view));
+}
+
+/* Tab walks the map itself, then its main countries, largest first,
+ * each announced with its figures, then leaves; Enter explains one. */
+static void
+test_keyboard_countries (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  LsDataset *dataset = ls_result_get_dataset (result);
+  GtkWidget *window = fixture->window;
+  const guint *main_countries;
+  guint n_main, tabs = 0;
+  char *description;
+
+  ls_map_view_set_result (fixture->view, result);
+  main_countries = ls_map_view_get_main_countries (fixture->view, &n_main);
+  g_assert_cmpuint (n_main, >=, 3);
+  /* Mining: China has the largest share. */
+  g_assert_cmpint (main_countries[0], ==, ls_dataset_get_china (dataset));
+
+  gtk_widget_grab_focus (fixture->before);
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (fixture->view)));
+  g_assert_null (ls_map_view_get_focus_country (fixture->view));
+
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (fixture->view)));
+  g_assert_cmpstr (ls_map_view_get_focus_country (fixture->view), ==, "CHN");
+  g_assert_cmpstr (ls_map_view_get_highlight_country (fixture->view), ==, "CHN");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "World map: China");
+  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_true (g_str_has_prefix (description, "China: Mining. "));
+  g_assert_nonnull (strstr (description, "of world output"));
+  g_free (description);
+
+  /* Enter explains it, as a click would. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.explain", NULL));
+  g_assert_cmpstr (ls_map_view_get_popover_country (fixture->view), ==, "CHN");
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_last_child (GTK_WIDGET (fixture->view))));
+  ls_ui_test_wait_for (popover_closed_with_focus, fixture, "the popover to close");
+  g_assert_cmpstr (ls_map_view_get_focus_country (fixture->view), ==, "CHN");
+
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpstr (ls_map_view_get_focus_country (fixture->view), ==,
+                   ls_dataset_get_country_id (dataset, main_countries[1]));
+
+  /* Back, and back to the map itself. */
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD));
+  g_assert_cmpstr (ls_map_view_get_focus_country (fixture->view), ==, "CHN");
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD));
+  g_assert_null (ls_map_view_get_focus_country (fixture->view));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (fixture->view)));
+
+  /* Forward through all of them, and the buttons on the map, out to the
+   * next widget: a bounded walk. */
+  while (!gtk_widget_is_focus (fixture->after))
+    {
+      g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+      g_assert_cmpuint (++tabs, <=, n_main + 3);
+    }
+  g_assert_cmpuint (tabs, >=, n_main + 1);
+  g_assert_null (ls_map_view_get_focus_country (fixture->view));
+
+  /* Ctrl+Tab leaves from any country at once. */
+  gtk_widget_grab_focus (fixture->before);
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_nonnull (ls_map_view_get_focus_country (fixture->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.leave", "b", FALSE));
+  g_assert_true (gtk_widget_is_focus (fixture->after));
+  g_assert_null (ls_map_view_get_focus_country (fixture->view));
+}
+
+/* The legend never lies over a country of the dataset in the fitted
+ * view, at the map's sizes in the app's window and in presenter mode at
+ * 1280 × 720 and 1920 × 1080; where it would, it folds. */
+static void
+test_legend_placement (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const int sizes[][2] = { { 630, 620 }, { 596, 617 }, { 510, 620 }, { 1270, 980 }, { 815, 410 }, { 1460, 770 } };
+  g_autoptr(LsResult) result = make_result ("msp");
+
+  ls_map_view_set_result (fixture->view, result);
+
+  for (LsMapMetric metric = 0; metric < LS_MAP_N_METRICS; metric++)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        resize_view (fixture, sizes[i][0], sizes[i][1]);
+        ls_map_view_set_metric (fixture->view, metric);
+        ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+        g_assert_false (ls_map_view_legend_covers_data (fixture->view));
+      }
+
+  /* At the app's 1920 × 1080 map there is room for the whole legend. */
+  {
+    gboolean expanded;
+
+    resize_view (fixture, 1270, 980);
+    ls_map_view_set_metric (fixture->view, LS_MAP_METRIC_SHARE);
+    ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+    g_assert_cmpint (ls_map_view_get_legend_parts (fixture->view, &expanded), ==, LS_MAP_LEGEND_ALL);
+    g_assert_true (expanded);
+  }
+}
+
+/* A zoomed view exports what it shows, in its own projection. */
+static void
+test_figure_options (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LsMapOptions options;
+  LsGeoBounds extent;
+
+  ls_map_view_set_metric (fixture->view, LS_MAP_METRIC_DEPENDENCY);
+  ls_map_view_get_figure_options (fixture->view, &options);
+  g_assert_cmpint (options.metric, ==, LS_MAP_METRIC_DEPENDENCY);
+  g_assert_false (options.has_extent);
+  g_assert_cmpint (options.projection, ==, LS_PROJECTION_EQUAL_EARTH);
+
+  shumate_viewport_set_zoom_level (get_viewport (fixture), 4.5);
+  shumate_map_center_on (ls_map_view_get_map (fixture->view), 50.0, 10.0);
+  ls_map_view_get_figure_options (fixture->view, &options);
+  g_assert_true (options.has_extent);
+  g_assert_cmpint (options.projection, ==, LS_PROJECTION_WEB_MERCATOR);
+  g_assert_true (ls_map_view_get_extent (fixture->view, &extent));
+  g_assert_cmpfloat_with_epsilon (options.extent.west, extent.west, 1e-9);
+  /* Europe: Paris in, New York and Beijing out. */
+  g_assert_cmpfloat (extent.west, <, 2.3);
+  g_assert_cmpfloat (extent.east, >, 2.3);
+  g_assert_cmpfloat (extent.south, <, 48.9);
+  g_assert_cmpfloat (extent.north, >, 48.9);
+  g_assert_cmpfloat (extent.west, >, -74.0);
+  g_assert_cmpfloat (extent.east, <, 116.4);
 }
 
 static void
@@ -313,7 +617,7 @@ test_fade (Fixture       *fixture,
   g_autoptr(LsResult) none = make_result (NULL);
   LsFlowLayer *layer = ls_map_view_get_flow_layer (fixture->view);
   gboolean animations;
-  guint before;
+  guint before, draws;
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (fixture->view)), "gtk-enable-animations", &animations, NULL);
   if (!animations)
@@ -323,7 +627,7 @@ test_fade (Fixture       *fixture,
     }
 
   ls_map_view_set_result (fixture->view, bloc);
-  run_until (has_drawn_result, fixture, 10);
+  ls_ui_test_wait_for (has_drawn_result, fixture, "the overlay");
   while (ls_flow_layer_is_fading (layer))
     g_main_context_iteration (NULL, TRUE);
 
@@ -331,12 +635,75 @@ test_fade (Fixture       *fixture,
    * blends the two. Counting frames in a time window would depend on the
    * machine's load; this does not. */
   before = ls_flow_layer_get_n_faded_snapshots (layer);
+  draws = ls_flow_layer_get_n_cache_draws (layer);
   ls_map_view_set_result (fixture->view, none);
   g_assert_true (ls_flow_layer_is_fading (layer));
   while (ls_flow_layer_is_fading (layer))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (ls_flow_layer_get_n_faded_snapshots (layer) - before, >=, 1);
   g_assert_true (ls_flow_layer_get_result (layer) == none);
+
+  /* The fade blends two cached images: the new result's overlay was
+   * drawn once, whatever the number of frames. */
+  g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer) - draws, ==, 1);
+
+  /* Hovering repaints the cached overlay; it draws nothing anew. */
+  draws = ls_flow_layer_get_n_cache_draws (layer);
+  before = ls_flow_layer_get_n_snapshots (layer);
+  ls_map_view_set_highlight_country (fixture->view, "AUS");
+  ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  ls_map_view_set_highlight_country (fixture->view, "CHN");
+  ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  g_assert_cmpuint (ls_flow_layer_get_n_snapshots (layer), >, before);
+  g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, draws);
+}
+
+typedef struct
+{
+  LsFlowLayer *layer;
+  guint        draws;
+} Draws;
+
+static gboolean
+drew_again (gpointer data)
+{
+  Draws *d = data;
+
+  return ls_flow_layer_get_n_cache_draws (d->layer) > d->draws;
+}
+
+/* While the zoom changes, frames scale the overlay's last image; it is
+ * drawn anew once, when the zoom stands still. */
+static void
+test_zoom_scales_image (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LsResult) result = make_result ("msp");
+  LsFlowLayer *layer = ls_map_view_get_flow_layer (fixture->view);
+  ShumateViewport *viewport = get_viewport (fixture);
+  Draws d = { layer, 0 };
+  guint snapshots;
+
+  ls_map_view_set_result (fixture->view, result);
+  ls_ui_test_wait_for (has_drawn_result, fixture, "the overlay");
+  ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+
+  /* No frame of this test waits out a real settling time: that would
+   * depend on the machine's load. */
+  ls_flow_layer_set_zoom_settle_time (layer, G_MAXINT / 1000);
+  d.draws = ls_flow_layer_get_n_cache_draws (layer);
+  snapshots = ls_flow_layer_get_n_snapshots (layer);
+  for (guint i = 1; i <= 3; i++)
+    {
+      shumate_viewport_set_zoom_level (viewport, log2 (1280.0 / 256.0) + 0.2 * i);
+      ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 1);
+    }
+  g_assert_cmpuint (ls_flow_layer_get_n_snapshots (layer), >, snapshots);
+  g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, d.draws);
+
+  ls_flow_layer_set_zoom_settle_time (layer, 0);
+  ls_ui_test_wait_for (drew_again, &d, "the overlay drawn at the settled zoom");
+  g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, d.draws + 1);
 }
 
 static void
@@ -348,7 +715,7 @@ test_style (Fixture       *fixture,
   LsRenderStyle dark, tiles;
 
   ls_map_view_set_result (fixture->view, result);
-  run_until (has_tiles, fixture, 10);
+  ls_ui_test_wait_for (has_tiles, fixture, "tiles");
 
   /* Dark mode redraws the tiles with a new source. */
   ls_render_style_init (&dark, TRUE);
@@ -358,7 +725,7 @@ test_style (Fixture       *fixture,
   g_assert_true (tiles.dark);
   g_assert_true (ls_map_view_get_render_style (fixture->view)->dark);
 
-  run_until (has_tiles, fixture, 10);
+  ls_ui_test_wait_for (has_tiles, fixture, "tiles");
 }
 
 static void
@@ -404,16 +771,29 @@ main (int   argc,
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
+  adw_init ();
 
   g_test_add ("/lodestone/ui/map-view/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/result", Fixture, NULL, fixture_setup, test_result, fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/projection", Fixture, NULL, fixture_setup, test_projection_agrees,
               fixture_teardown);
-  g_test_add ("/lodestone/ui/map-view/click-seoul", Fixture, NULL, fixture_setup, test_click_seoul,
+  g_test_add ("/lodestone/ui/map-view/click-explains", Fixture, NULL, fixture_setup, test_click_explains,
               fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/highlight", Fixture, NULL, fixture_setup, test_highlight, fixture_teardown);
-  g_test_add ("/lodestone/ui/map-view/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/keyboard-zoom-pan", Fixture, NULL, fixture_setup,
+              test_keyboard_zoom_and_pan, fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/zoom-cap", Fixture, NULL, fixture_setup, test_zoom_cap, fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/refit-on-resize", Fixture, NULL, fixture_setup, test_refit_on_resize,
+              fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/keyboard-countries", Fixture, NULL, fixture_setup,
+              test_keyboard_countries, fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/legend-placement", Fixture, NULL, fixture_setup, test_legend_placement,
+              fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/figure-options", Fixture, NULL, fixture_setup, test_figure_options,
+              fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/fade", Fixture, NULL, fixture_setup, test_fade, fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/zoom-scales-image", Fixture, NULL, fixture_setup, test_zoom_scales_image,
+              fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/style", Fixture, NULL, fixture_setup, test_style, fixture_teardown);
   g_test_add_func ("/lodestone/ui/map-view/online-tiles", test_online_tiles);
 
