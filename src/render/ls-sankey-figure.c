@@ -780,10 +780,10 @@ ls_sankey_figure_link_at (const LsSankeyFigure *self,
         continue;
 
       d = fabs (y - band_centre_at (source->x1, target->x0, link->y0, link->y1, x));
-      if (d > MAX (w, 6) / 2)
+      if (d > MAX (w, 8) / 2)
         continue;
       /* Of overlapping bands, the one whose middle is nearest. */
-      d /= MAX (w, 6);
+      d /= MAX (w, 8);
       if (d < best_d)
         {
           best_d = d;
