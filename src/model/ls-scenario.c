@@ -1934,16 +1934,22 @@ ls_scenario_set_pin (LsScenario *self,
                      const char *node,
                      guint       position)
 {
-  guint current;
-
   g_return_if_fail (LS_IS_SCENARIO (self));
   g_return_if_fail (stage != NULL && node != NULL);
 
-  if (ls_scenario_lookup_pin (self, stage, node, &current))
+  /* A pin moved is one edit (one undo step), not a removal and an
+   * addition. */
+  for (guint i = 0; i < self->pins->len; i++)
     {
-      if (current == position)
-        return;
-      ls_scenario_remove_pin (self, stage, node);
+      const LsPin *pin = g_ptr_array_index (self->pins, i);
+
+      if (g_str_equal (pin->stage, stage) && g_str_equal (pin->node, node))
+        {
+          if (pin->position == position)
+            return;
+          g_ptr_array_remove_index (self->pins, i);
+          break;
+        }
     }
 
   g_ptr_array_add (self->pins, ls_pin_new (stage, node, position));

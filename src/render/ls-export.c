@@ -357,7 +357,7 @@ ls_export_draw (cairo_t               *cr,
     ls_render_map_figure (cr, result, ls_shapes_get_default (LS_SHAPES_DETAIL_LOW),
                           style, &options->map, width, figure_height);
   else
-    ls_render_sankey_figure (cr, result, style, width, figure_height);
+    ls_render_sankey_figure_with_scenario (cr, result, style, width, figure_height, scenario);
   cairo_restore (cr);
 
   cairo_save (cr);

@@ -17,9 +17,31 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "ls-explain-popover.h"
 #include "ls-sankey-layout.h"
 
+/*
+ * The Sankey on screen. It holds a result, lays it out at its size (an
+ * LsSankeyFigure) and draws it; it computes nothing.
+ *
+ * - Pointing at a node or a band traces it and gives its explanation as
+ *   a tooltip; a click selects a node and explains it in a popover, as
+ *   the share panel does. Neither changes the bloc: membership changes
+ *   come from the node's menu (right click, Menu key or Shift+F10),
+ *   through the window's "scenario.toggle-member" action, which is
+ *   undoable.
+ * - Dragging a node up or down its column pins it there (Alt+Up and
+ *   Alt+Down with the keyboard); the pins live in the scenario, so they
+ *   are undone and saved with it, and the layout orders the rest around
+ *   them. The node's menu, or Delete, unpins it.
+ * - The keyboard moves a focus between nodes; the focused node's figures
+ *   are drawn beside it and become the view's accessible description.
+ */
+
 #define ANIMATION_DURATION 250
+
+/* Pointer travel before a press on a node becomes a drag. */
+#define DRAG_THRESHOLD 6.0
 
 /* The exact order (see ls-sankey-exact.c) is solved in a worker thread
  * for this long at most, and replaces the heuristic's only when it has
@@ -31,24 +53,37 @@
 
 struct _LsSankeyView
 {
-  GtkWidget       parent_instance;
+  GtkWidget        parent_instance;
 
   /* Owned */
-  LsResult       *result;
-  LsSankeyFigure *figure;       /* the result laid out at the current size */
-  LsSankeyFigure *from;         /* what was shown when a new result came */
-  GskRenderNode  *cache;        /* the static figure, without hover */
-  AdwAnimation   *animation;
-  char           *highlight_country;
-  char           *font_family;  /* style.font_family points here */
-  LsRenderStyle   style;
+  LsResult        *result;
+  LsRanges        *ranges;
+  LsScenario      *scenario;
+  GPtrArray       *local_pins;   /* LsPin, when there is no scenario */
+  char            *pins_key;     /* the pins the figure was laid out with */
+  LsSankeyFigure  *figure;       /* the result laid out at the current size */
+  LsSankeyFigure  *from;         /* what was shown when a new result came */
+  GskRenderNode   *cache;        /* the static figure, without hover */
+  cairo_surface_t *frames[2];    /* images of animation frames, reused */
+  AdwAnimation    *animation;
+  char            *highlight_country;
+  char            *font_family;  /* style.font_family points here */
+  LsRenderStyle    style;
+  GtkWidget       *popover;      /* LsExplainPopover */
+  GtkWidget       *menu;         /* GtkPopoverMenu */
+  GtkWidget       *tooltip;      /* a wrapping label, for long explanations */
 
-  double          progress;
-  int             hover_node;
-  int             focus_node;
+  double           progress;
+  int              hover_node;
+  int              hover_link;
+  int              focus_node;
+  int              drag_node;    /* pressed on, may become a drag */
+  gboolean         dragging;
+  double           drag_y;       /* where the pointer holds it */
 
-  GCancellable   *exact_cancellable;  /* the exact solve under way, if any */
-  guint           style_serial;       /* counts relayouts for a new style */
+  GCancellable    *exact_cancellable;  /* the exact solve under way, if any */
+  guint            style_serial;       /* counts relayouts for a new style */
+  guint            pins_idle;
 };
 
 G_DEFINE_FINAL_TYPE (LsSankeyView, ls_sankey_view, GTK_TYPE_WIDGET)
@@ -56,17 +91,16 @@ G_DEFINE_FINAL_TYPE (LsSankeyView, ls_sankey_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_RESULT,
+  PROP_RANGES,
+  PROP_SCENARIO,
   PROP_HIGHLIGHT_COUNTRY,
   N_PROPS
 };
 
-enum {
-  SIGNAL_COUNTRY_ACTIVATED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+
+static void update_accessible (LsSankeyView *self);
+static void start_exact_solve (LsSankeyView *self);
 
 static void
 invalidate_cache (LsSankeyView *self)
@@ -74,6 +108,107 @@ invalidate_cache (LsSankeyView *self)
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/* Pins ------------------------------------------------------------------- */
+
+/* A figure node id is "STAGE/NODE"; a scenario pin names the stage and
+ * the node apart (LsPin). */
+static gboolean
+split_node_id (const char  *id,
+               char       **stage,
+               char       **node)
+{
+  const char *slash = strchr (id, '/');
+
+  if (slash == NULL)
+    return FALSE;
+
+  *stage = g_strndup (id, slash - id);
+  *node = g_strdup (slash + 1);
+
+  return TRUE;
+}
+
+static GPtrArray *
+pin_list (LsSankeyView *self)
+{
+  GPtrArray *pins = g_ptr_array_new ();
+
+  if (self->scenario != NULL)
+    for (guint i = 0; i < ls_scenario_get_n_pins (self->scenario); i++)
+      g_ptr_array_add (pins, (gpointer)ls_scenario_get_pin (self->scenario, i));
+  else
+    for (guint i = 0; i < self->local_pins->len; i++)
+      g_ptr_array_add (pins, g_ptr_array_index (self->local_pins, i));
+
+  return pins;
+}
+
+/* The pins as the layout takes them; their ids are in @ids. */
+static LsSankeyPin *
+collect_pins (LsSankeyView *self,
+              GPtrArray    *ids,
+              guint        *n_pins)
+{
+  g_autoptr(GPtrArray) list = pin_list (self);
+  LsSankeyPin *pins = g_new0 (LsSankeyPin, list->len + 1);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const LsPin *pin = g_ptr_array_index (list, i);
+      char *id = g_strdup_printf ("%s/%s", pin->stage, pin->node);
+
+      g_ptr_array_add (ids, id);
+      pins[i].node = id;
+      pins[i].rank = pin->position;
+    }
+  *n_pins = list->len;
+
+  return pins;
+}
+
+static char *
+pins_key (LsSankeyView *self)
+{
+  g_autoptr(GPtrArray) list = pin_list (self);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const LsPin *pin = g_ptr_array_index (list, i);
+
+      g_string_append_printf (key, "%s/%s=%u;", pin->stage, pin->node, pin->position);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* A figure of the result at a size, with the pins, keeping @order: as
+ * the layout's stable start when @keep is FALSE, as it is when TRUE. */
+static LsSankeyFigure *
+build_figure (LsSankeyView       *self,
+              double              width,
+              double              height,
+              const char * const *order,
+              gboolean            keep)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree LsSankeyPin *pins = NULL;
+  LsSankeyFigureOptions options = { 0 };
+
+  pins = collect_pins (self, ids, &options.n_pins);
+  options.pins = pins;
+  options.previous_order = order;
+  options.keep_order = keep;
+  options.drawn = self->figure;
+
+  g_free (self->pins_key);
+  self->pins_key = pins_key (self);
+
+  return ls_sankey_figure_new_with_options (self->result, &self->style, width, height, &options);
+}
+
+/* Figures ---------------------------------------------------------------- */
 
 /* Node indices change with every figure: carry the hovered and focused
  * nodes over by id. */
@@ -94,41 +229,58 @@ replace_figure (LsSankeyView   *self,
 {
   self->hover_node = remap_node (self->figure, figure, self->hover_node);
   self->focus_node = remap_node (self->figure, figure, self->focus_node);
+  self->drag_node = remap_node (self->figure, figure, self->drag_node);
+  self->hover_link = -1;
   g_clear_pointer (&self->figure, ls_sankey_figure_unref);
   self->figure = figure;
   g_clear_pointer (&self->cache, gsk_render_node_unref);
 }
 
-static void update_accessible (LsSankeyView *self);
+/* What is on screen now, mid-animation included: where the next
+ * animation starts. */
+static LsSankeyFigure *
+dup_shown (LsSankeyView *self)
+{
+  if (self->figure != NULL && self->from != NULL)
+    return ls_sankey_figure_interpolate (self->from, self->figure, self->progress);
+  if (self->figure != NULL)
+    return ls_sankey_figure_ref (self->figure);
+
+  return NULL;
+}
+
+/* Animates from @shown (taken) to the figure, when the view is on
+ * screen, animations are on and the size is the same. */
+static void
+animate_from (LsSankeyView   *self,
+              LsSankeyFigure *shown)
+{
+  g_autoptr(LsSankeyFigure) start = shown;
+
+  if (start != NULL && self->figure != NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      adw_get_enable_animations (GTK_WIDGET (self)) &&
+      ls_sankey_figure_get_width (start) == ls_sankey_figure_get_width (self->figure) &&
+      ls_sankey_figure_get_height (start) == ls_sankey_figure_get_height (self->figure))
+    {
+      self->from = g_steal_pointer (&start);
+      self->progress = 0;
+      adw_animation_play (self->animation);
+    }
+}
 
 /* Shows @figure (taken) in place of the figure, animating from what is on
- * screen now, mid-animation included, when the view is on screen,
- * animations are on and the size is the same. */
+ * screen now. */
 static void
 show_new_figure (LsSankeyView   *self,
                  LsSankeyFigure *figure)
 {
-  g_autoptr(LsSankeyFigure) shown = NULL;
-
-  if (self->figure != NULL && self->from != NULL)
-    shown = ls_sankey_figure_interpolate (self->from, self->figure, self->progress);
-  else if (self->figure != NULL)
-    shown = ls_sankey_figure_ref (self->figure);
+  LsSankeyFigure *shown = dup_shown (self);
 
   adw_animation_reset (self->animation);
   g_clear_pointer (&self->from, ls_sankey_figure_unref);
   replace_figure (self, figure);
-
-  if (shown != NULL && figure != NULL &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      adw_get_enable_animations (GTK_WIDGET (self)) &&
-      ls_sankey_figure_get_width (shown) == ls_sankey_figure_get_width (figure) &&
-      ls_sankey_figure_get_height (shown) == ls_sankey_figure_get_height (figure))
-    {
-      self->from = g_steal_pointer (&shown);
-      self->progress = 0;
-      adw_animation_play (self->animation);
-    }
+  animate_from (self, shown);
 
   update_accessible (self);
   invalidate_cache (self);
@@ -136,12 +288,14 @@ show_new_figure (LsSankeyView   *self,
 
 /* Lays the result out at the widget's size (a nominal one before the
  * first allocation, so the accessible description exists at once),
- * keeping the previous node order. */
+ * keeping the previous node order and the pins. */
 static void
 ensure_figure (LsSankeyView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree char *key = NULL;
+  g_auto(GStrv) order = NULL;
 
   if (self->result == NULL)
     return;
@@ -152,33 +306,80 @@ ensure_figure (LsSankeyView *self)
       height = self->figure != NULL ? ls_sankey_figure_get_height (self->figure) : 800;
     }
 
+  key = pins_key (self);
   if (self->figure != NULL &&
       ls_sankey_figure_get_result (self->figure) == self->result &&
       ls_sankey_figure_get_width (self->figure) == width &&
-      ls_sankey_figure_get_height (self->figure) == height)
+      ls_sankey_figure_get_height (self->figure) == height &&
+      g_strcmp0 (key, self->pins_key) == 0)
     return;
 
   /* A resize while animating: jump to the end. */
   if (self->figure != NULL && ls_sankey_figure_get_result (self->figure) == self->result)
     g_clear_pointer (&self->from, ls_sankey_figure_unref);
 
-  replace_figure (self, ls_sankey_figure_new (self->result, &self->style, width, height, self->figure));
+  if (self->figure != NULL)
+    order = ls_sankey_figure_dup_node_order (self->figure);
+  replace_figure (self, build_figure (self, width, height, (const char * const *)order, FALSE));
+}
+
+/* The pins changed (a drag, an unpin, an undo): the same result laid
+ * out again around them, moving there. */
+static void
+relayout_for_pins (LsSankeyView *self)
+{
+  g_auto(GStrv) order = NULL;
+  g_autofree char *key = pins_key (self);
+
+  if (self->figure == NULL || self->result == NULL || g_strcmp0 (key, self->pins_key) == 0)
+    return;
+
+  order = ls_sankey_figure_dup_node_order (self->figure);
+  show_new_figure (self, build_figure (self,
+                                       ls_sankey_figure_get_width (self->figure),
+                                       ls_sankey_figure_get_height (self->figure),
+                                       (const char * const *)order, FALSE));
+  start_exact_solve (self);
+}
+
+static gboolean
+pins_changed_idle_cb (gpointer user_data)
+{
+  LsSankeyView *self = user_data;
+
+  self->pins_idle = 0;
+  relayout_for_pins (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scenario_changed_cb (LsSankeyView *self)
+{
+  /* Once whoever owns the scenario has recomputed: a new result is laid
+   * out with the new pins, and then there is nothing left to do here. */
+  if (self->pins_idle == 0)
+    self->pins_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, pins_changed_idle_cb, self, NULL);
 }
 
 /* The exact order.
  *
  * A new figure is shown at once with the heuristic's order; its graph
- * (the figure's nodes and links, as ls_sankey_figure_new() lays them out)
- * goes to a worker thread for the exact solve, started from the order on
- * screen. A newer result or style cancels it. When it returns a clearly
- * better order for the result and style still shown, the figure is
- * rebuilt with it and animates there, as for a new result. */
+ * (ls_sankey_figure_dup_graph()) goes to a worker thread for the exact
+ * solve, started from the order on screen, with the same pins. A newer
+ * result, style or pin cancels it. When it returns a clearly better order
+ * for the result, style and pins still shown, the figure is rebuilt with
+ * it and animates there, as for a new result. */
 
 typedef struct
 {
   GWeakRef       view;          /* the task must not keep a view alive */
   LsSankeyGraph *graph;
   char         **order;         /* on screen: the solve's start */
+  LsSankeyPin   *pins;
+  char         **pin_ids;
+  guint          n_pins;
+  char          *pins_key;
   LsResult      *result;
   guint          style_serial;
 } ExactSolve;
@@ -189,33 +390,11 @@ exact_solve_free (ExactSolve *solve)
   g_weak_ref_clear (&solve->view);
   g_clear_object (&solve->graph);
   g_strfreev (solve->order);
+  g_free (solve->pins);
+  g_strfreev (solve->pin_ids);
+  g_free (solve->pins_key);
   g_clear_pointer (&solve->result, ls_result_unref);
   g_free (solve);
-}
-
-static LsSankeyGraph *
-figure_graph (LsSankeyFigure *figure)
-{
-  LsSankeyGraph *graph = ls_sankey_graph_new ();
-
-  ls_sankey_graph_set_extent (graph, ls_sankey_figure_get_width (figure),
-                              ls_sankey_figure_get_height (figure));
-  for (guint n = 0; n < ls_sankey_figure_get_n_nodes (figure); n++)
-    {
-      const LsSankeyNode *node = ls_sankey_figure_get_node (figure, n);
-
-      ls_sankey_graph_add_node (graph, node->id, node->stage, node->name);
-      if (node->kind == LS_SANKEY_NODE_SHORTFALL)
-        ls_sankey_graph_set_node_fixed_value (graph, n, node->value);
-    }
-  for (guint l = 0; l < ls_sankey_figure_get_n_links (figure); l++)
-    {
-      const LsSankeyLink *link = ls_sankey_figure_get_link (figure, l);
-
-      ls_sankey_graph_add_link (graph, link->source, link->target, link->value);
-    }
-
-  return graph;
 }
 
 /* In the worker: the exact order, or NULL if it is not clearly better
@@ -235,11 +414,15 @@ exact_solve_thread (GTask        *task,
   ls_sankey_layout_options_init (&opts);
   opts.previous_order = (const char * const *)solve->order;
   opts.order_hysteresis = INFINITY;
+  opts.pins = solve->pins;
+  opts.n_pins = solve->n_pins;
   shown = ls_sankey_layout_compute (solve->graph, &opts);
   shown_weight = ls_sankey_layout_weighted_crossings (shown, NULL);
 
   ls_sankey_layout_options_init (&opts);
   opts.previous_order = (const char * const *)solve->order;
+  opts.pins = solve->pins;
+  opts.n_pins = solve->n_pins;
   opts.exact = TRUE;
   opts.time_limit = EXACT_TIME_LIMIT;
   opts.cancellable = cancellable;
@@ -270,14 +453,13 @@ exact_solve_done_cb (GObject      *object,
 
   /* Cancelled, not better, or for what is no longer shown. */
   if (self == NULL || order == NULL || self->figure == NULL || self->result != solve->result ||
-      self->style_serial != solve->style_serial)
+      self->style_serial != solve->style_serial || g_strcmp0 (self->pins_key, solve->pins_key) != 0)
     return;
 
-  show_new_figure (self,
-                   ls_sankey_figure_new_with_order (self->result, &self->style,
-                                                    ls_sankey_figure_get_width (self->figure),
-                                                    ls_sankey_figure_get_height (self->figure),
-                                                    (const char * const *)order));
+  show_new_figure (self, build_figure (self,
+                                       ls_sankey_figure_get_width (self->figure),
+                                       ls_sankey_figure_get_height (self->figure),
+                                       (const char * const *)order, TRUE));
 }
 
 static void
@@ -285,6 +467,7 @@ start_exact_solve (LsSankeyView *self)
 {
   g_autoptr(GTask) task = NULL;
   ExactSolve *solve;
+  const LsSankeyPin *pins;
 
   if (self->exact_cancellable != NULL)
     g_cancellable_cancel (self->exact_cancellable);
@@ -295,8 +478,19 @@ start_exact_solve (LsSankeyView *self)
 
   solve = g_new0 (ExactSolve, 1);
   g_weak_ref_init (&solve->view, self);
-  solve->graph = figure_graph (self->figure);
+  solve->graph = ls_sankey_figure_dup_graph (self->figure);
   solve->order = ls_sankey_figure_dup_node_order (self->figure);
+  solve->n_pins = ls_sankey_figure_get_n_pins (self->figure);
+  pins = ls_sankey_figure_get_pins (self->figure);
+  solve->pins = g_new0 (LsSankeyPin, solve->n_pins + 1);
+  solve->pin_ids = g_new0 (char *, solve->n_pins + 1);
+  for (guint i = 0; i < solve->n_pins; i++)
+    {
+      solve->pin_ids[i] = g_strdup (pins[i].node);
+      solve->pins[i].node = solve->pin_ids[i];
+      solve->pins[i].rank = pins[i].rank;
+    }
+  solve->pins_key = g_strdup (self->pins_key);
   solve->result = ls_result_ref (self->result);
   solve->style_serial = self->style_serial;
 
@@ -307,19 +501,51 @@ start_exact_solve (LsSankeyView *self)
   g_task_run_in_thread (task, exact_solve_thread);
 }
 
+/* Words ------------------------------------------------------------------ */
+
+static gboolean
+focus_shown (LsSankeyView *self)
+{
+  return self->figure != NULL && self->focus_node >= 0 &&
+         (guint)self->focus_node < ls_sankey_figure_get_n_nodes (self->figure) &&
+         gtk_widget_has_focus (GTK_WIDGET (self));
+}
+
+/* The whole figure in words; with a node focused, that node's figures,
+ * so a screen reader says what the focus is on. */
 static void
 update_accessible (LsSankeyView *self)
 {
+  g_autofree char *label = NULL;
   g_autofree char *description = NULL;
 
-  if (self->figure != NULL)
-    description = ls_sankey_figure_describe (self->figure);
+  if (focus_shown (self))
+    {
+      const LsSankeyNode *node = ls_sankey_figure_get_node (self->figure, self->focus_node);
+
+      /* Translators: the diagram's accessible name with a node focused,
+       * e.g. "Rare-earth flows: Japan, Magnets" */
+      label = g_strdup_printf (_("Rare-earth flows: %s, %s"), node->name,
+                               ls_dataset_get_stage_name (ls_result_get_dataset (self->result),
+                                                          MIN (node->stage, ls_result_get_n_stages (self->result) - 1)));
+      description = ls_sankey_figure_describe_node (self->figure, self->focus_node, self->ranges);
+    }
+  else if (self->figure != NULL)
+    {
+      description = ls_sankey_figure_describe (self->figure);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rare-earth flows"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : _("Rare-earth flows"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description != NULL ? description : _("No data"),
                                   -1);
+
+#if GTK_CHECK_VERSION (4, 14, 0)
+  if (label != NULL)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), label, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
 }
 
 static const char *
@@ -335,6 +561,8 @@ node_country (LsSankeyView *self,
 
   return n->kind == LS_SANKEY_NODE_COUNTRY ? n->country_id : NULL;
 }
+
+/* Hover and focus -------------------------------------------------------- */
 
 static void
 set_highlight_country_internal (LsSankeyView *self,
@@ -352,17 +580,219 @@ set_highlight_country_internal (LsSankeyView *self,
 }
 
 static void
-set_hover_node (LsSankeyView *self,
-                int           node)
+set_hover (LsSankeyView *self,
+           int           node,
+           int           link)
 {
-  if (node == self->hover_node)
+  if (node >= 0)
+    link = -1;
+  if (node == self->hover_node && link == self->hover_link)
     return;
 
   self->hover_node = node;
+  self->hover_link = link;
   /* The hover is shared with the other views through the property. */
   set_highlight_country_internal (self, node_country (self, node));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+static void
+move_focus (LsSankeyView *self,
+            int           node)
+{
+  if (node == self->focus_node || node < 0)
+    return;
+
+  self->focus_node = node;
+  /* The focused node shows its paths as a hovered one does. */
+  self->hover_node = node;
+  self->hover_link = -1;
+  set_highlight_country_internal (self, node_country (self, node));
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+clear_focus (LsSankeyView *self)
+{
+  self->focus_node = -1;
+  set_hover (self, -1, -1);
+  update_accessible (self);
+}
+
+/* Explaining and the node's menu ------------------------------------------ */
+
+static GdkRectangle
+node_area (LsSankeyView *self,
+           int           node)
+{
+  const LsSankeyNode *n = ls_sankey_figure_get_node (self->figure, node);
+  GdkRectangle area;
+
+  area.x = (int)floor (n->x0);
+  area.y = (int)floor (MIN (n->y0, n->y1 - 2));
+  area.width = MAX (1, (int)ceil (n->x1 - n->x0));
+  area.height = MAX (2, (int)ceil (n->y1 - n->y0));
+
+  return area;
+}
+
+/* Opens the explanation of a country's node, or of a flow between two
+ * countries, in a popover at @area: the text of the share panel's. */
+static gboolean
+explain (LsSankeyView *self,
+         int           node,
+         int           link,
+         GdkRectangle *area)
+{
+  g_autoptr(LsExplanation) explanation = NULL;
+  const LsSankeyNode *n;
+
+  if (self->figure == NULL || self->result == NULL)
+    return FALSE;
+
+  if (node >= 0)
+    {
+      n = ls_sankey_figure_get_node (self->figure, node);
+      if (n->kind != LS_SANKEY_NODE_COUNTRY)
+        return FALSE;
+      explanation = ls_explanation_new (self->result, self->ranges, LS_EXPLAIN_COUNTRY, n->stage, n->country, 0);
+    }
+  else if (link >= 0)
+    {
+      const LsSankeyLink *l = ls_sankey_figure_get_link (self->figure, link);
+      const LsSankeyNode *source = ls_sankey_figure_get_node (self->figure, l->source);
+      const LsSankeyNode *target = ls_sankey_figure_get_node (self->figure, l->target);
+
+      if ((source->kind != LS_SANKEY_NODE_COUNTRY && source->kind != LS_SANKEY_NODE_UNKNOWN) ||
+          target->kind != LS_SANKEY_NODE_COUNTRY)
+        return FALSE;
+      explanation = ls_explanation_new (self->result, self->ranges, LS_EXPLAIN_FLOW, source->stage,
+                                        source->kind == LS_SANKEY_NODE_COUNTRY ? (guint)source->country
+                                                                               : ls_result_get_n_countries (self->result),
+                                        target->country);
+    }
+
+  if (explanation == NULL)
+    return FALSE;
+
+  ls_explain_popover_set_explanation (LS_EXPLAIN_POPOVER (self->popover), explanation, &self->style);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), area);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+
+  return TRUE;
+}
+
+static void
+open_menu (LsSankeyView *self,
+           int           node,
+           double        x,
+           double        y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  const LsSankeyNode *n;
+  GdkRectangle area;
+
+  if (self->figure == NULL || node < 0)
+    return;
+
+  n = ls_sankey_figure_get_node (self->figure, node);
+
+  if (n->kind == LS_SANKEY_NODE_COUNTRY)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *text = NULL;
+
+      g_menu_append (section, _("Explain"), "sankey.explain-focus");
+      /* Translators: a Sankey node's menu; %s is a country */
+      text = g_strdup_printf (ls_result_is_member (self->result, n->country) ? _("Remove %s From the Bloc")
+                                                                            : _("Add %s to the Bloc"),
+                              n->name);
+      item = g_menu_item_new (text, NULL);
+      g_menu_item_set_action_and_target_value (item, "scenario.toggle-member",
+                                               g_variant_new_string (n->country_id));
+      g_menu_append_item (section, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  g_clear_object (&section);
+  section = g_menu_new ();
+  g_menu_append (section, _("Move Up"), "sankey.move-up");
+  g_menu_append (section, _("Move Down"), "sankey.move-down");
+  if (n->pinned)
+    g_menu_append (section, _("Unpin"), "sankey.unpin");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  move_focus (self, node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sankey.unpin", n->pinned);
+
+  if (x < 0)
+    area = node_area (self, node);
+  else
+    area = (GdkRectangle) { (int)x, (int)y, 1, 1 };
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &area);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* Moves the focused node one place up or down its column and pins it. */
+static void
+move_focused (LsSankeyView *self,
+              int           delta)
+{
+  guint rank, n = 0;
+  const LsSankeyNode *node;
+
+  if (self->figure == NULL || self->focus_node < 0)
+    return;
+
+  node = ls_sankey_figure_get_node (self->figure, self->focus_node);
+  rank = ls_sankey_figure_get_node_rank (self->figure, self->focus_node);
+  for (guint k = 0; k < ls_sankey_figure_get_n_nodes (self->figure); k++)
+    if (ls_sankey_figure_get_node (self->figure, k)->stage == node->stage)
+      n++;
+  if ((delta < 0 && rank == 0) || (delta > 0 && rank + 1 >= n))
+    return;
+
+  ls_sankey_view_pin_node (self, node->id, rank + delta);
+}
+
+static void
+action_move_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_focused (LS_SANKEY_VIEW (widget), g_str_equal (action_name, "sankey.move-up") ? -1 : 1);
+}
+
+static void
+action_unpin_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LsSankeyView *self = LS_SANKEY_VIEW (widget);
+
+  if (self->figure != NULL && self->focus_node >= 0)
+    ls_sankey_view_unpin_node (self, ls_sankey_figure_get_node (self->figure, self->focus_node)->id);
+}
+
+static void
+action_explain_focus_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LsSankeyView *self = LS_SANKEY_VIEW (widget);
+  GdkRectangle area;
+
+  if (self->figure == NULL || self->focus_node < 0)
+    return;
+
+  area = node_area (self, self->focus_node);
+  explain (self, self->focus_node, -1, &area);
+}
+
+/* Input -------------------------------------------------------------------- */
 
 static void
 animation_cb (double   value,
@@ -378,6 +808,8 @@ static void
 on_animation_done_cb (LsSankeyView *self)
 {
   g_clear_pointer (&self->from, ls_sankey_figure_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    g_clear_pointer (&self->frames[i], cairo_surface_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -387,17 +819,21 @@ on_motion_cb (LsSankeyView             *self,
               double                    y,
               GtkEventControllerMotion *controller)
 {
-  if (self->figure == NULL || self->from != NULL)
+  int node;
+
+  if (self->figure == NULL || self->from != NULL || self->dragging)
     return;
 
-  set_hover_node (self, ls_sankey_figure_node_at (self->figure, x, y));
+  node = ls_sankey_figure_node_at (self->figure, x, y);
+  set_hover (self, node, node < 0 ? ls_sankey_figure_link_at (self->figure, x, y) : -1);
 }
 
 static void
 on_leave_cb (LsSankeyView             *self,
              GtkEventControllerMotion *controller)
 {
-  set_hover_node (self, -1);
+  if (!self->dragging)
+    set_hover (self, -1, -1);
 }
 
 static void
@@ -407,7 +843,7 @@ on_click_released_cb (LsSankeyView    *self,
                       double           y,
                       GtkGestureClick *gesture)
 {
-  if (n_press != 1)
+  if (n_press != 1 || self->dragging)
     return;
 
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
@@ -418,27 +854,101 @@ on_click_released_cb (LsSankeyView    *self,
 }
 
 static void
-move_focus (LsSankeyView *self,
-            int           node)
+on_menu_pressed_cb (LsSankeyView    *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
 {
-  if (node == self->focus_node || node < 0)
+  int node;
+
+  if (self->figure == NULL || self->from != NULL)
     return;
 
-  self->focus_node = node;
-  /* The focused node shows its paths as a hovered one does. */
-  self->hover_node = node;
-  set_highlight_country_internal (self, node_country (self, node));
+  node = ls_sankey_figure_node_at (self->figure, x, y);
+  if (node < 0)
+    return;
+
+  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  open_menu (self, node, x, y);
+}
+
+static void
+on_drag_begin_cb (LsSankeyView   *self,
+                  double          x,
+                  double          y,
+                  GtkGestureDrag *gesture)
+{
+  self->dragging = FALSE;
+  self->drag_node = -1;
+  if (self->figure == NULL || self->from != NULL)
+    return;
+
+  self->drag_node = ls_sankey_figure_node_at (self->figure, x, y);
+  self->drag_y = y;
+}
+
+static void
+on_drag_update_cb (LsSankeyView   *self,
+                   double          dx,
+                   double          dy,
+                   GtkGestureDrag *gesture)
+{
+  double x0, y0;
+
+  if (self->drag_node < 0)
+    return;
+
+  if (!self->dragging && fabs (dy) < DRAG_THRESHOLD)
+    return;
+
+  gtk_gesture_drag_get_start_point (gesture, &x0, &y0);
+  if (!self->dragging)
+    {
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      set_hover (self, -1, -1);
+    }
+  self->drag_y = y0 + dy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-activate_node (LsSankeyView *self,
-               int           node)
+on_drag_end_cb (LsSankeyView   *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
 {
-  const char *iso3 = node_country (self, node);
+  double x0, y0;
+  int node = self->drag_node;
 
-  if (iso3 != NULL)
-    g_signal_emit (self, signals[SIGNAL_COUNTRY_ACTIVATED], 0, iso3);
+  self->drag_node = -1;
+  if (!self->dragging)
+    return;
+
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  gtk_gesture_drag_get_start_point (gesture, &x0, &y0);
+  if (node >= 0)
+    ls_sankey_view_drop_node_at (self, node, y0 + dy);
+  self->dragging = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_cancel_cb (LsSankeyView     *self,
+                   GdkEventSequence *sequence,
+                   GtkGesture       *gesture)
+{
+  self->drag_node = -1;
+  if (!self->dragging)
+    return;
+
+  self->dragging = FALSE;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -452,6 +962,21 @@ on_key_pressed_cb (LsSankeyView          *self,
 
   if (self->figure == NULL)
     return FALSE;
+
+  if ((state & GDK_ALT_MASK) && !(state & GDK_CONTROL_MASK) && self->focus_node >= 0)
+    {
+      if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+        {
+          move_focused (self, -1);
+          return TRUE;
+        }
+      if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+        {
+          move_focused (self, 1);
+          return TRUE;
+        }
+      return FALSE;
+    }
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
@@ -478,13 +1003,28 @@ on_key_pressed_cb (LsSankeyView          *self,
     case GDK_KEY_ISO_Enter:
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
-      activate_node (self, self->focus_node);
-      return self->focus_node >= 0;
+      /* Enter explains, as a click does; it never changes the bloc. */
+      if (self->focus_node < 0)
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "sankey.explain-focus", NULL);
+      return TRUE;
+    case GDK_KEY_Menu:
+    case GDK_KEY_F10:
+      if (self->focus_node < 0 || (keyval == GDK_KEY_F10 && !(state & GDK_SHIFT_MASK)))
+        return FALSE;
+      open_menu (self, self->focus_node, -1, -1);
+      return TRUE;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      if (self->focus_node < 0 || !ls_sankey_figure_get_node (self->figure, self->focus_node)->pinned)
+        return FALSE;
+      ls_sankey_view_unpin_node (self, ls_sankey_figure_get_node (self->figure, self->focus_node)->id);
+      return TRUE;
     case GDK_KEY_Escape:
       if (self->focus_node < 0)
         return FALSE;
-      self->focus_node = -1;
-      set_hover_node (self, -1);
+      clear_focus (self);
       return TRUE;
     default:
       return FALSE;
@@ -499,11 +1039,14 @@ on_key_pressed_cb (LsSankeyView          *self,
 }
 
 static void
-on_focus_leave_cb (LsSankeyView       *self,
-                   GtkEventControllerFocus *controller)
+on_focus_changed_cb (LsSankeyView            *self,
+                     GtkEventControllerFocus *controller)
 {
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/* GtkWidget ---------------------------------------------------------------- */
 
 static void
 ls_sankey_view_measure (GtkWidget      *widget,
@@ -540,6 +1083,9 @@ ls_sankey_view_size_allocate (GtkWidget *widget,
       (ls_sankey_figure_get_width (self->figure) != width ||
        ls_sankey_figure_get_height (self->figure) != height))
     g_clear_pointer (&self->cache, gsk_render_node_unref);
+
+  gtk_popover_present (GTK_POPOVER (self->popover));
+  gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 /* Field by field: the struct has padding, and the font family is a
@@ -559,19 +1105,87 @@ styles_equal (const LsRenderStyle *a,
          memcmp ((const char *)a + colors, (const char *)b + colors, sizeof (LsRenderStyle) - colors) == 0;
 }
 
-static void
-append_background (LsSankeyView          *self,
-                   GtkSnapshot           *snapshot,
-                   const graphene_rect_t *bounds)
+/* The figure drawn once into an image at the widget's scale, background
+ * and all. A cairo node that paints an image is one blit when GTK
+ * renders it; a node that draws the figure itself would draw every band
+ * and label again at each frame, hover included. */
+static cairo_surface_t *
+rasterize (LsSankeyView    *self,
+           LsSankeyFigure  *figure,
+           int              width,
+           int              height,
+           cairo_surface_t *surface)
 {
-  GdkRGBA background = {
-    self->style.background.red,
-    self->style.background.green,
-    self->style.background.blue,
-    self->style.background.alpha,
-  };
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_t *cr;
 
-  gtk_snapshot_append_color (snapshot, &background, bounds);
+  if (surface == NULL)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      cairo_surface_set_device_scale (surface, scale, scale);
+    }
+  cr = cairo_create (surface);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_rgba (cr, self->style.background.red, self->style.background.green,
+                         self->style.background.blue, self->style.background.alpha);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  ls_sankey_figure_draw (figure, cr, &self->style, -1);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+/* An image for the next frame of an animation. Two are kept and used by
+ * turns: the one the previous frame's node still shows is left alone
+ * (writing to it would make cairo copy it first), and a fresh image of
+ * the window's size costs a page fault for every page. */
+static cairo_surface_t *
+frame_surface (LsSankeyView *self,
+               int           width,
+               int           height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    {
+      cairo_surface_t *frame = self->frames[i];
+      double sx, sy;
+
+      if (frame == NULL)
+        continue;
+      cairo_surface_get_device_scale (frame, &sx, &sy);
+      if (cairo_image_surface_get_width (frame) != width * scale ||
+          cairo_image_surface_get_height (frame) != height * scale || sx != scale)
+        g_clear_pointer (&self->frames[i], cairo_surface_destroy);
+      else if (cairo_surface_get_reference_count (frame) == 1)
+        return cairo_surface_reference (frame);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    if (self->frames[i] == NULL)
+      {
+        self->frames[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+        cairo_surface_set_device_scale (self->frames[i], scale, scale);
+        return cairo_surface_reference (self->frames[i]);
+      }
+
+  /* Both still shown: a fresh one, this once. */
+  return NULL;
+}
+
+static GskRenderNode *
+image_node (cairo_surface_t       *surface,
+            const graphene_rect_t *bounds)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
+
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
 static void
@@ -594,40 +1208,45 @@ ls_sankey_view_snapshot (GtkWidget   *widget,
     {
       g_autoptr(LsSankeyFigure) frame = ls_sankey_figure_interpolate (self->from, self->figure,
                                                                        self->progress);
+      cairo_surface_t *surface = rasterize (self, frame, width, height, frame_surface (self, width, height));
+      GskRenderNode *node = image_node (surface, &bounds);
 
-      append_background (self, snapshot, &bounds);
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-      ls_sankey_figure_draw (frame, cr, &self->style, -1);
-      cairo_destroy (cr);
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+      cairo_surface_destroy (surface);
       return;
     }
 
-  /* The static figure is drawn once per result, size and style; hover
-   * and focus are drawn on top of it. */
+  /* The static figure is drawn once per result, size and style; hover,
+   * focus and drag are drawn on top of it. */
   if (self->cache == NULL)
     {
-      GtkSnapshot *child = gtk_snapshot_new ();
+      cairo_surface_t *surface = rasterize (self, self->figure, width, height, NULL);
 
-      append_background (self, child, &bounds);
-      cr = gtk_snapshot_append_cairo (child, &bounds);
-      ls_sankey_figure_draw (self->figure, cr, &self->style, -1);
-      cairo_destroy (cr);
-      self->cache = gtk_snapshot_free_to_node (child);
+      self->cache = image_node (surface, &bounds);
+      cairo_surface_destroy (surface);
     }
-  if (self->cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->cache);
+  gtk_snapshot_append_node (snapshot, self->cache);
 
-  focused = gtk_widget_has_focus (widget) && self->focus_node >= 0;
-  if (self->hover_node < 0 && self->highlight_country == NULL && !focused)
+  focused = focus_shown (self);
+  if (self->hover_node < 0 && self->hover_link < 0 && self->highlight_country == NULL &&
+      !focused && !self->dragging)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  if (self->hover_node >= 0)
+  if (self->dragging)
+    ls_sankey_figure_draw_drag (self->figure, cr, &self->style, self->drag_node, self->drag_y);
+  else if (self->hover_node >= 0)
     ls_sankey_figure_draw_highlight (self->figure, cr, &self->style, self->hover_node);
+  else if (self->hover_link >= 0)
+    ls_sankey_figure_draw_highlight_link (self->figure, cr, &self->style, self->hover_link);
   else if (self->highlight_country != NULL)
     ls_sankey_figure_draw_highlight_country (self->figure, cr, &self->style, self->highlight_country);
-  if (focused)
-    ls_sankey_figure_draw_focus (self->figure, cr, &self->style, self->focus_node);
+  if (focused && !self->dragging)
+    {
+      ls_sankey_figure_draw_focus (self->figure, cr, &self->style, self->focus_node);
+      ls_sankey_figure_draw_callout (self->figure, cr, &self->style, self->focus_node);
+    }
   cairo_destroy (cr);
 }
 
@@ -640,28 +1259,48 @@ ls_sankey_view_query_tooltip (GtkWidget  *widget,
 {
   LsSankeyView *self = LS_SANKEY_VIEW (widget);
   g_autofree char *text = NULL;
-  const LsSankeyNode *node;
   GdkRectangle area;
-  int n;
+  int node = -1, link = -1;
 
-  if (self->figure == NULL || self->from != NULL)
+  if (self->figure == NULL || self->from != NULL || self->dragging)
     return FALSE;
 
-  n = keyboard_mode ? self->focus_node : ls_sankey_figure_node_at (self->figure, x, y);
-  if (n < 0)
+  /* Never over the popover or the menu that the pointer opened. */
+  if (gtk_widget_get_visible (self->popover) || gtk_widget_get_visible (self->menu))
     return FALSE;
 
-  node = ls_sankey_figure_get_node (self->figure, n);
-  text = ls_sankey_figure_describe_node (self->figure, n);
-  gtk_tooltip_set_text (tooltip, text);
-  area.x = (int)node->x0;
-  area.y = (int)node->y0;
-  area.width = MAX (1, (int)(node->x1 - node->x0));
-  area.height = MAX (1, (int)(node->y1 - node->y0));
+  /* The focused node's figures are drawn beside it already. */
+  if (keyboard_mode)
+    return FALSE;
+
+  node = ls_sankey_figure_node_at (self->figure, x, y);
+  if (node < 0)
+    link = ls_sankey_figure_link_at (self->figure, x, y);
+
+  if (node >= 0)
+    {
+      text = ls_sankey_figure_describe_node (self->figure, node, self->ranges);
+      area = node_area (self, node);
+    }
+  else if (link >= 0)
+    {
+      text = ls_sankey_figure_describe_link (self->figure, link, self->ranges);
+      area = (GdkRectangle) { x - 2, y - 2, 4, 4 };
+    }
+  else
+    {
+      return FALSE;
+    }
+
+  /* Explanations run long: a label that wraps, as the popover's does. */
+  gtk_label_set_text (GTK_LABEL (self->tooltip), text);
+  gtk_tooltip_set_custom (tooltip, self->tooltip);
   gtk_tooltip_set_tip_area (tooltip, &area);
 
   return TRUE;
 }
+
+/* GObject ------------------------------------------------------------------ */
 
 static void
 ls_sankey_view_dispose (GObject *object)
@@ -674,10 +1313,20 @@ ls_sankey_view_dispose (GObject *object)
   if (self->animation != NULL)
     adw_animation_reset (self->animation);
   g_clear_object (&self->animation);
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, on_scenario_changed_cb, self);
+  g_clear_object (&self->scenario);
+  g_clear_handle_id (&self->pins_idle, g_source_remove);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->tooltip);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    g_clear_pointer (&self->frames[i], cairo_surface_destroy);
   g_clear_pointer (&self->from, ls_sankey_figure_unref);
   g_clear_pointer (&self->figure, ls_sankey_figure_unref);
   g_clear_pointer (&self->result, ls_result_unref);
+  g_clear_pointer (&self->ranges, ls_ranges_unref);
 
   G_OBJECT_CLASS (ls_sankey_view_parent_class)->dispose (object);
 }
@@ -689,6 +1338,8 @@ ls_sankey_view_finalize (GObject *object)
 
   g_free (self->highlight_country);
   g_free (self->font_family);
+  g_free (self->pins_key);
+  g_ptr_array_unref (self->local_pins);
 
   G_OBJECT_CLASS (ls_sankey_view_parent_class)->finalize (object);
 }
@@ -705,6 +1356,14 @@ ls_sankey_view_get_property (GObject    *object,
     {
     case PROP_RESULT:
       g_value_set_boxed (value, ls_sankey_view_get_result (self));
+      break;
+
+    case PROP_RANGES:
+      g_value_set_boxed (value, self->ranges);
+      break;
+
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
       break;
 
     case PROP_HIGHLIGHT_COUNTRY:
@@ -728,6 +1387,14 @@ ls_sankey_view_set_property (GObject      *object,
     {
     case PROP_RESULT:
       ls_sankey_view_set_result (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_RANGES:
+      ls_sankey_view_set_ranges (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_SCENARIO:
+      ls_sankey_view_set_scenario (self, g_value_get_object (value));
       break;
 
     case PROP_HIGHLIGHT_COUNTRY:
@@ -765,6 +1432,26 @@ ls_sankey_view_class_init (LsSankeyViewClass *klass)
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * LsSankeyView:ranges: (nullable)
+   *
+   * The ranges of the result, once computed: explanations give them.
+   */
+  properties[PROP_RANGES] =
+    g_param_spec_boxed ("ranges", NULL, NULL, LS_TYPE_RANGES,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LsSankeyView:scenario: (nullable)
+   *
+   * The scenario whose pins (ls_scenario_set_pin()) hold nodes in place;
+   * a node dragged to a new place is pinned in it. Without one, the view
+   * keeps its pins itself.
+   */
+  properties[PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL, LS_TYPE_SCENARIO,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * LsSankeyView:highlight-country: (nullable)
    *
    * The ISO3 code of the country hovered, here or in another view; its
@@ -776,16 +1463,10 @@ ls_sankey_view_class_init (LsSankeyViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * LsSankeyView::country-activated:
-   * @self: the view
-   * @iso3: the country's code
-   *
-   * A country node was clicked, or activated with Enter or Space.
-   */
-  signals[SIGNAL_COUNTRY_ACTIVATED] =
-    g_signal_new ("country-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "sankey.explain-focus", NULL, action_explain_focus_cb);
+  gtk_widget_class_install_action (widget_class, "sankey.move-up", NULL, action_move_cb);
+  gtk_widget_class_install_action (widget_class, "sankey.move-down", NULL, action_move_cb);
+  gtk_widget_class_install_action (widget_class, "sankey.unpin", NULL, action_unpin_cb);
 
   gtk_widget_class_set_css_name (widget_class, "sankeyview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -799,12 +1480,26 @@ ls_sankey_view_init (LsSankeyView *self)
   AdwAnimationTarget *target;
 
   self->hover_node = -1;
+  self->hover_link = -1;
   self->focus_node = -1;
+  self->drag_node = -1;
   self->progress = 1;
+  self->local_pins = g_ptr_array_new_with_free_func ((GDestroyNotify)ls_pin_free);
   ls_render_style_init (&self->style, FALSE);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  self->popover = ls_explain_popover_new ();
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  self->menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  self->tooltip = g_object_ref_sink (gtk_label_new (NULL));
+  gtk_label_set_wrap (GTK_LABEL (self->tooltip), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->tooltip), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->tooltip), 64);
+  gtk_label_set_xalign (GTK_LABEL (self->tooltip), 0);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion_cb), self);
@@ -816,13 +1511,31 @@ ls_sankey_view_init (LsSankeyView *self)
   g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  g_signal_connect_swapped (gesture, "cancel", G_CALLBACK (on_drag_cancel_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_leave_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_changed_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   target = adw_callback_animation_target_new (animation_cb, self, NULL);
@@ -832,6 +1545,8 @@ ls_sankey_view_init (LsSankeyView *self)
 
   update_accessible (self);
 }
+
+/* API ---------------------------------------------------------------------- */
 
 /**
  * ls_sankey_view_new:
@@ -870,19 +1585,14 @@ void
 ls_sankey_view_set_result (LsSankeyView *self,
                            LsResult     *result)
 {
-  g_autoptr(LsSankeyFigure) shown = NULL;
+  LsSankeyFigure *shown;
 
   g_return_if_fail (LS_IS_SANKEY_VIEW (self));
 
   if (result == self->result)
     return;
 
-  /* What is on screen now, mid-animation included, is where the next
-   * animation starts. */
-  if (self->figure != NULL && self->from != NULL)
-    shown = ls_sankey_figure_interpolate (self->from, self->figure, self->progress);
-  else if (self->figure != NULL)
-    shown = ls_sankey_figure_ref (self->figure);
+  shown = dup_shown (self);
 
   adw_animation_reset (self->animation);
   g_clear_pointer (&self->from, ls_sankey_figure_unref);
@@ -893,27 +1603,85 @@ ls_sankey_view_set_result (LsSankeyView *self,
   if (result == NULL)
     {
       replace_figure (self, NULL);
+      g_clear_pointer (&shown, ls_sankey_figure_unref);
     }
   else
     {
       ensure_figure (self);
-
-      if (shown != NULL &&
-          gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-          adw_get_enable_animations (GTK_WIDGET (self)) &&
-          ls_sankey_figure_get_width (shown) == ls_sankey_figure_get_width (self->figure) &&
-          ls_sankey_figure_get_height (shown) == ls_sankey_figure_get_height (self->figure))
-        {
-          self->from = g_steal_pointer (&shown);
-          self->progress = 0;
-          adw_animation_play (self->animation);
-        }
+      animate_from (self, shown);
     }
 
   update_accessible (self);
   invalidate_cache (self);
   start_exact_solve (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+}
+
+/**
+ * ls_sankey_view_set_ranges:
+ * @self: a view
+ * @ranges: (nullable): the ranges of the result shown, once computed
+ *
+ * Explanations in tooltips, popovers and the accessible description give
+ * each figure's range from these.
+ */
+void
+ls_sankey_view_set_ranges (LsSankeyView *self,
+                           LsRanges     *ranges)
+{
+  g_return_if_fail (LS_IS_SANKEY_VIEW (self));
+
+  if (ranges == self->ranges)
+    return;
+
+  g_clear_pointer (&self->ranges, ls_ranges_unref);
+  if (ranges != NULL)
+    self->ranges = ls_ranges_ref (ranges);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGES]);
+}
+
+/**
+ * ls_sankey_view_get_scenario:
+ * @self: a view
+ *
+ * Returns: (transfer none) (nullable): the scenario that holds the pins
+ */
+LsScenario *
+ls_sankey_view_get_scenario (LsSankeyView *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), NULL);
+
+  return self->scenario;
+}
+
+/**
+ * ls_sankey_view_set_scenario:
+ * @self: a view
+ * @scenario: (nullable): the scenario whose pins to honour and keep
+ *
+ * Nodes dragged to a place are pinned in @scenario, so that pins are
+ * undone and saved with it; when its pins change (an undo, a file
+ * opened), the figure is laid out around them.
+ */
+void
+ls_sankey_view_set_scenario (LsSankeyView *self,
+                             LsScenario   *scenario)
+{
+  g_return_if_fail (LS_IS_SANKEY_VIEW (self));
+  g_return_if_fail (scenario == NULL || LS_IS_SCENARIO (scenario));
+
+  if (scenario == self->scenario)
+    return;
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, on_scenario_changed_cb, self);
+  g_set_object (&self->scenario, scenario);
+  if (scenario != NULL)
+    g_signal_connect_swapped (scenario, "changed", G_CALLBACK (on_scenario_changed_cb), self);
+
+  relayout_for_pins (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
 }
 
 /**
@@ -966,10 +1734,11 @@ ls_sankey_view_set_render_style (LsSankeyView        *self,
 
   if (relayout && self->figure != NULL && self->result != NULL)
     {
-      LsSankeyFigure *figure = ls_sankey_figure_new (self->result, &self->style,
-                                                     ls_sankey_figure_get_width (self->figure),
-                                                     ls_sankey_figure_get_height (self->figure),
-                                                     self->figure);
+      g_auto(GStrv) order = ls_sankey_figure_dup_node_order (self->figure);
+      LsSankeyFigure *figure = build_figure (self,
+                                             ls_sankey_figure_get_width (self->figure),
+                                             ls_sankey_figure_get_height (self->figure),
+                                             (const char * const *)order, FALSE);
 
       g_clear_pointer (&self->from, ls_sankey_figure_unref);
       replace_figure (self, figure);
@@ -1017,6 +1786,7 @@ ls_sankey_view_set_highlight_country (LsSankeyView *self,
   /* A highlight from outside replaces our own hover unless it is ours. */
   if (g_strcmp0 (iso3, node_country (self, self->hover_node)) != 0)
     self->hover_node = -1;
+  self->hover_link = -1;
 
   set_highlight_country_internal (self, iso3);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1037,40 +1807,185 @@ ls_sankey_view_get_figure (LsSankeyView *self)
 }
 
 /**
+ * ls_sankey_view_get_animating:
+ * @self: a view
+ *
+ * Returns: whether the figure is moving from an old layout to a new one
+ */
+gboolean
+ls_sankey_view_get_animating (LsSankeyView *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), FALSE);
+
+  return self->from != NULL;
+}
+
+/**
+ * ls_sankey_view_get_focus_node:
+ * @self: a view
+ *
+ * Returns: the node selected (clicked, or moved to with the keyboard) in
+ *   the figure, or -1
+ */
+int
+ls_sankey_view_get_focus_node (LsSankeyView *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), -1);
+
+  return self->focus_node;
+}
+
+/**
  * ls_sankey_view_activate_at:
  * @self: a view
  * @x: a point in widget coordinates
  * @y: a point in widget coordinates
  *
- * What a click does: focuses the node at the point and, when it is a
- * country's, emits #LsSankeyView::country-activated.
+ * What a click does: selects the node at the point (the keyboard focus
+ * moves there and its figures are described) and explains it, or the
+ * band at the point, in a popover. It never changes the bloc.
  *
- * Returns: whether a country was activated
+ * Returns: whether a node or a band was there
  */
 gboolean
 ls_sankey_view_activate_at (LsSankeyView *self,
                             double        x,
                             double        y)
 {
-  const char *iso3;
-  int node;
+  GdkRectangle area = { (int)x - 2, (int)y - 2, 4, 4 };
+  int node, link = -1;
 
   g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), FALSE);
 
+  /* Mid-animation too: the figure is where the nodes are going. */
   if (self->figure == NULL)
     return FALSE;
 
   node = ls_sankey_figure_node_at (self->figure, x, y);
-  iso3 = node_country (self, node);
-  if (node >= 0)
-    {
-      self->focus_node = node;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  if (iso3 == NULL)
+  if (node < 0)
+    link = ls_sankey_figure_link_at (self->figure, x, y);
+  if (node < 0 && link < 0)
     return FALSE;
 
-  g_signal_emit (self, signals[SIGNAL_COUNTRY_ACTIVATED], 0, iso3);
+  if (node >= 0)
+    {
+      move_focus (self, node);
+      area = node_area (self, node);
+    }
+  explain (self, node, link, &area);
 
   return TRUE;
+}
+
+/**
+ * ls_sankey_view_pin_node:
+ * @self: a view
+ * @id: a node id, as LsSankeyNode's
+ * @rank: its place among the nodes of its column, 0 at the top
+ *
+ * Pins a node where the user put it: in the scenario when there is one
+ * (an undoable edit, saved with it), and lays the figure out around it.
+ */
+void
+ls_sankey_view_pin_node (LsSankeyView *self,
+                         const char   *id,
+                         guint         rank)
+{
+  g_autofree char *stage = NULL;
+  g_autofree char *node = NULL;
+
+  g_return_if_fail (LS_IS_SANKEY_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  if (!split_node_id (id, &stage, &node))
+    return;
+
+  if (self->scenario != NULL)
+    {
+      ls_scenario_set_pin (self->scenario, stage, node, rank);
+      return;
+    }
+
+  for (guint i = 0; i < self->local_pins->len; i++)
+    {
+      LsPin *pin = g_ptr_array_index (self->local_pins, i);
+
+      if (g_str_equal (pin->stage, stage) && g_str_equal (pin->node, node))
+        {
+          g_ptr_array_remove_index (self->local_pins, i);
+          break;
+        }
+    }
+  {
+    LsPin *pin = g_new0 (LsPin, 1);
+
+    pin->stage = g_steal_pointer (&stage);
+    pin->node = g_steal_pointer (&node);
+    pin->position = rank;
+    g_ptr_array_add (self->local_pins, pin);
+  }
+  relayout_for_pins (self);
+}
+
+/**
+ * ls_sankey_view_unpin_node:
+ * @self: a view
+ * @id: a node id, as LsSankeyNode's
+ *
+ * Lets the layout place a pinned node again.
+ */
+void
+ls_sankey_view_unpin_node (LsSankeyView *self,
+                           const char   *id)
+{
+  g_autofree char *stage = NULL;
+  g_autofree char *node = NULL;
+
+  g_return_if_fail (LS_IS_SANKEY_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  if (!split_node_id (id, &stage, &node))
+    return;
+
+  if (self->scenario != NULL)
+    {
+      ls_scenario_remove_pin (self->scenario, stage, node);
+      return;
+    }
+
+  for (guint i = 0; i < self->local_pins->len; i++)
+    {
+      LsPin *pin = g_ptr_array_index (self->local_pins, i);
+
+      if (g_str_equal (pin->stage, stage) && g_str_equal (pin->node, node))
+        {
+          g_ptr_array_remove_index (self->local_pins, i);
+          relayout_for_pins (self);
+          return;
+        }
+    }
+}
+
+/**
+ * ls_sankey_view_drop_node_at:
+ * @self: a view
+ * @node: a node of the figure
+ * @y: a height in widget coordinates
+ *
+ * What the end of a drag does: pins @node at the place in its column
+ * nearest @y (see ls_sankey_figure_get_rank_at()).
+ */
+void
+ls_sankey_view_drop_node_at (LsSankeyView *self,
+                             int           node,
+                             double        y)
+{
+  g_return_if_fail (LS_IS_SANKEY_VIEW (self));
+
+  if (self->figure == NULL || node < 0 || (guint)node >= ls_sankey_figure_get_n_nodes (self->figure))
+    return;
+
+  self->focus_node = node;
+  ls_sankey_view_pin_node (self, ls_sankey_figure_get_node (self->figure, node)->id,
+                           ls_sankey_figure_get_rank_at (self->figure, node, y));
 }

@@ -10,8 +10,10 @@
 #include <gtk/gtk.h>
 
 #include "ls-palette.h"
+#include "ls-ranges.h"
 #include "ls-render-sankey.h"
 #include "ls-result.h"
+#include "ls-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +31,24 @@ void                 ls_sankey_view_set_render_style      (LsSankeyView        *
 const char          *ls_sankey_view_get_highlight_country (LsSankeyView        *self);
 void                 ls_sankey_view_set_highlight_country (LsSankeyView        *self,
                                                            const char          *iso3);
+void                 ls_sankey_view_set_ranges            (LsSankeyView        *self,
+                                                           LsRanges            *ranges);
+LsScenario          *ls_sankey_view_get_scenario          (LsSankeyView        *self);
+void                 ls_sankey_view_set_scenario          (LsSankeyView        *self,
+                                                           LsScenario          *scenario);
 LsSankeyFigure      *ls_sankey_view_get_figure            (LsSankeyView        *self);
+gboolean             ls_sankey_view_get_animating         (LsSankeyView        *self);
+int                  ls_sankey_view_get_focus_node        (LsSankeyView        *self);
 gboolean             ls_sankey_view_activate_at           (LsSankeyView        *self,
                                                            double               x,
+                                                           double               y);
+void                 ls_sankey_view_pin_node              (LsSankeyView        *self,
+                                                           const char          *id,
+                                                           guint                rank);
+void                 ls_sankey_view_unpin_node            (LsSankeyView        *self,
+                                                           const char          *id);
+void                 ls_sankey_view_drop_node_at          (LsSankeyView        *self,
+                                                           int                  node,
                                                            double               y);
 
 G_END_DECLS

@@ -1597,8 +1597,11 @@ build_views (LsWindow *self)
   g_signal_connect (self->map_view, "country-activated", G_CALLBACK (on_country_activated_cb), self);
   adw_bin_set_child (ADW_BIN (self->map_bin), self->map_view);
 
+  /* A click on the diagram explains; its node menu changes the bloc
+   * through "scenario.toggle-member", and drags pin nodes in the
+   * scenario. */
   self->sankey_view = ls_sankey_view_new ();
-  g_signal_connect (self->sankey_view, "country-activated", G_CALLBACK (on_country_activated_cb), self);
+  ls_sankey_view_set_scenario (LS_SANKEY_VIEW (self->sankey_view), self->scenario);
   adw_bin_set_child (ADW_BIN (self->flows_bin), self->sankey_view);
 
   /* Hover and selection are shared between the views. */

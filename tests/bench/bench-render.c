@@ -19,9 +19,13 @@
 
 /*
  * The time to draw a 1920×1080 frame with software Cairo (aim: under
- * 8 ms; a frame of an animation under 16 ms): the Sankey figure (its
- * layout built once, as the widget caches it, and built and drawn from
- * scratch, as an export does), and the map as the map view draws it, at
+ * 8 ms; a frame of an animation under 16 ms). The Sankey as its view
+ * draws it: for a new result, the figure laid out keeping the previous
+ * order and drawn once into the view's image (rebuilt); a frame with the
+ * figure cached (its image painted), and with a hover (the image and the
+ * highlight over it); a frame of the move to a new result (interpolated
+ * and drawn); and an export, built and drawn from scratch. The map as
+ * the map view draws it, at
  * the fitted world of a 1920 px view, with every arc and label of the
  * stage with the most arcs (see "The map's frames" below). Medians of 21
  * frames of this thread's CPU time, which a machine shared with other
@@ -32,6 +36,7 @@
 
 typedef void (*DrawFunc) (cairo_t  *cr,
                           gpointer  data);
+typedef void (*PrepareFunc) (gpointer data);
 
 typedef struct
 {
@@ -43,6 +48,10 @@ typedef struct
   LsProjection         projection;
   LsProjection         image_projection;  /* onto the view's images, margins included */
   LsSankeyFigure      *figure;
+  LsResult            *next_result;   /* the Sankey's result a lever later */
+  LsSankeyFigure      *next;          /* its figure, as the view lays it out */
+  LsSankeyFigure      *fresh;         /* a figure never drawn */
+  cairo_surface_t     *sankey_image;  /* the view's image of the figure */
 
   /* The map view's images (LsFlowLayer): the tiles (land and borders,
    * which libshumate keeps per zoom), the borders and the bloc's
@@ -75,24 +84,32 @@ compare_doubles (gconstpointer a,
 
 static gboolean missed;
 
+/* @prepare, if any, runs before each frame, untimed. */
 static void
-time_frames_target (const char *what,
-                    cairo_t    *cr,
-                    DrawFunc    draw,
-                    gpointer    data,
-                    double      target)
+time_frames_prepared (const char  *what,
+                      cairo_t     *cr,
+                      PrepareFunc  prepare,
+                      DrawFunc     draw,
+                      gpointer     data,
+                      double       target)
 {
   double cpu[FRAMES];
   double wall[FRAMES];
 
   /* Warm up: fonts, projected coordinates. */
+  if (prepare != NULL)
+    prepare (data);
   draw (cr, data);
 
   for (guint i = 0; i < FRAMES; i++)
     {
-      gint64 start = g_get_monotonic_time ();
-      double cpu_start = thread_cpu_ms ();
+      gint64 start;
+      double cpu_start;
 
+      if (prepare != NULL)
+        prepare (data);
+      start = g_get_monotonic_time ();
+      cpu_start = thread_cpu_ms ();
       draw (cr, data);
       cairo_surface_flush (cairo_get_target (cr));
       cpu[i] = thread_cpu_ms () - cpu_start;
@@ -111,6 +128,16 @@ time_frames_target (const char *what,
 }
 
 static void
+time_frames_target (const char *what,
+                    cairo_t    *cr,
+                    DrawFunc    draw,
+                    gpointer    data,
+                    double      target)
+{
+  time_frames_prepared (what, cr, NULL, draw, data, target);
+}
+
+static void
 time_frames (const char *what,
              cairo_t    *cr,
              DrawFunc    draw,
@@ -119,13 +146,79 @@ time_frames (const char *what,
   time_frames_target (what, cr, draw, data, 8);
 }
 
+/* A lever: the next result laid out as the view lays it out, keeping
+ * the order on screen, and drawn once into the view's image. */
+static void
+draw_sankey_rebuilt (cairo_t  *cr,
+                     gpointer  data)
+{
+  Frame *f = data;
+
+  g_clear_pointer (&f->next, ls_sankey_figure_unref);
+  f->next = ls_sankey_figure_new (f->next_result, f->style, 1920, 1080, f->figure);
+  ls_sankey_figure_draw (f->next, cr, f->style, -1);
+}
+
+static void
+build_sankey_next (cairo_t  *cr,
+                   gpointer  data)
+{
+  Frame *f = data;
+
+  g_clear_pointer (&f->next, ls_sankey_figure_unref);
+  f->next = ls_sankey_figure_new (f->next_result, f->style, 1920, 1080, f->figure);
+}
+
+static void
+prepare_fresh (gpointer data)
+{
+  Frame *f = data;
+
+  g_clear_pointer (&f->fresh, ls_sankey_figure_unref);
+  f->fresh = ls_sankey_figure_new (f->next_result, f->style, 1920, 1080, f->figure);
+}
+
+/* A new figure's first drawing: its labels are drawn into their images
+ * then, or taken from the figure before. */
+static void
+draw_sankey_fresh (cairo_t  *cr,
+                   gpointer  data)
+{
+  Frame *f = data;
+
+  ls_sankey_figure_draw (f->fresh, cr, f->style, -1);
+}
+
 static void
 draw_sankey_cached (cairo_t  *cr,
                     gpointer  data)
 {
   Frame *f = data;
 
-  ls_sankey_figure_draw (f->figure, cr, f->style, -1);
+  cairo_set_source_surface (cr, f->sankey_image, 0, 0);
+  cairo_paint (cr);
+}
+
+static void
+draw_sankey_hover (cairo_t  *cr,
+                   gpointer  data)
+{
+  Frame *f = data;
+
+  draw_sankey_cached (cr, data);
+  ls_sankey_figure_draw_highlight (f->figure, cr, f->style,
+                                   ls_sankey_figure_lookup_country (f->figure, "CHN", 0));
+}
+
+/* Mid-way through the move to the next figure. */
+static void
+draw_sankey_motion (cairo_t  *cr,
+                    gpointer  data)
+{
+  Frame *f = data;
+  g_autoptr(LsSankeyFigure) frame = ls_sankey_figure_interpolate (f->figure, f->next, 0.5);
+
+  ls_sankey_figure_draw (frame, cr, f->style, -1);
 }
 
 static void
@@ -343,6 +436,8 @@ main (int    argc,
   g_autoptr(LsScenario) old_scenario = ls_scenario_new ();
   g_autoptr(LsResult) result = NULL;
   g_autoptr(LsResult) old_result = NULL;
+  g_autoptr(LsResult) next_result = NULL;
+  g_autoptr(LsScenario) next_scenario = ls_scenario_new ();
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
   LsRenderStyle style;
@@ -361,6 +456,11 @@ main (int    argc,
   ls_scenario_set_friend_shoring (old_scenario, 0.5);
   old_result = ls_result_new (dataset, old_scenario, &error);
   g_assert_no_error (error);
+  /* The Sankey's lever: another alliance joins the bloc. */
+  ls_scenario_set_alliance (next_scenario, "msp", TRUE);
+  ls_scenario_set_alliance (next_scenario, "quad", TRUE);
+  next_result = ls_result_new (dataset, next_scenario, &error);
+  g_assert_no_error (error);
 
   ls_render_style_init (&style, FALSE);
   f.result = result;
@@ -375,13 +475,25 @@ main (int    argc,
         f.options.stage = s;
       }
   f.figure = ls_sankey_figure_new (result, &style, 1920, 1080, NULL);
+  f.next_result = next_result;
+  f.next = ls_sankey_figure_new (next_result, &style, 1920, 1080, f.figure);
+  f.sankey_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cr = cairo_create (f.sankey_image);
+  ls_sankey_figure_draw (f.figure, cr, &style, -1);
+  cairo_destroy (cr);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
   cr = cairo_create (surface);
 
   printf ("1920×1080 frames, software Cairo, median of %d, CPU ms (wall ms)\n", FRAMES);
-  time_frames_target ("Sankey, laid-out figure drawn (the widget's cached case)", cr, draw_sankey_cached, &f, 0);
-  time_frames_target ("Sankey, built, laid out and drawn with title and legend", cr, draw_sankey_export, &f, 0);
+  time_frames_target ("Sankey view, a new result: laid out (layout, labels)", cr, build_sankey_next, &f, 0);
+  time_frames_prepared ("Sankey view, a new result: first drawn (into its image)", cr, prepare_fresh,
+                        draw_sankey_fresh, &f, 0);
+  time_frames ("Sankey view, rebuilt: the two above", cr, draw_sankey_rebuilt, &f);
+  time_frames ("Sankey view, cached: its image painted", cr, draw_sankey_cached, &f);
+  time_frames ("Sankey view, hover: the image and the paths highlighted", cr, draw_sankey_hover, &f);
+  time_frames_target ("Sankey view, a frame of the move (interpolated, drawn)", cr, draw_sankey_motion, &f, 16);
+  time_frames_target ("Sankey export: built, laid out, drawn with title and legend", cr, draw_sankey_export, &f, 0);
 
   /* The map view's fitted world at 1920 px: Web Mercator, the world as
    * wide as the view, from the Arctic down (LsMapView's fit). */
@@ -450,6 +562,9 @@ main (int    argc,
   cairo_surface_destroy (f.overlay);
   cairo_surface_destroy (f.old_overlay);
   ls_sankey_figure_unref (f.figure);
+  g_clear_pointer (&f.next, ls_sankey_figure_unref);
+  g_clear_pointer (&f.fresh, ls_sankey_figure_unref);
+  cairo_surface_destroy (f.sankey_image);
 
   return 0;
 }

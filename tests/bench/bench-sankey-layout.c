@@ -705,28 +705,14 @@ compare_with_exact (void)
 
 #define SHIPPED_TIME_LIMIT 2.0
 
-/* The graph the app lays out for a figure: its nodes, a shortfall's fixed
- * value, its links, as ls_sankey_figure_new () builds it. */
+/* The graph the app lays out for a figure, as ls_sankey_figure_new ()
+ * builds it, at this benchmark's extent. */
 static LsSankeyGraph *
 figure_graph (const LsSankeyFigure *figure)
 {
-  LsSankeyGraph *graph = ls_sankey_graph_new ();
+  LsSankeyGraph *graph = ls_sankey_figure_dup_graph (figure);
 
   ls_sankey_graph_set_extent (graph, WIDTH, HEIGHT);
-  for (guint n = 0; n < ls_sankey_figure_get_n_nodes (figure); n++)
-    {
-      const LsSankeyNode *node = ls_sankey_figure_get_node (figure, n);
-
-      ls_sankey_graph_add_node (graph, node->id, node->stage, node->name);
-      if (node->kind == LS_SANKEY_NODE_SHORTFALL)
-        ls_sankey_graph_set_node_fixed_value (graph, n, node->value);
-    }
-  for (guint l = 0; l < ls_sankey_figure_get_n_links (figure); l++)
-    {
-      const LsSankeyLink *link = ls_sankey_figure_get_link (figure, l);
-
-      ls_sankey_graph_add_link (graph, link->source, link->target, link->value);
-    }
 
   return graph;
 }

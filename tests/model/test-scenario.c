@@ -534,6 +534,7 @@ test_scenario_pins (void)
   g_autofree char *data = NULL;
   gsize length;
   guint position;
+  guint n_changed = 0;
 
   g_assert_no_error (error);
   g_assert_cmpuint (ls_scenario_get_n_pins (scenario), ==, 2);
@@ -544,7 +545,12 @@ test_scenario_pins (void)
 
   copy = ls_scenario_copy (scenario);
   g_assert_true (ls_scenario_equal (copy, scenario));
+  /* Moving a pin is one edit: one "changed", one undo step. */
+  g_signal_connect (copy, "changed", G_CALLBACK (changed_cb), &n_changed);
   ls_scenario_set_pin (copy, "mining", "AAA", 3);
+  g_assert_cmpuint (n_changed, ==, 1);
+  ls_scenario_set_pin (copy, "mining", "AAA", 3);
+  g_assert_cmpuint (n_changed, ==, 1);
   g_assert_false (ls_scenario_equal (copy, scenario));
   g_assert_cmpuint (ls_scenario_get_n_pins (copy), ==, 2);
   ls_scenario_remove_pin (copy, "separation", "unknown");

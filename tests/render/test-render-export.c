@@ -568,6 +568,7 @@ test_describe (Fixture       *f,
   g_autoptr(LsSankeyFigure) figure = NULL;
   g_autofree char *text = NULL;
   g_autofree char *tip = NULL;
+  g_autofree char *brief = NULL;
   LsRenderStyle style;
   int n;
 
@@ -578,10 +579,14 @@ test_describe (Fixture       *f,
   g_assert_nonnull (strstr (text, "; Separation: China"));
 
   n = ls_sankey_figure_lookup_country (figure, "CHN", 0);
-  tip = ls_sankey_figure_describe_node (figure, n);
-  g_assert_nonnull (strstr (tip, "China — Mining"));
-  g_assert_nonnull (strstr (tip, "270 kt"));
-  g_assert_nonnull (strstr (tip, "Source: USGS"));
+  /* The tooltip is the share panel's explanation; the brief text, the
+   * figures at a glance. */
+  tip = ls_sankey_figure_describe_node (figure, n, NULL);
+  g_assert_nonnull (strstr (tip, "China: Mining"));
+  g_assert_nonnull (strstr (tip, "USGS"));
+  brief = ls_sankey_figure_describe_node_brief (figure, n);
+  g_assert_nonnull (strstr (brief, "China — Mining"));
+  g_assert_nonnull (strstr (brief, "270 kt"));
 }
 
 static void
