@@ -381,6 +381,10 @@ on_session_result_cb (LsWindow *self)
 static void
 on_session_ranges_cb (LsWindow *self)
 {
+  /* NULL while the worker samples the new scenario: the map then shows
+   * no ranges rather than the last scenario's. */
+  ls_map_view_set_ranges (LS_MAP_VIEW (self->map_view), ls_session_get_ranges (self->session));
+
   if (self->presenting && ls_session_get_ranges (self->session) != NULL)
     ls_presenter_view_set_ranges (self->presenter_view, ls_session_get_ranges (self->session));
 }
@@ -1363,9 +1367,8 @@ get_export_view (LsWindow     *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") != 0)
     return LS_EXPORT_SANKEY;
 
-  options->metric = ls_map_view_get_metric (LS_MAP_VIEW (self->map_view));
-  options->stage = ls_map_view_get_stage (LS_MAP_VIEW (self->map_view));
-  options->show_arcs = ls_map_view_get_show_arcs (LS_MAP_VIEW (self->map_view));
+  /* What the user sees: after a zoom or pan, that part of the world. */
+  ls_map_view_get_figure_options (LS_MAP_VIEW (self->map_view), options);
 
   return LS_EXPORT_MAP;
 }
@@ -1599,9 +1602,8 @@ build_views (LsWindow *self)
 
   /* A click on the diagram explains; its node menu changes the bloc
    * through "scenario.toggle-member", and drags pin nodes in the
-   * scenario. */
+   * scenario (connect_session()). */
   self->sankey_view = ls_sankey_view_new ();
-  ls_sankey_view_set_scenario (LS_SANKEY_VIEW (self->sankey_view), self->scenario);
   adw_bin_set_child (ADW_BIN (self->flows_bin), self->sankey_view);
 
   /* Hover and selection are shared between the views. */
@@ -1616,6 +1618,7 @@ connect_session (LsWindow *self)
   /* The panel and the table follow the session, ranges included. */
   ls_share_panel_set_session (self->share_panel, self->session);
   ls_table_view_set_session (self->table_view, self->session);
+  ls_sankey_view_set_scenario (LS_SANKEY_VIEW (self->sankey_view), scenario (self));
 
   /* The map and the diagram hold the session's result: they animate
    * from one to the next, between scenarios and between years alike. */
