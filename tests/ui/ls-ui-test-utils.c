@@ -99,3 +99,52 @@ ls_ui_test_wait_for_mapped (GtkWidget *widget)
 {
   ls_ui_test_wait_for (is_mapped, widget, "the widget to be mapped");
 }
+
+/* File choosers ------------------------------------------------------------ */
+
+GtkWidget *
+ls_ui_test_find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+gboolean
+ls_ui_test_has_file_chooser (gpointer user_data)
+{
+  return ls_ui_test_find_file_chooser () != NULL;
+}
+
+gboolean
+ls_ui_test_is_set (gpointer user_data)
+{
+  return *(gpointer *) user_data != NULL;
+}
+
+gboolean
+ls_ui_test_has_folder_of (gpointer user_data)
+{
+  GtkWidget *chooser = ls_ui_test_find_file_chooser ();
+  g_autoptr(GFile) folder = chooser != NULL ? gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (user_data);
+
+  return folder != NULL && g_file_equal (folder, parent);
+}
+
+/* The chooser sets its folder once it has read it. */
+gboolean
+ls_ui_test_has_folder (gpointer user_data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (user_data);
+
+  return folder != NULL;
+}

@@ -30,4 +30,11 @@ void     ls_ui_test_wait_for_frames   (GtkWidget         *widget,
                                        guint              n_frames);
 void     ls_ui_test_wait_for_mapped   (GtkWidget         *widget);
 
+/* File choosers, and conditions for ls_ui_test_wait_for(). */
+GtkWidget *ls_ui_test_find_file_chooser (void);
+gboolean   ls_ui_test_has_file_chooser  (gpointer user_data);
+gboolean   ls_ui_test_has_folder        (gpointer chooser);
+gboolean   ls_ui_test_has_folder_of     (gpointer file);
+gboolean   ls_ui_test_is_set            (gpointer pointer_location);
+
 G_END_DECLS

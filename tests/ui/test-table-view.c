@@ -376,53 +376,6 @@ test_locale_proof (Fixture       *f,
   g_assert_true (grouped);
 }
 
-static GtkWidget *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_file_chooser (gpointer user_data)
-{
-  return find_file_chooser () != NULL;
-}
-
-static gboolean
-is_set (gpointer user_data)
-{
-  return *(gpointer *) user_data != NULL;
-}
-
-static gboolean
-has_folder_of (gpointer user_data)
-{
-  GtkWidget *chooser = find_file_chooser ();
-  g_autoptr(GFile) folder = chooser != NULL ? gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autoptr(GFile) parent = g_file_get_parent (user_data);
-
-  return folder != NULL && g_file_equal (folder, parent);
-}
-
-/* The chooser sets its folder once it has read it. */
-static gboolean
-has_folder (gpointer user_data)
-{
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (user_data);
-
-  return folder != NULL;
-}
-
 static void
 exported_cb (LsTableView  *table,
              GFile        *file,
@@ -458,12 +411,12 @@ test_export_action (Fixture       *f,
 
   expected_folder = ls_export_dialog_dup_folder (G_USER_DIRECTORY_DOCUMENTS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->table), "table.export-csv", NULL));
-  ls_ui_test_wait_for (has_file_chooser, NULL, "the file chooser");
-  chooser = find_file_chooser ();
+  ls_ui_test_wait_for (ls_ui_test_has_file_chooser, NULL, "the file chooser");
+  chooser = ls_ui_test_find_file_chooser ();
 
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "Magnet embargo – table.csv");
-  ls_ui_test_wait_for (has_folder, chooser, "the chooser's folder");
+  ls_ui_test_wait_for (ls_ui_test_has_folder, chooser, "the chooser's folder");
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (folder);
   g_assert_true (g_file_equal (folder, expected_folder));
@@ -477,11 +430,11 @@ test_export_action (Fixture       *f,
     g_assert_no_error (error);
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), basename);
   }
-  ls_ui_test_wait_for (has_folder_of, file, "the chosen folder");
+  ls_ui_test_wait_for (ls_ui_test_has_folder_of, file, "the chosen folder");
   /* The chooser checks the name (asynchronously, in save mode) before it
    * answers. */
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  ls_ui_test_wait_for (is_set, &exported, "the export");
+  ls_ui_test_wait_for (ls_ui_test_is_set, &exported, "the export");
 
   g_assert_nonnull (exported);
   g_assert_cmpstr (g_file_peek_path (exported), ==, written);
@@ -550,13 +503,13 @@ test_window_fit_and_ctrl_e (void)
   g_assert_cmpint (minimum, <=, gtk_widget_get_width (GTK_WIDGET (table)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  ls_ui_test_wait_for (has_file_chooser, NULL, "the file chooser");
-  chooser = find_file_chooser ();
+  ls_ui_test_wait_for (ls_ui_test_has_file_chooser, NULL, "the file chooser");
+  chooser = ls_ui_test_find_file_chooser ();
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_true (g_str_has_suffix (name, ".csv"));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   ls_ui_test_flush ();
-  g_assert_null (find_file_chooser ());
+  g_assert_null (ls_ui_test_find_file_chooser ());
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
