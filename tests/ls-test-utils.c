@@ -329,3 +329,56 @@ ls_test_add_restriction (LsScenario *scenario,
   restriction = ls_restriction_new (stage, &from_party, &to_party, fraction);
   ls_scenario_add_restriction (scenario, restriction);
 }
+
+LsResult *
+ls_test_default_result (const char *alliance)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsDataset) dataset = NULL;
+  g_autoptr(LsScenario) scenario = ls_scenario_new ();
+  LsResult *result;
+
+  dataset = ls_dataset_new_default (&error);
+  g_assert_no_error (error);
+  if (alliance != NULL)
+    ls_scenario_set_alliance (scenario, alliance, TRUE);
+  result = ls_result_new (dataset, scenario, &error);
+  g_assert_no_error (error);
+
+  return result;
+}
+
+guint
+ls_test_stage_index (LsDataset  *dataset,
+                     const char *id)
+{
+  int stage = ls_dataset_lookup_stage (dataset, id);
+
+  g_assert_cmpint (stage, >=, 0);
+
+  return (guint) stage;
+}
+
+void
+ls_test_assert_no_non_finite (const char *text,
+                              const char *where)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+
+      while (*p != '\0' && !g_ascii_isalnum (*p))
+        p++;
+      start = p;
+      while (g_ascii_isalnum (*p))
+        p++;
+      if (p == start)
+        continue;
+      word = g_ascii_strdown (start, p - start);
+      if (g_str_equal (word, "nan") || g_str_equal (word, "inf") || g_str_equal (word, "infinity"))
+        g_error ("“%s” in %s: %s", word, where, text);
+    }
+}

@@ -54,6 +54,16 @@ void        ls_test_add_capacity         (LsScenario  *scenario,
                                           const char  *stage,
                                           const char  *country,
                                           double       delta);
+/* The shipped dataset's no-lever result, with @alliance (nullable) as
+ * the bloc. */
+LsResult   *ls_test_default_result       (const char  *alliance);
+/* The index of stage @id, which must exist. */
+guint       ls_test_stage_index          (LsDataset   *dataset,
+                                          const char  *id);
+/* Fails when a word of @text reads "nan", "inf" or "infinity" (issue 14),
+ * naming @where. */
+void        ls_test_assert_no_non_finite (const char  *text,
+                                          const char  *where);
 void        ls_test_add_restriction      (LsScenario  *scenario,
                                           const char  *stage,
                                           const char  *from,

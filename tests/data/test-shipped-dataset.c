@@ -14,6 +14,7 @@
 
 #include "ls-calibration.h"
 #include "ls-dataset.h"
+#include "ls-test-utils.h"
 
 /* World output over Y may differ from the previous stage's world output
  * by this fraction. The shipped data are within 7 % at every stage (the
@@ -38,17 +39,6 @@ load_shipped (void)
   return dataset;
 }
 
-static guint
-stage_index (LsDataset  *dataset,
-             const char *id)
-{
-  int stage = ls_dataset_lookup_stage (dataset, id);
-
-  g_assert_cmpint (stage, >=, 0);
-
-  return (guint) stage;
-}
-
 static double
 world_output (LsDataset *dataset,
               int        year,
@@ -68,7 +58,7 @@ china_share (LsDataset  *dataset,
              int         year,
              const char *stage_id)
 {
-  guint stage = stage_index (dataset, stage_id);
+  guint stage = ls_test_stage_index (dataset, stage_id);
   int china = ls_dataset_lookup_country (dataset, "CHN");
   double world;
 
@@ -270,7 +260,7 @@ static void
 test_shipped_separation_yield (void)
 {
   g_autoptr (LsDataset) dataset = load_shipped ();
-  guint separation = stage_index (dataset, "separation");
+  guint separation = ls_test_stage_index (dataset, "separation");
   const LsFigure *figure = ls_dataset_get_stage_yield_figure (dataset, separation);
 
   /* Only the magnet elements go on: Y is their share of mined REO. */

@@ -694,30 +694,6 @@ fold_spaces (const char *text)
   return g_strstrip (g_strjoinv (" ", words));
 }
 
-/* No word of @text reads "nan" or "inf" (issue 14), in any case. */
-static void
-assert_no_non_finite (const char *text)
-{
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *start;
-      g_autofree char *word = NULL;
-
-      while (*p != '\0' && !g_ascii_isalnum (*p))
-        p++;
-      start = p;
-      while (g_ascii_isalnum (*p))
-        p++;
-      if (p == start)
-        continue;
-      word = g_ascii_strdown (start, p - start);
-      if (g_str_equal (word, "nan") || g_str_equal (word, "inf") || g_str_equal (word, "infinity"))
-        g_error ("“%s” in a figure's text:\n%s", word, text);
-    }
-}
-
 /* "China restricts magnets to the bloc", with the MSP, as the walk tried
  * it (ux-walk.md, M11), and a name of its own. */
 static LsScenario *
@@ -1051,12 +1027,12 @@ test_export_finite (Fixture       *f,
 
       g_assert_nonnull (end);
       *end = '\0';
-      assert_no_non_finite (desc);
+      ls_test_assert_no_non_finite (desc, "a figure's text");
       if (text == NULL)
         return;
       g_test_message ("%s", text);
       g_assert_nonnull (strstr (text, "+1000000000"));
-      assert_no_non_finite (text);
+      ls_test_assert_no_non_finite (text, "a figure's text");
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "ls-explain.h"
 #include "ls-render-map.h"
+#include "ls-test-utils.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -28,24 +29,6 @@ typedef enum
 } Format;
 
 static LsShapes *shapes_low;
-
-static LsResult *
-make_result (const char *alliance)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LsDataset) dataset = NULL;
-  g_autoptr(LsScenario) scenario = ls_scenario_new ();
-  LsResult *result;
-
-  dataset = ls_dataset_new_default (&error);
-  g_assert_no_error (error);
-  if (alliance != NULL)
-    ls_scenario_set_alliance (scenario, alliance, TRUE);
-  result = ls_result_new (dataset, scenario, &error);
-  g_assert_no_error (error);
-
-  return result;
-}
 
 static LsShapes *
 get_shapes (void)
@@ -136,7 +119,7 @@ export_one (LsResult    *result,
 static void
 test_export (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lodestone-map-XXXXXX", &error);
 
@@ -252,8 +235,8 @@ color_near (const LsColor *a,
 static void
 test_seoul_member (void)
 {
-  g_autoptr(LsResult) bloc = make_result ("msp");
-  g_autoptr(LsResult) none = make_result (NULL);
+  g_autoptr(LsResult) bloc = ls_test_default_result ("msp");
+  g_autoptr(LsResult) none = ls_test_default_result (NULL);
   int kor = ls_dataset_lookup_country (ls_result_get_dataset (bloc), "KOR");
   LsColor pixel;
 
@@ -283,7 +266,7 @@ test_seoul_member (void)
 static void
 test_antimeridian (void)
 {
-  g_autoptr(LsResult) none = make_result (NULL);
+  g_autoptr(LsResult) none = ls_test_default_result (NULL);
   static const double sea_points[][2] = {
     { -150, 50 },   /* North Pacific, Russia's latitudes */
     { -30, 55 },    /* North Atlantic */
@@ -316,8 +299,8 @@ test_antimeridian (void)
 static void
 test_words (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
-  g_autoptr(LsResult) none = make_result (NULL);
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
+  g_autoptr(LsResult) none = ls_test_default_result (NULL);
   g_autofree char *title = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *share = NULL;
@@ -354,7 +337,7 @@ test_words (void)
 static void
 test_colors (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   LsDataset *dataset = ls_result_get_dataset (result);
   int china = ls_dataset_get_china (dataset);
   int usa = ls_dataset_lookup_country (dataset, "USA");
@@ -398,7 +381,7 @@ test_colors (void)
 static void
 test_arcs (void)
 {
-  g_autoptr(LsResult) result = make_result (NULL);
+  g_autoptr(LsResult) result = ls_test_default_result (NULL);
   guint mining = find_stage (result, "mining");
   guint last = ls_result_get_n_stages (result) - 1;
 
@@ -414,7 +397,7 @@ test_arcs (void)
 static void
 test_share_not_blue (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
 
   for (int dark = 0; dark <= 1; dark++)
     {
@@ -451,7 +434,7 @@ test_share_not_blue (void)
 static void
 test_dependency_colors (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   LsDataset *dataset = ls_result_get_dataset (result);
   int china = ls_dataset_get_china (dataset);
   int japan = ls_dataset_lookup_country (dataset, "JPN");
@@ -498,7 +481,7 @@ test_unmet_at_country (void)
   g_autoptr(LsDataset) dataset = NULL;
   g_autoptr(LsScenario) scenario = ls_scenario_new ();
   g_autoptr(LsResult) cut = NULL;
-  g_autoptr(LsResult) base = make_result ("msp");
+  g_autoptr(LsResult) base = ls_test_default_result ("msp");
   g_autoptr(LsRestriction) restriction = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -572,7 +555,7 @@ test_unmet_at_country (void)
 static void
 test_extent (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
   cairo_t *cr = cairo_create (surface);
   LsRenderStyle style;
@@ -612,7 +595,7 @@ test_extent (void)
 static void
 test_world_crop (void)
 {
-  g_autoptr(LsResult) none = make_result (NULL);
+  g_autoptr(LsResult) none = ls_test_default_result (NULL);
   LsRenderStyle style;
   LsColor pixel;
 
@@ -634,7 +617,7 @@ test_world_crop (void)
 static void
 test_main_countries (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   g_autofree guint *countries = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
@@ -673,7 +656,7 @@ test_main_countries (void)
 static void
 test_legend_parts (void)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
   LsRenderStyle style;

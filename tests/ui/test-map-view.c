@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ls-map-view.h"
+#include "ls-test-utils.h"
 #include "ls-ui-test-utils.h"
 
 #include <adwaita.h>
@@ -25,24 +26,6 @@ typedef struct
   GtkWidget *after;
   LsMapView *view;
 } Fixture;
-
-static LsResult *
-make_result (const char *alliance)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LsDataset) dataset = NULL;
-  g_autoptr(LsScenario) scenario = ls_scenario_new ();
-  LsResult *result;
-
-  dataset = ls_dataset_new_default (&error);
-  g_assert_no_error (error);
-  if (alliance != NULL)
-    ls_scenario_set_alliance (scenario, alliance, TRUE);
-  result = ls_result_new (dataset, scenario, &error);
-  g_assert_no_error (error);
-
-  return result;
-}
 
 static void
 count_cb (guint *count)
@@ -165,7 +148,7 @@ static void
 test_result (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   g_autofree char *expected = NULL;
   g_autofree char *expected_dependency = NULL;
   LsMapOptions options;
@@ -283,7 +266,7 @@ static void
 test_click_explains (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   g_autoptr(GPtrArray) activated = g_ptr_array_new_with_free_func (g_free);
   LabelSearch toast = { NULL, "South Korea removed from the bloc" };
   double x, y, sea_x, sea_y;
@@ -478,7 +461,7 @@ static void
 test_keyboard_countries (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   LsDataset *dataset = ls_result_get_dataset (result);
   GtkWidget *window = fixture->window;
   const guint *main_countries;
@@ -554,7 +537,7 @@ test_legend_placement (Fixture       *fixture,
                        gconstpointer  data)
 {
   static const int sizes[][2] = { { 630, 620 }, { 596, 617 }, { 510, 620 }, { 1270, 980 }, { 815, 410 }, { 1460, 770 } };
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
 
   ls_map_view_set_result (fixture->view, result);
 
@@ -613,8 +596,8 @@ static void
 test_fade (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(LsResult) bloc = make_result ("msp");
-  g_autoptr(LsResult) none = make_result (NULL);
+  g_autoptr(LsResult) bloc = ls_test_default_result ("msp");
+  g_autoptr(LsResult) none = ls_test_default_result (NULL);
   LsFlowLayer *layer = ls_map_view_get_flow_layer (fixture->view);
   gboolean animations;
   guint before, draws;
@@ -678,7 +661,7 @@ static void
 test_zoom_scales_image (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(LsResult) result = make_result ("msp");
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
   LsFlowLayer *layer = ls_map_view_get_flow_layer (fixture->view);
   ShumateViewport *viewport = get_viewport (fixture);
   Draws d = { layer, 0 };
@@ -710,7 +693,7 @@ static void
 test_style (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(LsResult) result = make_result (NULL);
+  g_autoptr(LsResult) result = ls_test_default_result (NULL);
   LsMapSource *light_source = ls_map_view_get_map_source (fixture->view);
   LsRenderStyle dark, tiles;
 

@@ -32,16 +32,6 @@ typedef struct
   LsSharePanel *panel;
 } Fixture;
 
-static guint
-stage_index (LsDataset  *dataset,
-             const char *id)
-{
-  int stage = ls_dataset_lookup_stage (dataset, id);
-
-  g_assert_cmpint (stage, >=, 0);
-  return stage;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -110,7 +100,7 @@ static void
 test_cut_off (Fixture       *f,
               gconstpointer  data)
 {
-  guint magnets = stage_index (f->dataset, "magnets");
+  guint magnets = ls_test_stage_index (f->dataset, "magnets");
   GtkWidget *unmet;
   GtkWidget *dependency;
   LsNeedBar bar, ghost, expected;
@@ -229,7 +219,7 @@ static void
 test_explain (Fixture       *f,
               gconstpointer  data)
 {
-  guint magnets = stage_index (f->dataset, "magnets");
+  guint magnets = ls_test_stage_index (f->dataset, "magnets");
   GtkWidget *popover = GTK_WIDGET (ls_share_panel_get_popover (f->panel));
   GtkWidget *button;
   g_autofree char *expected = NULL;
@@ -340,7 +330,7 @@ test_presenter_cards (Fixture       *f,
 {
   GtkWidget *window = gtk_window_new ();
   LsPresenterView *view = LS_PRESENTER_VIEW (ls_presenter_view_new ());
-  guint magnets = stage_index (f->dataset, "magnets");
+  guint magnets = ls_test_stage_index (f->dataset, "magnets");
   guint n_stages = ls_dataset_get_n_stages (f->dataset);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GtkWidget *cards;

@@ -286,29 +286,6 @@ test_capacity_notes (Fixture       *f,
     }
 }
 
-static void
-assert_no_non_finite (const char *text)
-{
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *start;
-      g_autofree char *word = NULL;
-
-      while (*p != '\0' && !g_ascii_isalnum (*p))
-        p++;
-      start = p;
-      while (g_ascii_isalnum (*p))
-        p++;
-      if (p == start)
-        continue;
-      word = g_ascii_strdown (start, p - start);
-      if (g_str_equal (word, "nan") || g_str_equal (word, "inf") || g_str_equal (word, "infinity"))
-        g_error ("“%s” in the table: %s", word, text);
-    }
-}
-
 /* Issue 14: an extreme but valid scenario (capacity changes of ±1e9 t at
  * every stage, a full cut-off, full friend-shoring) shows no nan or inf
  * in any cell, tooltip or note, nor in the CSV. */
@@ -337,11 +314,11 @@ test_finite (Fixture       *f,
   texts = _ls_table_view_dup_texts (f->table);
   g_assert_cmpuint (g_strv_length (texts), >, 100);
   for (guint i = 0; texts[i] != NULL; i++)
-    assert_no_non_finite (texts[i]);
+    ls_test_assert_no_non_finite (texts[i], "the table");
 
   csv = ls_table_view_to_csv (f->table);
   g_assert_nonnull (strstr (csv, "1000000000"));
-  assert_no_non_finite (csv);
+  ls_test_assert_no_non_finite (csv, "the table");
 }
 
 /* The CSV is the same whatever the locale: a decimal comma never splits

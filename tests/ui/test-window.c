@@ -54,16 +54,6 @@ destroy_window (LsWindow *window)
   g_assert_finalize_object (window);
 }
 
-static guint
-stage_index (LsDataset  *dataset,
-             const char *id)
-{
-  int stage = ls_dataset_lookup_stage (dataset, id);
-
-  g_assert_cmpint (stage, >=, 0);
-  return stage;
-}
-
 /* The separation dependency `lodestone-cli shares --format json` prints,
  * or a negative number when the CLI is not available. */
 static double
@@ -108,7 +98,7 @@ test_alliance_switch (void)
   LsDataset *dataset = ls_window_get_dataset (window);
   LsSharePanel *panel = ls_window_get_share_panel (window);
   GtkWidget *toggle = ls_sidebar_get_alliance_switch (ls_window_get_sidebar (window), "msp");
-  guint separation = stage_index (dataset, "separation");
+  guint separation = ls_test_stage_index (dataset, "separation");
   g_autoptr(LsScenario) expected_scenario = ls_scenario_new ();
   g_autoptr(LsResult) expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -229,7 +219,7 @@ test_presets (void)
   g_autoptr(LsScenario) third = NULL;
   g_autoptr(LsResult) expected = NULL;
   g_autoptr(GError) error = NULL;
-  guint separation = stage_index (dataset, "separation");
+  guint separation = ls_test_stage_index (dataset, "separation");
   double expected_dependency;
   double shown;
 
@@ -495,7 +485,7 @@ test_linked_views (void)
     g_settings_set_string (settings, "sankey-color-by", "origin");
     flush_events ();
     g_assert_cmpuint (ls_map_view_get_stage (LS_MAP_VIEW (map)), ==,
-                      stage_index (ls_window_get_dataset (window), "separation"));
+                      ls_test_stage_index (ls_window_get_dataset (window), "separation"));
     g_assert_cmpint (ls_map_view_get_metric (LS_MAP_VIEW (map)), ==, LS_MAP_METRIC_DEPENDENCY);
     g_assert_cmpint (ls_sankey_view_get_render_style (LS_SANKEY_VIEW (sankey))->color_by, ==,
                      LS_COLOR_BY_ORIGIN);
