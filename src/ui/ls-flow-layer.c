@@ -67,6 +67,7 @@ typedef struct
 {
   cairo_surface_t *surface;
   GdkTexture      *texture;     /* the surface's pixels, shared */
+  GskRenderNode   *node;        /* or a copy of them, for the Cairo renderer */
   LsResult        *result;      /* a ref; NULL when empty */
   guint            generation;  /* of options and style */
   Frame            frame;
@@ -120,6 +121,7 @@ static void
 cache_clear (Cache *cache)
 {
   g_clear_object (&cache->texture);
+  g_clear_pointer (&cache->node, gsk_render_node_unref);
   g_clear_pointer (&cache->surface, cairo_surface_destroy);
   g_clear_pointer (&cache->result, ls_result_unref);
 }
@@ -372,6 +374,35 @@ cache_valid (LsFlowLayer        *self,
          frame_covers (&cache->frame, projection, zoom, width, height, scale);
 }
 
+static gboolean
+uses_cairo_renderer (LsFlowLayer *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* @cache's image at @rect. */
+static void
+append_image (GtkSnapshot           *snapshot,
+              const Cache           *cache,
+              const graphene_rect_t *rect)
+{
+  if (cache->node == NULL)
+    {
+      gtk_snapshot_append_texture (snapshot, cache->texture, rect);
+      return;
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &rect->origin);
+  gtk_snapshot_scale (snapshot, rect->size.width / cache->frame.width,
+                      rect->size.height / cache->frame.height);
+  gtk_snapshot_append_node (snapshot, cache->node);
+  gtk_snapshot_restore (snapshot);
+}
+
 static cairo_surface_t *
 create_surface (const Frame *frame)
 {
@@ -517,6 +548,21 @@ cache_draw (LsFlowLayer        *self,
   cairo_destroy (cr);
   cairo_surface_flush (cache->surface);
 
+  /* GTK 4.8's Cairo renderer converts a texture's pixels into a new
+   * image on every frame (an 8 MB copy and its page faults at 1920×1080,
+   * the largest part of a pan or fade frame in the profile, issue 12);
+   * it paints a Cairo node's image as it is. So for it, the image is
+   * copied once into a node that every frame reuses. */
+  if (uses_cairo_renderer (self) && frame.scale == 1)
+    {
+      cache->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, frame.width, frame.height));
+      cr = gsk_cairo_node_get_draw_context (cache->node);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (cr, cache->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
   /* A texture over the same pixels, never written again: the GL
    * renderer uploads it once, and an unchanged texture node is no damage,
    * so a hover repaints only the highlighted country. */
@@ -569,7 +615,7 @@ cache_append_scaled (LsFlowLayer        *self,
       rect.origin.x + rect.size.width < width || rect.origin.y + rect.size.height < height)
     return FALSE;
 
-  gtk_snapshot_append_texture (snapshot, cache->texture, &rect);
+  append_image (snapshot, cache, &rect);
   return TRUE;
 }
 
@@ -581,10 +627,10 @@ cache_append (GtkSnapshot        *snapshot,
 {
   if (alpha < 1.0)
     gtk_snapshot_push_opacity (snapshot, alpha);
-  gtk_snapshot_append_texture (snapshot, cache->texture,
-                               &GRAPHENE_RECT_INIT (cache->frame.x + projection->origin_x - cache->frame.origin_x,
-                                                    cache->frame.y + projection->origin_y - cache->frame.origin_y,
-                                                    cache->frame.width, cache->frame.height));
+  append_image (snapshot, cache,
+                &GRAPHENE_RECT_INIT (cache->frame.x + projection->origin_x - cache->frame.origin_x,
+                                     cache->frame.y + projection->origin_y - cache->frame.origin_y,
+                                     cache->frame.width, cache->frame.height));
   if (alpha < 1.0)
     gtk_snapshot_pop (snapshot);
 }

@@ -1281,11 +1281,25 @@ ls_map_view_set_property (GObject      *object,
     }
 }
 
+static gpointer
+load_shapes_thread (gpointer data)
+{
+  ls_shapes_get_default (LS_SHAPES_DETAIL_LOW);
+
+  return NULL;
+}
+
 static void
 ls_map_view_class_init (LsMapViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* The first allocation needs the shapes (a few per cent of start-up,
+   * issue 12): load them beside the rest of the window's construction.
+   * ls_shapes_get_default() loads once and makes a caller that comes
+   * early wait for the load under way. */
+  g_thread_unref (g_thread_new ("ls-shapes", load_shapes_thread, NULL));
 
   object_class->dispose = ls_map_view_dispose;
   object_class->finalize = ls_map_view_finalize;

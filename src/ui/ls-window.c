@@ -1612,12 +1612,50 @@ build_views (LsWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
+/* The table is not on screen at start and filling it costs a sixth of
+ * the start-up (issue 12): it follows the session from when it is first
+ * mapped, asked for, or once the first frame has been drawn, whichever
+ * comes first. Setting the same session again does nothing. */
+static void
+ensure_table_session (LsWindow *self)
+{
+  if (self->table_view != NULL && self->session != NULL)
+    ls_table_view_set_session (self->table_view, self->session);
+}
+
+static gboolean
+ensure_table_session_idle_cb (gpointer data)
+{
+  ensure_table_session (LS_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   LsWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, ensure_table_session_idle_cb,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
+on_realize_cb (LsWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint_cb), self, 0);
+}
+
 static void
 connect_session (LsWindow *self)
 {
-  /* The panel and the table follow the session, ranges included. */
+  /* The panel and the table follow the session, ranges included; the
+   * table only once it is needed (ensure_table_session()). */
   ls_share_panel_set_session (self->share_panel, self->session);
-  ls_table_view_set_session (self->table_view, self->session);
+  g_signal_connect_object (self->table_view, "map", G_CALLBACK (ensure_table_session), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
   ls_sankey_view_set_scenario (LS_SANKEY_VIEW (self->sankey_view), scenario (self));
 
   /* The map and the diagram hold the session's result: they animate
@@ -1924,6 +1962,8 @@ LsTableView *
 ls_window_get_table_view (LsWindow *self)
 {
   g_return_val_if_fail (LS_IS_WINDOW (self), NULL);
+
+  ensure_table_session (self);
 
   return self->table_view;
 }
@@ -2323,6 +2363,7 @@ ls_window_export_table (LsWindow  *self,
   g_return_val_if_fail (LS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  ensure_table_session (self);
   csv = ls_table_view_to_csv (self->table_view);
   bytes = g_bytes_new (csv, strlen (csv));
 

@@ -221,6 +221,12 @@ main (int    argc,
   double fade[N_CHANGES * 64], fade_cpu[N_CHANGES * 64];
   double floor_cpu[N_CHANGES], floor_wall[N_CHANGES], pan_cpu[N_CHANGES], pan_wall[N_CHANGES];
   double overlay[N_CHANGES], set_result[N_CHANGES];
+  /* The same lever → frame figures, by lever (change_lever()). */
+  const char *kind_names[] = { "  of them, an alliance toggled",
+                               "  of them, friend-shoring moved",
+                               "  of them, the year changed" };
+  double kind_cpu[3][N_CHANGES], kind_wall[3][N_CHANGES];
+  guint n_kind[3] = { 0, 0, 0 };
   double zoom_cpu[N_CHANGES], zoom_wall[N_CHANGES], settle_cpu[N_SETTLES], settle_wall[N_SETTLES];
   const char *hover_countries[] = { "CHN", "USA", "AUS", "MMR" };
   guint n_fade = 0;
@@ -277,6 +283,12 @@ main (int    argc,
       lever[i] = (bench.last_after_paint - start) / 1000.0;
       lever_cpu[i] = thread_cpu_ms () - start_cpu;
       overlay[i] = ls_flow_layer_get_last_draw_time (layer) / 1000.0;
+      {
+        guint kind = i % 4 == 1 ? 1 : i % 4 == 2 ? 2 : 0;
+
+        kind_cpu[kind][n_kind[kind]] = lever_cpu[i];
+        kind_wall[kind][n_kind[kind]++] = lever[i];
+      }
 
       /* The rest of the cross-fade, frame by frame. */
       while (ls_flow_layer_is_fading (layer) && n_fade < G_N_ELEMENTS (fade))
@@ -352,8 +364,14 @@ main (int    argc,
   printf ("map view at %d×%d, renderer %s, %u lever changes; the app's CPU time (this thread), "
           "wall time (with the X server, on a shared machine) in brackets\n", WIDTH, HEIGHT,
           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default", N_CHANGES);
+  if (gtk_widget_get_width (bench.window) < WIDTH || gtk_widget_get_height (bench.window) < HEIGHT)
+    printf ("NOTE: the window is %d×%d, not %d×%d: the screen is smaller "
+            "(xvfb-run -a -s \"-screen 0 1920x1080x24\")\n",
+            gtk_widget_get_width (bench.window), gtk_widget_get_height (bench.window), WIDTH, HEIGHT);
   report ("lever → recomputed result (the model's part)", compute_cpu, NULL, N_CHANGES, 8, FALSE);
   report ("lever → end of the next painted map frame", lever_cpu, lever, N_CHANGES, 8, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (kind_names); k++)
+    report (kind_names[k], kind_cpu[k], kind_wall[k], n_kind[k], 8, FALSE);
   report ("of it, the view taking the result (legend, words)", set_result, NULL, N_CHANGES, 8, FALSE);
   report ("of it, the overlay drawn anew (wall, in snapshot)", overlay, NULL, N_CHANGES, 8, FALSE);
   if (n_fade > 0)
