@@ -12,6 +12,7 @@
 #include "ls-render-sankey.h"
 
 #include "ls-scenario.h"
+#include "ls-scenario-text.h"
 
 #include "ls-sankey-figure-private.h"
 
@@ -19,7 +20,8 @@
 
 
 static char *
-describe_bloc (LsResult *result)
+describe_bloc (LsResult   *result,
+               LsScenario *scenario)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
   guint n_countries = ls_result_get_n_countries (result);
@@ -30,16 +32,28 @@ describe_bloc (LsResult *result)
   if (n_members == 0)
     return g_strdup (_("No bloc chosen"));
 
+  /* With a scenario, the bloc in the words every caption uses: its
+   * alliances, the countries added or removed, whose members. */
+  if (scenario != NULL)
+    {
+      g_autofree char *bloc = ls_scenario_text_bloc (result, scenario);
+
+      /* Translators: the figure's subtitle, "Bloc: MSP (14 countries)" */
+      return g_strdup_printf (_("Bloc: %s"), bloc);
+    }
+
   /* A bloc that is exactly one alliance goes by its name. */
   for (guint a = 0; a < ls_dataset_get_n_alliances (dataset); a++)
     {
       gboolean same = TRUE;
 
       for (guint c = 0; c < n_countries && same; c++)
-        if (!ls_dataset_alliance_has_member (dataset, a, c) != !ls_result_is_member (result, c))
+        if (!ls_dataset_alliance_has_member_in_year (dataset, a, c, ls_result_get_year (result)) !=
+            !ls_result_is_member (result, c))
           same = FALSE;
       if (same)
-        return g_strdup_printf (ngettext ("Bloc: %s (%u country)", "Bloc: %s (%u countries)", n_members),
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bloc: %s (%u country)", "Bloc: %s (%u countries)",
+                                             n_members),
                                 ls_dataset_get_alliance_name (dataset, a), n_members);
     }
 
@@ -54,7 +68,8 @@ describe_bloc (LsResult *result)
   if (n_members > listed)
     g_string_append (names, ", …");
 
-  return g_strdup_printf (ngettext ("Bloc of %u country: %s", "Bloc of %u countries: %s", n_members),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bloc of %u country: %s", "Bloc of %u countries: %s",
+                                       n_members),
                           n_members, names->str);
 }
 
@@ -163,7 +178,7 @@ ls_render_sankey_figure_with_scenario (cairo_t             *cr,
   px = CLAMP (MIN (height / 800, width / 1280) * 22, 16, 28) *
        (style->font_scale > 0 ? style->font_scale : 1);
   title = g_strdup_printf (_("Rare-earth flows, %d"), ls_result_get_year (result));
-  bloc = describe_bloc (result);
+  bloc = describe_bloc (result, scenario);
 
   /* A figure below the title band; measure with a throw-away figure's
    * fonts so the title and the body share one text set-up. */

@@ -185,11 +185,11 @@ ls_scenario_text_bloc (const LsResult *result,
 
   if (ls_scenario_get_current_members (scenario) && alliances != NULL && alliances[0] != NULL)
     /* Translators: the bloc, "MSP (15 countries, today's members)" */
-    g_string_append_printf (text, ngettext (" (%u country, today's members)",
-                                            " (%u countries, today's members)", n), n);
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " (%u country, today's members)",
+                                               " (%u countries, today's members)", n), n);
   else
     /* Translators: the bloc, "MSP (14 countries)" */
-    g_string_append_printf (text, ngettext (" (%u country)", " (%u countries)", n), n);
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " (%u country)", " (%u countries)", n), n);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -412,7 +412,23 @@ build_page (LsPresenterView *self,
   gtk_box_append (GTK_BOX (page), left);
 
   gtk_widget_set_hexpand (right, TRUE);
-  label = card_label (_("Bloc's dependency on non-members, by stage"), "headline-caption");
+  /* The year and the bloc's size are said here, not in the share panel
+   * beside the view: a 720p slide has no line to spare there (M5). */
+  if (self->result != NULL && ls_result_get_n_members (self->result) > 0)
+    {
+      guint n_members = ls_result_get_n_members (self->result);
+      g_autofree char *caption =
+        /* Translators: over a slide's cards, "2024, bloc of 17 countries: dependency on non-members, by stage" */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%d, bloc of %u country: dependency on non-members, by stage",
+                                      "%d, bloc of %u countries: dependency on non-members, by stage",
+                                      n_members),
+                         ls_result_get_year (self->result), n_members);
+
+      label = card_label (caption, "headline-caption");
+    }
+  else
+    label = card_label (_("Bloc's dependency on non-members, by stage"), "headline-caption");
   gtk_box_append (GTK_BOX (right), label);
   cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_set_homogeneous (GTK_BOX (cards), TRUE);

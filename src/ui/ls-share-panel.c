@@ -70,6 +70,7 @@ struct _LsSharePanel
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkWidget *title_label;
   GtkWidget *bloc_label;
   GtkWidget *legend_box;
   GtkWidget *legend_label;
@@ -520,6 +521,7 @@ update_row (LsSharePanel *self,
     gtk_label_set_label (GTK_LABEL (row->dependency), _("—"));
   gtk_label_set_label (GTK_LABEL (row->range), range_text != NULL ? range_text : "");
   gtk_widget_set_visible (row->range, range_text != NULL && !compact);
+  gtk_box_set_spacing (GTK_BOX (gtk_widget_get_parent (row->bar)), compact ? 0 : 3);
   show_change (self, row->change, stage, LS_EXPLAIN_FIGURE_DEPENDENCY);
 
   /* The tooltip is the explanation's summary: the largest supplier
@@ -730,6 +732,13 @@ update (LsSharePanel *self)
   /* In presenter mode the slide's cards carry the legend and the caption. */
   gtk_widget_set_visible (self->legend_box, !is_compact (self));
   gtk_widget_set_visible (self->column_header, !is_compact (self));
+  /* The slide's band already names the figures, the year and the bloc
+   * ("2024, bloc of 17 countries: dependency on non-members, by stage"),
+   * and a 720p slide has no height to spare for a heading or wide gaps:
+   * the panel must stay whole (issue 16, M5). */
+  gtk_widget_set_visible (self->title_label, !is_compact (self));
+  gtk_widget_set_visible (self->bloc_label, !is_compact (self));
+  gtk_box_set_spacing (GTK_BOX (self->stages_box), is_compact (self) ? 4 : 14);
 
   n_members = ls_result_get_n_members (self->result);
   if (n_members == 0)
@@ -820,6 +829,7 @@ ls_share_panel_class_init (LsSharePanelClass *klass)
 
   ls_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, LS_RESOURCE_PATH "/ui/ls-share-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LsSharePanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, LsSharePanel, bloc_label);
   gtk_widget_class_bind_template_child (widget_class, LsSharePanel, legend_box);
   gtk_widget_class_bind_template_child (widget_class, LsSharePanel, legend_label);

@@ -256,10 +256,9 @@ make_removable_row (LsSidebar  *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
     }
+  /* The title names the row: GTK 4.8 would say a label of its own
+   * after the title's, "Magnets … Magnets …" (M9). */
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -877,16 +876,12 @@ make_alliance_row (LsSidebar *self,
   if (description != NULL)
     gtk_widget_set_tooltip_text (row, description);
 
-  /* The row is the Tab stop and the switch its state: named once. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  /* The row is the Tab stop and the switch its state. Both are named by
+   * the row's title (libadwaita relates them to it): a label of their
+   * own as well, GTK 4.8 says both, "Quad Quad" (M9). */
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_set_focusable (toggle, FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), action);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
   g_object_set_data_full (G_OBJECT (toggle), "alliance", g_strdup (id), g_free);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
@@ -1117,10 +1112,12 @@ ls_sidebar_init (LsSidebar *self)
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.5, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 1.0, GTK_POS_BOTTOM, NULL);
 
+  /* Named "Stage" by their rows' titles; which form they belong to is
+   * their description (a label too would be said after the title's). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->restriction_stage),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage of the restriction"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stage of the restriction"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->capacity_stage),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage of the capacity change"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stage of the capacity change"), -1);
 }
 
 GtkWidget *

@@ -12,8 +12,10 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ls-locale.h"
+#include "ls-scenario-text.h"
 #include "ls-window.h"
 #include "ls-test-locale.h"
 
@@ -158,6 +160,19 @@ test_window (void)
 
   /* Numbers follow ko_KR: an HHI in the thousands is grouped with ",". */
   g_assert_true (has_match (texts, "HHI [0-9]{1,3}(,[0-9]{3})+ · "));
+
+  /* The bloc in words, as every caption and figure subtitle has it, in
+   * Korean plurals even where no textdomain() was called (the CLI). */
+  {
+    g_autofree char *bloc = NULL;
+    g_autofree char *expected = g_strdup_printf ("(%u개국)", n_members);
+
+    textdomain ("messages");
+    bloc = ls_scenario_text_bloc (ls_window_get_result (window), ls_window_get_scenario (window));
+    textdomain (GETTEXT_PACKAGE);
+    g_assert_true (g_str_has_suffix (bloc, expected));
+    g_assert_null (strstr (bloc, "countries"));
+  }
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
