@@ -223,6 +223,58 @@ verb_name (LsCliVerb verb)
     }
 }
 
+/* Whether GOption is about to print the help (and exit). */
+static gboolean
+asks_for_help (const char * const *argv)
+{
+  for (guint i = 1; argv != NULL && argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?") || g_str_has_prefix (argv[i], "--help"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+append_ids (GString    *text,
+            const char *what,
+            LsDataset  *dataset,
+            guint       n,
+            const char *(*get_id) (LsDataset *, guint))
+{
+  g_string_append_printf (text, "  %s:", what);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s %s", i > 0 ? "," : "", get_id (dataset, i));
+  g_string_append_c (text, '\n');
+}
+
+/* The ids the embedded dataset accepts, for the help's foot: what
+ * --alliance, --year and a lever's STAGE may be. Loaded only for --help. */
+static char *
+dup_embedded_ids (void)
+{
+  g_autoptr(LsDataset) dataset = ls_dataset_new_default (NULL);
+  GString *text;
+  const int *years;
+  guint n_years;
+
+  if (dataset == NULL)
+    return NULL;
+
+  text = g_string_new ("Ids in the embedded dataset (countries are ISO3 codes):\n");
+  append_ids (text, "Alliances", dataset, ls_dataset_get_n_alliances (dataset), ls_dataset_get_alliance_id);
+  append_ids (text, "Stages", dataset, ls_dataset_get_n_stages (dataset), ls_dataset_get_stage_id);
+
+  years = ls_dataset_get_years (dataset, &n_years);
+  if (n_years > 0)
+    g_string_append_printf (text, "  Years: %d–%d\n", years[0], years[n_years - 1]);
+
+  return g_string_free (text, FALSE);
+}
+
 /**
  * ls_cli_options_parse:
  * @options: (out caller-allocates): the options read
@@ -360,6 +412,13 @@ ls_cli_options_parse (LsCliOptions       *options,
 
   g_option_context_set_help_enabled (context, (flags & LS_CLI_PARSE_NO_HELP) == 0);
 
+  if (verb != LS_CLI_VERB_CHECK && (flags & LS_CLI_PARSE_NO_HELP) == 0 && asks_for_help (argv))
+    {
+      g_autofree char *description = dup_embedded_ids ();
+
+      g_option_context_set_description (context, description);
+    }
+
   if (!g_option_context_parse_strv (context, &args, &local_error))
     {
       g_set_error (error, LS_CLI_ERROR, LS_CLI_ERROR_USAGE, "%s (see “lodestone-cli %s --help”)",
@@ -441,6 +500,36 @@ ls_cli_options_load_dataset (const LsCliOptions  *options,
     set_bad_input (error, local_error);
 
   return dataset;
+}
+
+/* A lever that names the bloc does something else than meant when no
+ * --alliance or --add made one: "bloc" is then no country and "non-bloc"
+ * every country. The result is still computed (it is what DESIGN.md says),
+ * but the user is told on stderr, where it does not spoil --format json. */
+static void
+warn_if_bloc_empty (LsScenario *scenario,
+                    LsDataset  *dataset)
+{
+  g_autofree gboolean *members = g_new0 (gboolean, ls_dataset_get_n_countries (dataset));
+  gboolean names_bloc = ls_scenario_get_friend_shoring (scenario) > 0.0;
+
+  for (guint i = 0; i < ls_scenario_get_n_restrictions (scenario); i++)
+    {
+      const LsRestriction *restriction = ls_scenario_get_restriction (scenario, i);
+
+      if (restriction->from.kind != LS_PARTY_COUNTRIES || restriction->to.kind != LS_PARTY_COUNTRIES)
+        names_bloc = TRUE;
+    }
+
+  if (!names_bloc || !ls_scenario_compute_bloc (scenario, dataset, members, NULL))
+    return;
+
+  for (guint c = 0; c < ls_dataset_get_n_countries (dataset); c++)
+    if (members[c])
+      return;
+
+  g_printerr ("lodestone-cli: warning: a lever names the bloc, but the bloc is empty "
+              "(no --alliance or --add): “bloc” is no country and “non-bloc” every country\n");
 }
 
 /**
@@ -568,6 +657,8 @@ ls_cli_options_build_scenario (const LsCliOptions  *options,
       set_bad_input (error, local_error);
       return NULL;
     }
+
+  warn_if_bloc_empty (scenario, dataset);
 
   return g_steal_pointer (&scenario);
 }

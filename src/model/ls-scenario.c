@@ -1257,6 +1257,52 @@ ls_scenario_has_levers (LsScenario *self)
 
 /* Validation ---------------------------------------------------------- */
 
+typedef enum {
+  ID_ALLIANCES,
+  ID_COUNTRIES,
+  ID_STAGES,
+  ID_YEARS,
+} IdKind;
+
+/* "; the dataset's alliances are: a, b, c" — an unknown id's message
+ * says what would have been accepted, so a typo needs no second look-up. */
+static char *
+dup_valid_ids (LsDataset *dataset,
+               IdKind     kind)
+{
+  static const char * const what[] = { "alliances", "countries", "stages", "years" };
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+  const int *years = NULL;
+
+  switch (kind)
+    {
+    case ID_ALLIANCES: n = ls_dataset_get_n_alliances (dataset); break;
+    case ID_COUNTRIES: n = ls_dataset_get_n_countries (dataset); break;
+    case ID_STAGES: n = ls_dataset_get_n_stages (dataset); break;
+    case ID_YEARS: years = ls_dataset_get_years (dataset, &n); break;
+    default: g_assert_not_reached ();
+    }
+
+  g_string_append_printf (text, "; the dataset's %s are: ", what[kind]);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+
+      switch (kind)
+        {
+        case ID_ALLIANCES: g_string_append (text, ls_dataset_get_alliance_id (dataset, i)); break;
+        case ID_COUNTRIES: g_string_append (text, ls_dataset_get_country_id (dataset, i)); break;
+        case ID_STAGES: g_string_append (text, ls_dataset_get_stage_id (dataset, i)); break;
+        case ID_YEARS: g_string_append_printf (text, "%d", years[i]); break;
+        default: g_assert_not_reached ();
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 fail_at (LsScenario  *self,
          GError     **error,
@@ -1283,12 +1329,14 @@ check_country (LsScenario  *self,
                const char  *suffix,
                GError     **error)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *message = NULL;
 
   if (ls_dataset_lookup_country (dataset, country) >= 0)
     return TRUE;
 
-  message = g_strdup_printf ("unknown country “%s”", country);
+  valid = dup_valid_ids (dataset, ID_COUNTRIES);
+  message = g_strdup_printf ("unknown country “%s”%s", country, valid);
   return fail_at (self, error, key, suffix, LS_DATA_ERROR_UNKNOWN_ID, message);
 }
 
@@ -1307,7 +1355,11 @@ check_stage (LsScenario  *self,
     return TRUE;
 
   if (index < 0)
-    message = g_strdup_printf ("unknown stage “%s”", stage);
+    {
+      g_autofree char *valid = dup_valid_ids (dataset, ID_STAGES);
+
+      message = g_strdup_printf ("unknown stage “%s”%s", stage, valid);
+    }
   else
     message = g_strdup_printf ("“%s” is the last stage: nothing is exported from it", stage);
 
@@ -1357,7 +1409,8 @@ ls_scenario_validate (LsScenario  *self,
 
   if (self->year != 0 && !ls_dataset_has_year (dataset, self->year))
     {
-      g_autofree char *message = g_strdup_printf ("the dataset has no year %d", self->year);
+      g_autofree char *valid = dup_valid_ids (dataset, ID_YEARS);
+      g_autofree char *message = g_strdup_printf ("the dataset has no year %d%s", self->year, valid);
 
       return fail_at (self, error, "year", "", LS_DATA_ERROR_UNKNOWN_ID, message);
     }
@@ -1369,7 +1422,8 @@ ls_scenario_validate (LsScenario  *self,
       if (ls_dataset_lookup_alliance (dataset, id) < 0)
         {
           g_autofree char *key = g_strdup_printf ("alliance/%s", id);
-          g_autofree char *message = g_strdup_printf ("unknown alliance “%s”", id);
+          g_autofree char *valid = dup_valid_ids (dataset, ID_ALLIANCES);
+          g_autofree char *message = g_strdup_printf ("unknown alliance “%s”%s", id, valid);
 
           return fail_at (self, error, key, "", LS_DATA_ERROR_UNKNOWN_ID, message);
         }

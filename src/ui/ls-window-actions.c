@@ -258,7 +258,7 @@ win_export_csv_action (GtkWidget  *widget,
   LsWindow *self = LS_WINDOW (widget);
 
   /* The table exports itself, under the scenario's name. */
-  gtk_widget_activate_action (GTK_WIDGET (self->table_view), "table.export-csv", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ls_window_get_table_view (self)), "table.export-csv", NULL);
 }
 
 /* Ctrl+E exports what is shown: the table as CSV in the Table view, the

@@ -48,8 +48,11 @@ run_cli_env (const char * const *env,
   g_assert_no_error (error);
   g_subprocess_communicate (process, NULL, NULL, &stdout_bytes, &stderr_bytes, &error);
   g_assert_no_error (error);
-  *out = g_strndup (g_bytes_get_data (stdout_bytes, NULL), g_bytes_get_size (stdout_bytes));
-  *err = g_strndup (g_bytes_get_data (stderr_bytes, NULL), g_bytes_get_size (stderr_bytes));
+  /* Empty output is "", not NULL (which g_bytes_get_data() gives for it). */
+  *out = g_strndup (g_bytes_get_size (stdout_bytes) > 0 ? g_bytes_get_data (stdout_bytes, NULL) : "",
+                    g_bytes_get_size (stdout_bytes));
+  *err = g_strndup (g_bytes_get_size (stderr_bytes) > 0 ? g_bytes_get_data (stderr_bytes, NULL) : "",
+                    g_bytes_get_size (stderr_bytes));
 
   return g_subprocess_get_exit_status (process);
 }
@@ -668,6 +671,58 @@ test_layout (void)
   g_assert_cmpint (run_cli ((const char *[]) { "layout", NULL }, &out, &err), ==, 2);
 }
 
+/* An unknown id is answered with the ids that would do (m12 of the UX
+ * walk), --help lists them, and a lever naming an empty bloc is flagged. */
+static void
+test_unknown_ids (void)
+{
+  struct
+  {
+    const char *args[5];
+    const char *listed;
+  } cases[] = {
+    { { "shares", "--alliance", "eu", NULL }, "alliances are: msp, " },
+    { { "shares", "--year", "1999", NULL }, "years are: 2015, " },
+    { { "shares", "--restrict", "smelting:CHN:bloc:1", NULL }, "stages are: mining, separation, " },
+    { { "shares", "--add", "XXX", NULL }, "countries are: CHN, " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, 1);
+      g_assert_nonnull (strstr (err, cases[i].listed));
+      /* One line, as every bad-input error. */
+      g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+    }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "shares", "--help", NULL }, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Alliances: msp, msp-finance"));
+    g_assert_nonnull (strstr (out, "Stages: mining, separation, metal, magnets, use"));
+  }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "shares", "--restrict", "magnets:CHN:bloc:1", "--format", "json", NULL },
+                              &out, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "warning: a lever names the bloc, but the bloc is empty"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    g_assert_cmpint (run_cli ((const char *[]) { "shares", "--alliance", "msp", "--restrict", "magnets:CHN:bloc:1", NULL },
+                              &out, &err), ==, 0);
+    g_assert_null (strstr (err, "warning"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -675,6 +730,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lodestone/cli/usage", test_usage);
+  g_test_add_func ("/lodestone/cli/unknown-ids", test_unknown_ids);
   g_test_add_func ("/lodestone/cli/check", test_check);
   g_test_add_func ("/lodestone/cli/shares", test_shares);
   g_test_add_func ("/lodestone/cli/flows", test_flows);
