@@ -859,6 +859,19 @@ stage_names_model (LsDataset *dataset)
   return G_LIST_MODEL (list);
 }
 
+static gboolean
+on_alliance_query_tooltip_cb (GtkWidget  *row,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_tooltip,
+                              GtkTooltip *tooltip,
+                              gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (row), "tooltip"));
+
+  return TRUE;
+}
+
 static GtkWidget *
 make_alliance_row (LsSidebar *self,
                    guint      alliance)
@@ -873,8 +886,14 @@ make_alliance_row (LsSidebar *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* The tooltip when asked for, as the member rows' (issue 12); the
+   * description is the row's own (sync_alliances()). */
   if (description != NULL)
-    gtk_widget_set_tooltip_text (row, description);
+    {
+      g_object_set_data_full (G_OBJECT (row), "tooltip", g_strdup (description), g_free);
+      gtk_widget_set_has_tooltip (row, TRUE);
+      g_signal_connect (row, "query-tooltip", G_CALLBACK (on_alliance_query_tooltip_cb), NULL);
+    }
 
   /* The row is the Tab stop and the switch its state. Both are named by
    * the row's title (libadwaita relates them to it): a label of their
@@ -927,8 +946,7 @@ rebuild (LsSidebar *self)
       GtkWidget *row = ls_member_row_new (id, ls_dataset_get_country_name (self->dataset, c));
       g_autofree char *memberships = ls_alliance_text_memberships (self->dataset, c);
 
-      if (memberships != NULL)
-        gtk_widget_set_tooltip_text (row, memberships);
+      ls_member_row_set_memberships (LS_MEMBER_ROW (row), memberships);
       gtk_list_box_append (GTK_LIST_BOX (self->members_list), row);
       g_hash_table_insert (self->member_rows, (gpointer) ls_member_row_get_country (LS_MEMBER_ROW (row)), row);
     }

@@ -164,6 +164,16 @@ test_member_toggle (void)
   g_assert_nonnull (row);
   g_assert_true (ls_member_row_get_member (LS_MEMBER_ROW (row)));
 
+  /* Its tooltip names its alliances, given when asked for (issue 12). */
+  {
+    LsDataset *data = ls_window_get_dataset (window);
+    g_autofree char *memberships = ls_alliance_text_memberships (data, ls_dataset_lookup_country (data, "KOR"));
+
+    g_assert_nonnull (memberships);
+    g_assert_cmpstr (ls_member_row_get_memberships (LS_MEMBER_ROW (row)), ==, memberships);
+    g_assert_true (gtk_widget_get_has_tooltip (row));
+  }
+
   /* Korea is in the MSP: toggling removes it by hand. */
   ls_member_row_toggle (LS_MEMBER_ROW (row));
   flush_events ();
