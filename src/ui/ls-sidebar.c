@@ -75,6 +75,7 @@ struct _LsSidebar
   GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
   GtkStringList *members_as_of;
   char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
+  gboolean       picker_stale;    /* the capacity picker lacks the dataset (ensure_capacity_picker()) */
 
   GtkWidget *scroll_widget;   /* the expander scrolled into view */
   guint     scroll_tick;
@@ -733,13 +734,31 @@ on_restriction_entry_changed_cb (LsSidebar *self)
     }
 }
 
+/* The capacity form's picker lists every country, as the members do;
+ * it is folded away at start, so it gets the dataset when first shown
+ * or asked for rather than in rebuild() (issue 12). */
+static void
+ensure_capacity_picker (LsSidebar *self)
+{
+  if (!self->picker_stale || self->dataset == NULL)
+    return;
+
+  self->picker_stale = FALSE;
+  self->picker_stale = TRUE;
+  if (gtk_widget_get_mapped (self->capacity_country))
+    ensure_capacity_picker (self);
+}
+
 static void
 on_capacity_add_clicked_cb (LsSidebar *self)
 {
   guint stage = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->capacity_stage));
-  const char *country = ls_country_picker_get_country (LS_COUNTRY_PICKER (self->capacity_country));
+  const char *country;
   double delta = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->capacity_delta));
   g_autoptr(LsCapacityChange) change = NULL;
+
+  ensure_capacity_picker (self);
+  country = ls_country_picker_get_country (LS_COUNTRY_PICKER (self->capacity_country));
 
   if (self->scenario == NULL || stage == GTK_INVALID_LIST_POSITION)
     return;
@@ -1125,6 +1144,7 @@ ls_sidebar_init (LsSidebar *self)
   g_signal_connect_swapped (self->restriction_to, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
   g_signal_connect (self->restriction_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
   g_signal_connect (self->capacity_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
+  g_signal_connect_swapped (self->capacity_country, "map", G_CALLBACK (ensure_capacity_picker), self);
 
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.0, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.5, GTK_POS_BOTTOM, NULL);
@@ -1314,6 +1334,7 @@ ls_sidebar_get_capacity_country_picker (LsSidebar *self)
 {
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
+  ensure_capacity_picker (self);
   return self->capacity_country;
 }
 
