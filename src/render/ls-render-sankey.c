@@ -186,14 +186,31 @@ ls_render_sankey_figure_with_scenario (cairo_t             *cr,
   {
     LsSankeyText text = { pango, (char *)style->font_family };
 
+    g_autoptr(PangoLayout) subtitle = _ls_sankey_text_layout (&text, bloc, px * 0.6, PANGO_WEIGHT_NORMAL);
+    double sub_h;
+    gboolean beside;
+
     _ls_sankey_text_measure (&text, title, px, PANGO_WEIGHT_BOLD, &title_w, &title_h);
-    _ls_sankey_text_measure (&text, bloc, px * 0.6, PANGO_WEIGHT_NORMAL, &sub_w, NULL);
-    band = 10 + title_h + 4;
+    _ls_sankey_text_measure (&text, bloc, px * 0.6, PANGO_WEIGHT_NORMAL, &sub_w, &sub_h);
+
+    /* The bloc goes beside the title when both fit on one line, else on
+     * a line of its own under it, shortened with "…" if it must be (the
+     * caption under an export names the bloc in full). */
+    beside = 12 + title_w + px * 0.8 + sub_w + 12 <= width;
+    band = 10 + title_h + (beside ? 0 : sub_h) + 4;
     figure = ls_sankey_figure_new_with_options (result, style, width, MAX (height - band, 1), &options);
     _ls_sankey_text_show (&text, cr, title, px, PANGO_WEIGHT_BOLD, 12, 8, &style->foreground, 1);
-    _ls_sankey_text_show (&text, cr, bloc, px * 0.6, PANGO_WEIGHT_NORMAL,
-               MIN (12 + title_w + px * 0.8, MAX (12, width - sub_w - 12)),
-               8 + title_h - px * 0.6 * 1.25, &style->dim_foreground, 1);
+
+    if (beside)
+      cairo_move_to (cr, 12 + title_w + px * 0.8, 8 + title_h - px * 0.6 * 1.25);
+    else
+      {
+        pango_layout_set_width (subtitle, MAX (width - 24, 1) * PANGO_SCALE);
+        pango_layout_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
+        cairo_move_to (cr, 12, 8 + title_h);
+      }
+    _ls_sankey_set_color (cr, &style->dim_foreground, 1);
+    pango_cairo_show_layout (cr, subtitle);
   }
 
   g_object_unref (pango);

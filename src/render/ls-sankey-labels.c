@@ -71,7 +71,7 @@ typedef struct
   const LsSankeyFigure *self;
   const Rect           *node_rects;
   guint                 n_nodes;
-  GArray               *placed;    /* Rect, padded by 1 */
+  GArray               *placed;    /* Rect, padded by a word space and 1 px */
   double                top;
   double                bottom;
 } Room;
@@ -185,7 +185,9 @@ _ls_sankey_figure_place_labels (LsSankeyFigure      *self,
 
                   {
                     LsSankeyLabel label = { 0 };
-                    Rect padded = { r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1 };
+                    /* A word space between two labels on one line, so
+                     * that "Other uses" and "Other" never read as one. */
+                    Rect padded = { r.x0 - px * 0.3, r.y0 - 1, r.x1 + px * 0.3, r.y1 + 1 };
 
                     label.node = n;
                     label.text = g_strdup (name);
