@@ -184,9 +184,18 @@ typedef struct
   char         *error_message;
 } Parser;
 
-/* Bytes a string holds as they are: printable ASCII but '"' and '\\'. */
+/* Bytes a string holds as they are: printable ASCII but '"' (0x22) and
+ * '\\' (0x5c). Written out rather than with GCC's range designators, which
+ * ISO C lacks; bytes from 0x80 are 0. */
 static const guint8 plain_byte[256] = {
-  [0x20] = 1, [0x21] = 1, /* '"' */ [0x23 ... 0x5b] = 1, /* '\\' */ [0x5d ... 0x7f] = 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x00 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x10 */
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x20 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x30 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x40 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,  /* 0x50 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x60 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x70 */
 };
 
 static const double powers_of_ten[] = {
