@@ -9,6 +9,8 @@
 
 #include "ls-result.h"
 
+#include <glib/gstdio.h>
+
 /* Loads a dataset given inline; a failure fails the test. */
 LsDataset *
 ls_test_load_dataset (const char *json)
@@ -427,4 +429,19 @@ ls_test_cli_stage (JsonNode   *shares,
     }
 
   g_assert_not_reached ();
+}
+
+void
+ls_test_remove_tmp_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }

@@ -72,6 +72,10 @@ void        ls_test_add_restriction      (LsScenario  *scenario,
                                           const char  *to,
                                           double       fraction);
 
+/* Removes the temporary folder @dir (from g_dir_make_tmp()) and the files
+ * in it. */
+void        ls_test_remove_tmp_dir       (const char  *dir);
+
 /* Runs the CLI named by $LODESTONE_CLI with @args (%NULL-terminated, the
  * program left out), which must exit 0, and parses what it prints as JSON.
  * Returns %NULL when $LODESTONE_CLI is not set (a test of the render or UI
