@@ -749,10 +749,11 @@ read_capacity (LsScenario         *self,
 }
 
 static gboolean
-ls_scenario_load (LsScenario    *self,
+ls_scenario_load (gpointer       object,
                   LsJsonReader  *reader,
                   GError       **error)
 {
+  LsScenario *self = object;
   const LsJsonValue *root = _ls_json_reader_get_root (reader);
   const LsJsonPath path = LS_JSON_PATH_ROOT;
   const LsJsonPath name_path = _ls_json_path_member (&path, "name");
@@ -833,19 +834,9 @@ ls_scenario_new_from_bytes (GBytes      *bytes,
                             const char  *filename,
                             GError     **error)
 {
-  g_autoptr(LsJsonReader) reader = NULL;
-  g_autoptr(LsScenario) self = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(reader = _ls_json_reader_new (bytes, filename, error)))
-    return NULL;
-
-  self = ls_scenario_new ();
-  if (!ls_scenario_load (self, reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return _ls_json_read_bytes (bytes, filename, LS_TYPE_SCENARIO, ls_scenario_load, error);
 }
 
 LsScenario *
@@ -853,15 +844,9 @@ ls_scenario_new_from_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = _ls_json_load_file (file, cancellable, &name, error)))
-    return NULL;
-
-  return ls_scenario_new_from_bytes (bytes, name, error);
+  return _ls_json_read_file (file, cancellable, LS_TYPE_SCENARIO, ls_scenario_load, error);
 }
 
 /* Saving -------------------------------------------------------------- */

@@ -366,7 +366,7 @@ start_insights_cb (gpointer user_data)
 
   g_weak_ref_init (ref, self);
   task = g_task_new (NULL, self->ranges_cancellable, insights_done_cb, ref);
-  g_task_set_source_tag (task, start_insights_cb);
+  g_task_set_name (task, "start_insights_cb");
   g_task_set_task_data (task, insights, (GDestroyNotify) insights_free);
   g_task_run_in_thread (task, insights_thread);
 
@@ -525,7 +525,7 @@ ls_session_dispose (GObject *object)
   g_cancellable_cancel (self->ranges_cancellable);
   g_clear_handle_id (&self->ranges_source, g_source_remove);
   if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_func (self->scenario, on_scenario_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
 
   G_OBJECT_CLASS (ls_session_parent_class)->dispose (object);
 }

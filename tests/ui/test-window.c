@@ -60,36 +60,15 @@ destroy_window (LsWindow *window)
 static double
 cli_separation_dependency (const char *alliance)
 {
-  const char *cli = g_getenv ("LODESTONE_CLI");
-  g_autofree char *output = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *argv[] = { cli, "shares", "--format", "json", "--alliance", alliance, NULL };
-  JsonArray *stages;
-  int status;
+  const char *args[] = { "shares", "--format", "json", "--alliance", alliance, NULL };
+  g_autoptr(JsonNode) root = ls_test_run_cli_json (args);
+  JsonObject *stage;
 
-  if (cli == NULL || cli[0] == '\0')
+  if (root == NULL)
     return -1.0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  json_parser_load_from_data (parser, output, -1, &error);
-  g_assert_no_error (error);
-
-  stages = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "stages");
-  for (guint i = 0; i < json_array_get_length (stages); i++)
-    {
-      JsonObject *stage = json_array_get_object_element (stages, i);
-
-      if (g_str_equal (json_object_get_string_member (stage, "id"), "separation"))
-        return json_object_get_double_member (json_object_get_object_member (stage, "dependency"),
-                                              "non_bloc_share");
-    }
-
-  g_assert_not_reached ();
+  stage = ls_test_cli_stage (root, "separation");
+  return json_object_get_double_member (json_object_get_object_member (stage, "dependency"), "non_bloc_share");
 }
 
 static void
@@ -1506,12 +1485,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ls_ui_test_init_gtk ())
+    return 0;
 
   /* Switches toggle at the end of their animation. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
