@@ -1661,7 +1661,8 @@ static void
 on_first_paint_cb (GdkFrameClock *clock,
                    LsWindow      *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  /* The window's only handler on its clock. */
+  g_signal_handlers_disconnect_by_data (clock, self);
   g_idle_add_full (G_PRIORITY_LOW, after_first_paint_cb,
                    g_object_ref (self), g_object_unref);
 }
