@@ -208,6 +208,25 @@ ls_restriction_copy (const LsRestriction *self)
   return ls_restriction_new (self->stage, &self->from, &self->to, self->fraction);
 }
 
+/**
+ * ls_restriction_equal:
+ * @a: a restriction
+ * @b: another
+ *
+ * Returns: %TRUE when both withhold the same fraction of the same stage
+ *   between the same parties (country lists in the same order; a missing
+ *   list equals an empty one)
+ */
+gboolean
+ls_restriction_equal (const LsRestriction *a,
+                      const LsRestriction *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_strcmp0 (a->stage, b->stage) == 0 && a->fraction == b->fraction &&
+         party_equal (&a->from, &b->from) && party_equal (&a->to, &b->to);
+}
+
 void
 ls_restriction_free (LsRestriction *self)
 {
@@ -1218,8 +1237,7 @@ ls_scenario_equal (LsScenario *a,
       const LsRestriction *x = g_ptr_array_index (a->restrictions, i);
       const LsRestriction *y = g_ptr_array_index (b->restrictions, i);
 
-      if (g_strcmp0 (x->stage, y->stage) != 0 || x->fraction != y->fraction ||
-          !party_equal (&x->from, &y->from) || !party_equal (&x->to, &y->to))
+      if (!ls_restriction_equal (x, y))
         return FALSE;
     }
 

@@ -274,34 +274,13 @@ make_removable_row (LsSidebar  *self,
   return row;
 }
 
-static gboolean
-party_equal (const LsParty *a,
-             const LsParty *b)
-{
-  if (a->kind != b->kind)
-    return FALSE;
-  if (a->kind != LS_PARTY_COUNTRIES)
-    return TRUE;
-
-  return a->countries != NULL && b->countries != NULL &&
-         g_strv_equal ((const char * const *) a->countries, (const char * const *) b->countries);
-}
-
-static gboolean
-restriction_equal (const LsRestriction *a,
-                   const LsRestriction *b)
-{
-  return g_strcmp0 (a->stage, b->stage) == 0 && a->fraction == b->fraction &&
-         party_equal (&a->from, &b->from) && party_equal (&a->to, &b->to);
-}
-
 /* Returns: the index of a restriction equal to @restriction, or -1 */
 static int
 find_restriction (LsScenario          *scenario,
                   const LsRestriction *restriction)
 {
   for (guint i = 0; i < ls_scenario_get_n_restrictions (scenario); i++)
-    if (restriction_equal (ls_scenario_get_restriction (scenario, i), restriction))
+    if (ls_restriction_equal (ls_scenario_get_restriction (scenario, i), restriction))
       return i;
 
   return -1;
