@@ -21,6 +21,8 @@ struct _LsWindow
 {
   AdwApplicationWindow parent_instance;
 
+  gulong           first_paint_handler;
+
   /* Template widgets */
   GtkWidget       *color_by_dropdown;
   GtkWidget       *dataset_label;

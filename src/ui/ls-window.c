@@ -1661,8 +1661,8 @@ static void
 on_first_paint_cb (GdkFrameClock *clock,
                    LsWindow      *self)
 {
-  /* The window's only handler on its clock. */
-  g_signal_handlers_disconnect_by_data (clock, self);
+  /* By id: GTK's own tick handlers on the clock also carry the window. */
+  g_clear_signal_handler (&self->first_paint_handler, clock);
   g_idle_add_full (G_PRIORITY_LOW, after_first_paint_cb,
                    g_object_ref (self), g_object_unref);
 }
@@ -1670,8 +1670,9 @@ on_first_paint_cb (GdkFrameClock *clock,
 static void
 on_realize_cb (LsWindow *self)
 {
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (on_first_paint_cb), self, 0);
+  self->first_paint_handler =
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_paint_cb), self, 0);
 }
 
 static void
