@@ -9,6 +9,8 @@
 
 #include "ls-result.h"
 
+#include <glib/gstdio.h>
+
 /* Loads a dataset given inline; a failure fails the test. */
 LsDataset *
 ls_test_load_dataset (const char *json)
@@ -381,4 +383,65 @@ ls_test_assert_no_non_finite (const char *text,
       if (g_str_equal (word, "nan") || g_str_equal (word, "inf") || g_str_equal (word, "infinity"))
         g_error ("“%s” in %s: %s", word, where, text);
     }
+}
+
+JsonNode *
+ls_test_run_cli_json (const char * const *args)
+{
+  const char *cli = g_getenv ("LODESTONE_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  int status;
+
+  if (cli == NULL || cli[0] == '\0')
+    return NULL;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  json_parser_load_from_data (parser, output, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+JsonObject *
+ls_test_cli_stage (JsonNode   *shares,
+                   const char *id)
+{
+  JsonArray *stages = json_object_get_array_member (json_node_get_object (shares), "stages");
+
+  for (guint i = 0; i < json_array_get_length (stages); i++)
+    {
+      JsonObject *stage = json_array_get_object_element (stages, i);
+
+      if (g_str_equal (json_object_get_string_member (stage, "id"), id))
+        return stage;
+    }
+
+  g_assert_not_reached ();
+}
+
+void
+ls_test_remove_tmp_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }

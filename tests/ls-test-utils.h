@@ -9,6 +9,8 @@
 
 #include <math.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ls-dataset.h"
 #include "ls-result.h"
 #include "ls-scenario.h"
@@ -69,6 +71,20 @@ void        ls_test_add_restriction      (LsScenario  *scenario,
                                           const char  *from,
                                           const char  *to,
                                           double       fraction);
+
+/* Removes the temporary folder @dir (from g_dir_make_tmp()) and the files
+ * in it. */
+void        ls_test_remove_tmp_dir       (const char  *dir);
+
+/* Runs the CLI named by $LODESTONE_CLI with @args (%NULL-terminated, the
+ * program left out), which must exit 0, and parses what it prints as JSON.
+ * Returns %NULL when $LODESTONE_CLI is not set (a test of the render or UI
+ * layer then checks its own figures only). */
+JsonNode   *ls_test_run_cli_json         (const char * const *args);
+/* The object of stage @id in what `lodestone-cli shares --format json`
+ * prints; the stage must be there. */
+JsonObject *ls_test_cli_stage            (JsonNode    *shares,
+                                          const char  *id);
 
 /* Whether wall-clock expectations of the UI tests can hold in this build
  * (three edits within the 800 ms in which undo merges them). Not under

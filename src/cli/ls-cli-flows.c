@@ -113,9 +113,7 @@ print_flows_json (LsDataset       *dataset,
   int year = ls_result_get_year (result);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, year);
-  ls_cli_json_add_bloc (builder, result);
+  ls_cli_json_add_year_and_bloc (builder, result);
 
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);

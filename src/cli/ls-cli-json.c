@@ -32,18 +32,21 @@ ls_cli_json_add_number (JsonBuilder *builder,
 }
 
 /**
- * ls_cli_json_add_bloc:
+ * ls_cli_json_add_year_and_bloc:
  * @builder: a builder inside an object
  * @result: a result
  *
- * Adds "bloc": the ISO3 codes of @result's bloc members.
+ * Adds "year" and "bloc" (the ISO3 codes of @result's bloc members), with
+ * which `shares` and `flows` documents begin.
  */
 void
-ls_cli_json_add_bloc (JsonBuilder    *builder,
-                      const LsResult *result)
+ls_cli_json_add_year_and_bloc (JsonBuilder    *builder,
+                               const LsResult *result)
 {
   LsDataset *dataset = ls_result_get_dataset (result);
 
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, ls_result_get_year (result));
   json_builder_set_member_name (builder, "bloc");
   json_builder_begin_array (builder);
   for (guint c = 0; c < ls_result_get_n_countries (result); c++)

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 void ls_cli_json_add_number     (JsonBuilder    *builder,
                                  const char     *name,
                                  double          value);
-void ls_cli_json_add_bloc       (JsonBuilder    *builder,
-                                 const LsResult *result);
+void ls_cli_json_add_year_and_bloc (JsonBuilder    *builder,
+                                    const LsResult *result);
 void ls_cli_json_add_evidence   (JsonBuilder           *builder,
                                  const char            *name,
                                  const LsEvidenceSplit *split);

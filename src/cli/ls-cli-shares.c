@@ -176,9 +176,7 @@ print_json (const LsResult  *result,
   guint C = ls_result_get_n_countries (result);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, ls_result_get_year (result));
-  ls_cli_json_add_bloc (builder, result);
+  ls_cli_json_add_year_and_bloc (builder, result);
 
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);

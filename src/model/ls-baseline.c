@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ls-baseline-private.h"
+#include "ls-boxed-private.h"
 #include "ls-dataset-private.h"
 
 #include <math.h>
@@ -33,7 +34,7 @@ struct _LsBaseline
   LsFlowState     *state;
 };
 
-G_DEFINE_BOXED_TYPE (LsBaseline, ls_baseline, ls_baseline_ref, ls_baseline_unref)
+LS_DEFINE_BOXED_TYPE (LsBaseline, ls_baseline, ls_baseline_ref, ls_baseline_unref)
 
 /* Inputs ---------------------------------------------------------------- */
 

@@ -276,10 +276,11 @@ read_target (LsCalibration      *self,
 }
 
 static gboolean
-ls_calibration_load (LsCalibration  *self,
-                     LsJsonReader   *reader,
-                     GError        **error)
+ls_calibration_load (gpointer       object,
+                     LsJsonReader  *reader,
+                     GError       **error)
 {
+  LsCalibration *self = object;
   const LsJsonValue *root = _ls_json_reader_get_root (reader);
   const LsJsonPath path = LS_JSON_PATH_ROOT;
   const LsJsonPath targets_path = _ls_json_path_member (&path, "targets");
@@ -317,19 +318,9 @@ ls_calibration_new_from_bytes (GBytes      *bytes,
                                const char  *filename,
                                GError     **error)
 {
-  g_autoptr(LsJsonReader) reader = NULL;
-  g_autoptr(LsCalibration) self = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(reader = _ls_json_reader_new (bytes, filename, error)))
-    return NULL;
-
-  self = g_object_new (LS_TYPE_CALIBRATION, NULL);
-  if (!ls_calibration_load (self, reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return _ls_json_read_bytes (bytes, filename, LS_TYPE_CALIBRATION, ls_calibration_load, error);
 }
 
 LsCalibration *
@@ -337,15 +328,9 @@ ls_calibration_new_from_file (GFile         *file,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = _ls_json_load_file (file, cancellable, &name, error)))
-    return NULL;
-
-  return ls_calibration_new_from_bytes (bytes, name, error);
+  return _ls_json_read_file (file, cancellable, LS_TYPE_CALIBRATION, ls_calibration_load, error);
 }
 
 /**

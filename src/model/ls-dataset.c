@@ -1224,16 +1224,19 @@ read_year (Loader             *loader,
 }
 
 static gboolean
-ls_dataset_load (LsDataset     *self,
+ls_dataset_load (gpointer       object,
                  LsJsonReader  *reader,
                  GError       **error)
 {
+  LsDataset *self = object;
   Loader loader = { self, reader, { { 0 } } };
   const LsJsonValue *root = _ls_json_reader_get_root (reader);
   const LsJsonPath path = LS_JSON_PATH_ROOT;
   const LsJsonPath default_year_path = _ls_json_path_member (&path, "default_year");
   const LsJsonValue *member;
   gint64 default_year = 0;
+
+  self->filename = g_strdup (_ls_json_reader_get_filename (reader));
 
   if (!_ls_json_check_header (reader, DATASET_FORMAT, DATASET_VERSION, error))
     return FALSE;
@@ -1303,22 +1306,10 @@ ls_dataset_new_from_bytes (GBytes      *bytes,
                            const char  *filename,
                            GError     **error)
 {
-  g_autoptr(LsJsonReader) reader = NULL;
-  g_autoptr(LsDataset) self = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(reader = _ls_json_reader_new (bytes, filename, error)))
-    return NULL;
-
-  self = g_object_new (LS_TYPE_DATASET, NULL);
-  self->filename = g_strdup (_ls_json_reader_get_filename (reader));
-
-  if (!ls_dataset_load (self, reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return _ls_json_read_bytes (bytes, filename, LS_TYPE_DATASET, ls_dataset_load, error);
 }
 
 /**
@@ -1334,15 +1325,9 @@ ls_dataset_new_from_file (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = _ls_json_load_file (file, cancellable, &name, error)))
-    return NULL;
-
-  return ls_dataset_new_from_bytes (bytes, name, error);
+  return _ls_json_read_file (file, cancellable, LS_TYPE_DATASET, ls_dataset_load, error);
 }
 
 /**

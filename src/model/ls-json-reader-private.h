@@ -190,6 +190,22 @@ GBytes            *_ls_json_load_file         (GFile         *file,
                                                char         **name,
                                                GError       **error);
 
+/* Reads one document into @object, a new object of the type loaded. */
+typedef gboolean (*LsJsonLoadFunc) (gpointer       object,
+                                    LsJsonReader  *reader,
+                                    GError       **error);
+
+gpointer           _ls_json_read_bytes        (GBytes          *bytes,
+                                               const char      *filename,
+                                               GType            type,
+                                               LsJsonLoadFunc   load,
+                                               GError         **error);
+gpointer           _ls_json_read_file         (GFile           *file,
+                                               GCancellable    *cancellable,
+                                               GType            type,
+                                               LsJsonLoadFunc   load,
+                                               GError         **error);
+
 /* Checked reading: each sets an LsDataError naming @path and fails when
  * @value is not what is asked for. */
 

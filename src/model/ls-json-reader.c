@@ -184,9 +184,18 @@ typedef struct
   char         *error_message;
 } Parser;
 
-/* Bytes a string holds as they are: printable ASCII but '"' and '\\'. */
+/* Bytes a string holds as they are: printable ASCII but '"' (0x22) and
+ * '\\' (0x5c). Written out rather than with GCC's range designators, which
+ * ISO C lacks; bytes from 0x80 are 0. */
 static const guint8 plain_byte[256] = {
-  [0x20] = 1, [0x21] = 1, /* '"' */ [0x23 ... 0x5b] = 1, /* '\\' */ [0x5d ... 0x7f] = 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x00 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x10 */
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x20 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x30 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x40 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,  /* 0x50 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x60 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x70 */
 };
 
 static const double powers_of_ten[] = {
@@ -1090,6 +1099,64 @@ _ls_json_load_file (GFile         *file,
     g_set_error (error, LS_DATA_ERROR, LS_DATA_ERROR_IO, "%s: %s", *name, local_error->message);
 
   return bytes;
+}
+
+/**
+ * _ls_json_read_bytes:
+ * @bytes: the JSON text
+ * @filename: (nullable): what errors call the text
+ * @type: the GObject type to read
+ * @load: reads the parsed document into a new object of @type
+ * @error: return location for a #LsDataError
+ *
+ * The one reading path of the dataset, scenario and calibration files:
+ * parse, then let @load check and keep what the document says.
+ *
+ * Returns: (transfer full) (nullable): the new object, or %NULL with
+ *   @error naming file, line, column and JSON path
+ */
+gpointer
+_ls_json_read_bytes (GBytes          *bytes,
+                     const char      *filename,
+                     GType            type,
+                     LsJsonLoadFunc   load,
+                     GError         **error)
+{
+  g_autoptr(LsJsonReader) reader = NULL;
+  g_autoptr(GObject) object = NULL;
+
+  if (!(reader = _ls_json_reader_new (bytes, filename, error)))
+    return NULL;
+
+  object = g_object_new (type, NULL);
+  if (!load (object, reader, error))
+    return NULL;
+
+  return g_steal_pointer (&object);
+}
+
+/**
+ * _ls_json_read_file:
+ *
+ * _ls_json_read_bytes() on the contents of @file, which errors call by
+ * its path (or its URI where it has none).
+ *
+ * Returns: (transfer full) (nullable): the new object
+ */
+gpointer
+_ls_json_read_file (GFile           *file,
+                    GCancellable    *cancellable,
+                    GType            type,
+                    LsJsonLoadFunc   load,
+                    GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  if (!(bytes = _ls_json_load_file (file, cancellable, &name, error)))
+    return NULL;
+
+  return _ls_json_read_bytes (bytes, name, type, load, error);
 }
 
 /* Values --------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ls-ranges-private.h"
+#include "ls-boxed-private.h"
 #include "ls-baseline-private.h"
 
 #include <math.h>
@@ -61,7 +62,7 @@ struct _LsRanges
   gboolean       *defined;  /* S: dependency and need split defined */
 };
 
-G_DEFINE_BOXED_TYPE (LsRanges, ls_ranges, ls_ranges_ref, ls_ranges_unref)
+LS_DEFINE_BOXED_TYPE (LsRanges, ls_ranges, ls_ranges_ref, ls_ranges_unref)
 
 static int
 compare_doubles (const void *a,

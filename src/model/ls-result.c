@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ls-result.h"
+#include "ls-boxed-private.h"
 #include "ls-rebalance-private.h"
 
 #include <string.h>
@@ -49,7 +50,7 @@ struct _LsResult
   double           **country_origin;
 };
 
-G_DEFINE_BOXED_TYPE (LsResult, ls_result, ls_result_ref, ls_result_unref)
+LS_DEFINE_BOXED_TYPE (LsResult, ls_result, ls_result_ref, ls_result_unref)
 
 static void
 ls_result_free (LsResult *self)

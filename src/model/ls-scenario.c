@@ -208,6 +208,25 @@ ls_restriction_copy (const LsRestriction *self)
   return ls_restriction_new (self->stage, &self->from, &self->to, self->fraction);
 }
 
+/**
+ * ls_restriction_equal:
+ * @a: a restriction
+ * @b: another
+ *
+ * Returns: %TRUE when both withhold the same fraction of the same stage
+ *   between the same parties (country lists in the same order; a missing
+ *   list equals an empty one)
+ */
+gboolean
+ls_restriction_equal (const LsRestriction *a,
+                      const LsRestriction *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_strcmp0 (a->stage, b->stage) == 0 && a->fraction == b->fraction &&
+         party_equal (&a->from, &b->from) && party_equal (&a->to, &b->to);
+}
+
 void
 ls_restriction_free (LsRestriction *self)
 {
@@ -749,10 +768,11 @@ read_capacity (LsScenario         *self,
 }
 
 static gboolean
-ls_scenario_load (LsScenario    *self,
+ls_scenario_load (gpointer       object,
                   LsJsonReader  *reader,
                   GError       **error)
 {
+  LsScenario *self = object;
   const LsJsonValue *root = _ls_json_reader_get_root (reader);
   const LsJsonPath path = LS_JSON_PATH_ROOT;
   const LsJsonPath name_path = _ls_json_path_member (&path, "name");
@@ -833,19 +853,9 @@ ls_scenario_new_from_bytes (GBytes      *bytes,
                             const char  *filename,
                             GError     **error)
 {
-  g_autoptr(LsJsonReader) reader = NULL;
-  g_autoptr(LsScenario) self = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(reader = _ls_json_reader_new (bytes, filename, error)))
-    return NULL;
-
-  self = ls_scenario_new ();
-  if (!ls_scenario_load (self, reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return _ls_json_read_bytes (bytes, filename, LS_TYPE_SCENARIO, ls_scenario_load, error);
 }
 
 LsScenario *
@@ -853,15 +863,9 @@ ls_scenario_new_from_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = _ls_json_load_file (file, cancellable, &name, error)))
-    return NULL;
-
-  return ls_scenario_new_from_bytes (bytes, name, error);
+  return _ls_json_read_file (file, cancellable, LS_TYPE_SCENARIO, ls_scenario_load, error);
 }
 
 /* Saving -------------------------------------------------------------- */
@@ -1233,8 +1237,7 @@ ls_scenario_equal (LsScenario *a,
       const LsRestriction *x = g_ptr_array_index (a->restrictions, i);
       const LsRestriction *y = g_ptr_array_index (b->restrictions, i);
 
-      if (g_strcmp0 (x->stage, y->stage) != 0 || x->fraction != y->fraction ||
-          !party_equal (&x->from, &y->from) || !party_equal (&x->to, &y->to))
+      if (!ls_restriction_equal (x, y))
         return FALSE;
     }
 

@@ -112,6 +112,8 @@ LsRestriction          *ls_restriction_new                 (const char          
                                                             const LsParty           *to,
                                                             double                   fraction);
 LsRestriction          *ls_restriction_copy                (const LsRestriction     *self);
+gboolean                ls_restriction_equal               (const LsRestriction     *a,
+                                                            const LsRestriction     *b);
 void                    ls_restriction_free                (LsRestriction           *self);
 
 LsCapacityChange       *ls_capacity_change_new             (const char              *stage,

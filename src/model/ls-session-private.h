@@ -18,4 +18,8 @@ void _ls_session_set_clock (LsSession      *self,
                             LsSessionClock  clock,
                             gpointer        user_data);
 
+/* For tests: whether an edit asked for the ranges while they are held
+ * (ls_session_hold_insights()), so that no worker samples them yet. */
+gboolean _ls_session_get_insights_held (LsSession *self);
+
 G_END_DECLS

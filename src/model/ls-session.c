@@ -125,6 +125,8 @@ struct _LsSession
 
   GCancellable   *ranges_cancellable;
   guint           ranges_source;
+  guint           insights_holds;    /* ls_session_hold_insights() */
+  gboolean        insights_pending;  /* asked for while held */
 
   LsSessionClock  clock;
   gpointer        clock_data;
@@ -364,7 +366,7 @@ start_insights_cb (gpointer user_data)
 
   g_weak_ref_init (ref, self);
   task = g_task_new (NULL, self->ranges_cancellable, insights_done_cb, ref);
-  g_task_set_source_tag (task, start_insights_cb);
+  g_task_set_name (task, "start_insights_cb");
   g_task_set_task_data (task, insights, (GDestroyNotify) insights_free);
   g_task_run_in_thread (task, insights_thread);
 
@@ -382,6 +384,12 @@ schedule_insights (LsSession *self)
       g_clear_pointer (&self->ranges, ls_ranges_unref);
       g_clear_pointer (&self->series, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGES]);
+    }
+
+  if (self->insights_holds > 0)
+    {
+      self->insights_pending = TRUE;
+      return;
     }
 
   self->ranges_source = g_timeout_add (RANGES_DELAY_MSEC, start_insights_cb, self);
@@ -517,7 +525,7 @@ ls_session_dispose (GObject *object)
   g_cancellable_cancel (self->ranges_cancellable);
   g_clear_handle_id (&self->ranges_source, g_source_remove);
   if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_func (self->scenario, on_scenario_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
 
   G_OBJECT_CLASS (ls_session_parent_class)->dispose (object);
 }
@@ -842,6 +850,54 @@ ls_session_get_ranges (LsSession *self)
 {
   g_return_val_if_fail (LS_IS_SESSION (self), NULL);
   return self->ranges;
+}
+
+/**
+ * ls_session_hold_insights:
+ *
+ * Holds back the ranges and the series: edits until the matching
+ * ls_session_release_insights() start no worker (one already running
+ * goes on). A window holds them until its first frame is drawn, so that
+ * ~100 ms of sampling does not compete with the start for the cores
+ * (issue 12). Holds nest.
+ */
+void
+ls_session_hold_insights (LsSession *self)
+{
+  g_return_if_fail (LS_IS_SESSION (self));
+
+  if (self->insights_holds++ == 0 && self->ranges_source != 0)
+    {
+      g_clear_handle_id (&self->ranges_source, g_source_remove);
+      self->insights_pending = TRUE;
+    }
+}
+
+/**
+ * ls_session_release_insights:
+ *
+ * Drops a hold of ls_session_hold_insights(); the last one starts the
+ * worker at once if an edit asked for it meanwhile.
+ */
+void
+ls_session_release_insights (LsSession *self)
+{
+  g_return_if_fail (LS_IS_SESSION (self));
+  g_return_if_fail (self->insights_holds > 0);
+
+  if (--self->insights_holds > 0 || !self->insights_pending)
+    return;
+
+  self->insights_pending = FALSE;
+  start_insights_cb (self);
+}
+
+gboolean
+_ls_session_get_insights_held (LsSession *self)
+{
+  g_return_val_if_fail (LS_IS_SESSION (self), FALSE);
+
+  return self->insights_holds > 0 && self->insights_pending;
 }
 
 /**

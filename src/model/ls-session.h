@@ -39,6 +39,8 @@ gboolean    ls_session_get_series       (LsSession   *self,
                                          const int  **years,
                                          const double **dependency,
                                          guint       *n_years);
+void        ls_session_hold_insights    (LsSession   *self);
+void        ls_session_release_insights (LsSession   *self);
 
 gboolean    ls_session_get_can_undo     (LsSession   *self);
 gboolean    ls_session_get_can_redo     (LsSession   *self);

@@ -9,6 +9,7 @@
 
 #include "ls-palette.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
@@ -160,4 +161,43 @@ ls_color_sequential (const LsRenderStyle *style,
   static const LsColor deep_dark = RGB (0xdc8add);  /* purple 1 */
 
   ls_color_lerp (&style->land, style->dark ? &deep_dark : &deep_light, sqrt (CLAMP (t, 0.0, 1.0)), out);
+}
+
+/**
+ * ls_render_style_need_legend_markup:
+ * @style: the colours
+ * @separator: what stands between two entries
+ *
+ * The legend of the need bar as Pango markup, for the share panel and the
+ * presenter: each part's swatch in its colour ("▨" for the unmet part,
+ * hatched in the bar) and its name.
+ *
+ * Returns: (transfer full): the markup
+ */
+char *
+ls_render_style_need_legend_markup (const LsRenderStyle *style,
+                                    const char          *separator)
+{
+  const char *names[LS_N_NEED_PARTS] = {
+    /* Translators: legend of the need bar */
+    N_("Members"), N_("China"), N_("Other non-members"), N_("Unmet"),
+  };
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  for (guint k = 0; k < LS_N_NEED_PARTS; k++)
+    {
+      const LsColor *color = ls_render_style_get_need_color (style, k);
+      g_autofree char *escaped = g_markup_escape_text (_(names[k]), -1);
+
+      if (markup->len > 0)
+        g_string_append (markup, separator);
+      /* No-break spaces keep a swatch with its name when the line wraps. */
+      g_string_append_printf (markup, "<span foreground=\"#%02x%02x%02x\">%s</span>\u00a0%s",
+                              (guint) (color->red * 255.0 + 0.5),
+                              (guint) (color->green * 255.0 + 0.5),
+                              (guint) (color->blue * 255.0 + 0.5),
+                              k == LS_NEED_UNMET ? "▨" : "■", escaped);
+    }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
 }

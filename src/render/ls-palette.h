@@ -95,6 +95,8 @@ void     ls_render_style_init     (LsRenderStyle *style,
                                    gboolean       dark);
 const LsColor *ls_render_style_get_need_color (const LsRenderStyle *style,
                                                LsNeedPart           part);
+char    *ls_render_style_need_legend_markup (const LsRenderStyle *style,
+                                             const char          *separator);
 void     ls_color_lerp            (const LsColor *a,
                                    const LsColor *b,
                                    double         t,

@@ -11,12 +11,13 @@
 
 #include "ls-sankey-figure-private.h"
 
+#include "ls-boxed-private.h"
 #include "ls-sankey-graph.h"
 #include "ls-sankey-layout.h"
 
 #include <math.h>
 
-G_DEFINE_BOXED_TYPE (LsSankeyFigure, ls_sankey_figure, ls_sankey_figure_ref, ls_sankey_figure_unref)
+LS_DEFINE_BOXED_TYPE (LsSankeyFigure, ls_sankey_figure, ls_sankey_figure_ref, ls_sankey_figure_unref)
 
 static void
 clear_node (gpointer data)

@@ -168,7 +168,7 @@ ls_map_source_fill_tile_async (ShumateMapSource    *source,
   TileJob *job;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ls_map_source_fill_tile_async);
+  g_task_set_name (task, "ls_map_source_fill_tile_async");
   g_task_set_task_data (task, g_object_ref (tile), g_object_unref);
 
   /* ShumateTile is not thread-safe: read what the worker needs here. */
@@ -184,7 +184,7 @@ ls_map_source_fill_tile_async (ShumateMapSource    *source,
   shumate_tile_set_state (tile, SHUMATE_STATE_LOADING);
 
   draw = g_task_new (self, cancellable, on_tile_drawn_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (draw, fill_tile_thread);
+  g_task_set_name (draw, "fill_tile_thread");
   g_task_set_task_data (draw, job, (GDestroyNotify) tile_job_free);
   g_task_run_in_thread (draw, fill_tile_thread);
 }

@@ -21,6 +21,7 @@ struct _LsMemberRow
   char *country;
   char *name;
   char *note;
+  char *memberships;
 
   /* Borrowed (children) */
   GtkWidget *check;
@@ -40,8 +41,43 @@ ls_member_row_finalize (GObject *object)
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->memberships, g_free);
 
   G_OBJECT_CLASS (ls_member_row_parent_class)->finalize (object);
+}
+
+/* The tooltips are given when asked for, not set as text: setting a
+ * tooltip's text on a shown widget asks the display where the pointer
+ * is, two X round trips per row, a twentieth of the start with 75
+ * countries (issue 12). */
+static gboolean
+ls_member_row_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_tooltip,
+                             GtkTooltip *tooltip)
+{
+  LsMemberRow *self = LS_MEMBER_ROW (widget);
+
+  if (self->memberships == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->memberships);
+
+  return TRUE;
+}
+
+static gboolean
+on_check_query_tooltip_cb (GtkWidget  *check,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard_tooltip,
+                           GtkTooltip *tooltip,
+                           gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("Include in the bloc"));
+
+  return TRUE;
 }
 
 static void
@@ -51,6 +87,7 @@ ls_member_row_class_init (LsMemberRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = ls_member_row_finalize;
+  widget_class->query_tooltip = ls_member_row_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "row");
 }
@@ -70,6 +107,8 @@ ls_member_row_init (LsMemberRow *self)
   self->check = gtk_check_button_new ();
   gtk_widget_set_focusable (self->check, FALSE);
   gtk_widget_set_hexpand (self->check, TRUE);
+  gtk_widget_set_has_tooltip (self->check, TRUE);
+  g_signal_connect (self->check, "query-tooltip", G_CALLBACK (on_check_query_tooltip_cb), NULL);
   gtk_box_append (GTK_BOX (box), self->check);
 
   self->tag = gtk_label_new (NULL);
@@ -116,7 +155,6 @@ ls_member_row_new (const char *country,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check), "scenario.toggle-member");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->check),
                                           g_variant_new_string (self->country));
-  gtk_widget_set_tooltip_text (self->check, _("Include in the bloc"));
   /* Named once, by the country: not the check button's label again. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->name,
@@ -214,6 +252,36 @@ ls_member_row_set_state (LsMemberRow  *self,
     }
 
   update_state (self, membership);
+}
+
+/**
+ * ls_member_row_set_memberships:
+ * @memberships: (nullable): the alliances the country belongs to, as
+ *   the row's tooltip says them (ls_alliance_text_memberships())
+ */
+void
+ls_member_row_set_memberships (LsMemberRow *self,
+                               const char  *memberships)
+{
+  g_return_if_fail (LS_IS_MEMBER_ROW (self));
+
+  g_free (self->memberships);
+  self->memberships = g_strdup (memberships);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), memberships != NULL);
+}
+
+/**
+ * ls_member_row_get_memberships:
+ *
+ * Returns: (nullable): the row's tooltip, set with
+ *   ls_member_row_set_memberships()
+ */
+const char *
+ls_member_row_get_memberships (LsMemberRow *self)
+{
+  g_return_val_if_fail (LS_IS_MEMBER_ROW (self), NULL);
+
+  return self->memberships;
 }
 
 /**

@@ -27,6 +27,9 @@ void        ls_member_row_set_state    (LsMemberRow  *self,
                                         LsMembership  membership,
                                         const char   *note);
 const char *ls_member_row_get_note     (LsMemberRow  *self);
+void        ls_member_row_set_memberships (LsMemberRow *self,
+                                           const char  *memberships);
+const char *ls_member_row_get_memberships (LsMemberRow *self);
 void        ls_member_row_toggle       (LsMemberRow  *self);
 
 G_END_DECLS

@@ -496,7 +496,7 @@ start_exact_solve (LsSankeyView *self)
 
   self->exact_cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->exact_cancellable, exact_solve_done_cb, NULL);
-  g_task_set_source_tag (task, start_exact_solve);
+  g_task_set_name (task, "start_exact_solve");
   g_task_set_task_data (task, solve, (GDestroyNotify)exact_solve_free);
   g_task_run_in_thread (task, exact_solve_thread);
 }
@@ -1314,7 +1314,7 @@ ls_sankey_view_dispose (GObject *object)
     adw_animation_reset (self->animation);
   g_clear_object (&self->animation);
   if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_func (self->scenario, on_scenario_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
   g_clear_object (&self->scenario);
   g_clear_handle_id (&self->pins_idle, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
@@ -1675,7 +1675,7 @@ ls_sankey_view_set_scenario (LsSankeyView *self,
     return;
 
   if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_func (self->scenario, on_scenario_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
   g_set_object (&self->scenario, scenario);
   if (scenario != NULL)
     g_signal_connect_swapped (scenario, "changed", G_CALLBACK (on_scenario_changed_cb), self);

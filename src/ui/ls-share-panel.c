@@ -412,27 +412,9 @@ stage_row_new (LsSharePanel *self,
 static void
 update_legend (LsSharePanel *self)
 {
-  const char *names[LS_N_NEED_PARTS] = {
-    /* Translators: legend of the need bar */
-    N_("Members"), N_("China"), N_("Other non-members"), N_("Unmet"),
-  };
-  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *markup = ls_render_style_need_legend_markup (&self->style, "  ");
 
-  for (guint k = 0; k < LS_N_NEED_PARTS; k++)
-    {
-      const LsColor *color = ls_render_style_get_need_color (&self->style, k);
-      g_autofree char *escaped = g_markup_escape_text (_(names[k]), -1);
-
-      if (markup->len > 0)
-        g_string_append (markup, "  ");
-      /* No-break spaces keep a swatch with its name when the line wraps. */
-      g_string_append_printf (markup, "<span foreground=\"#%02x%02x%02x\">%s</span>\u00a0%s",
-                              (guint) (color->red * 255.0 + 0.5),
-                              (guint) (color->green * 255.0 + 0.5),
-                              (guint) (color->blue * 255.0 + 0.5),
-                              k == LS_NEED_UNMET ? "▨" : "■", escaped);
-    }
-  gtk_label_set_markup (GTK_LABEL (self->legend_label), markup->str);
+  gtk_label_set_markup (GTK_LABEL (self->legend_label), markup);
 }
 
 static void

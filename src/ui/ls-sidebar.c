@@ -75,6 +75,7 @@ struct _LsSidebar
   GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
   GtkStringList *members_as_of;
   char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
+  gboolean       picker_stale;    /* the capacity picker lacks the dataset (ensure_capacity_picker()) */
 
   GtkWidget *scroll_widget;   /* the expander scrolled into view */
   guint     scroll_tick;
@@ -273,34 +274,13 @@ make_removable_row (LsSidebar  *self,
   return row;
 }
 
-static gboolean
-party_equal (const LsParty *a,
-             const LsParty *b)
-{
-  if (a->kind != b->kind)
-    return FALSE;
-  if (a->kind != LS_PARTY_COUNTRIES)
-    return TRUE;
-
-  return a->countries != NULL && b->countries != NULL &&
-         g_strv_equal ((const char * const *) a->countries, (const char * const *) b->countries);
-}
-
-static gboolean
-restriction_equal (const LsRestriction *a,
-                   const LsRestriction *b)
-{
-  return g_strcmp0 (a->stage, b->stage) == 0 && a->fraction == b->fraction &&
-         party_equal (&a->from, &b->from) && party_equal (&a->to, &b->to);
-}
-
 /* Returns: the index of a restriction equal to @restriction, or -1 */
 static int
 find_restriction (LsScenario          *scenario,
                   const LsRestriction *restriction)
 {
   for (guint i = 0; i < ls_scenario_get_n_restrictions (scenario); i++)
-    if (restriction_equal (ls_scenario_get_restriction (scenario, i), restriction))
+    if (ls_restriction_equal (ls_scenario_get_restriction (scenario, i), restriction))
       return i;
 
   return -1;
@@ -733,13 +713,31 @@ on_restriction_entry_changed_cb (LsSidebar *self)
     }
 }
 
+/* The capacity form's picker lists every country, as the members do;
+ * it is folded away at start, so it gets the dataset when first shown
+ * or asked for rather than in rebuild() (issue 12). */
+static void
+ensure_capacity_picker (LsSidebar *self)
+{
+  if (!self->picker_stale || self->dataset == NULL)
+    return;
+
+  self->picker_stale = FALSE;
+  self->picker_stale = TRUE;
+  if (gtk_widget_get_mapped (self->capacity_country))
+    ensure_capacity_picker (self);
+}
+
 static void
 on_capacity_add_clicked_cb (LsSidebar *self)
 {
   guint stage = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->capacity_stage));
-  const char *country = ls_country_picker_get_country (LS_COUNTRY_PICKER (self->capacity_country));
+  const char *country;
   double delta = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->capacity_delta));
   g_autoptr(LsCapacityChange) change = NULL;
+
+  ensure_capacity_picker (self);
+  country = ls_country_picker_get_country (LS_COUNTRY_PICKER (self->capacity_country));
 
   if (self->scenario == NULL || stage == GTK_INVALID_LIST_POSITION)
     return;
@@ -859,6 +857,19 @@ stage_names_model (LsDataset *dataset)
   return G_LIST_MODEL (list);
 }
 
+static gboolean
+on_alliance_query_tooltip_cb (GtkWidget  *row,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_tooltip,
+                              GtkTooltip *tooltip,
+                              gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (row), "tooltip"));
+
+  return TRUE;
+}
+
 static GtkWidget *
 make_alliance_row (LsSidebar *self,
                    guint      alliance)
@@ -873,8 +884,14 @@ make_alliance_row (LsSidebar *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* The tooltip when asked for, as the member rows' (issue 12); the
+   * description is the row's own (sync_alliances()). */
   if (description != NULL)
-    gtk_widget_set_tooltip_text (row, description);
+    {
+      g_object_set_data_full (G_OBJECT (row), "tooltip", g_strdup (description), g_free);
+      gtk_widget_set_has_tooltip (row, TRUE);
+      g_signal_connect (row, "query-tooltip", G_CALLBACK (on_alliance_query_tooltip_cb), NULL);
+    }
 
   /* The row is the Tab stop and the switch its state. Both are named by
    * the row's title (libadwaita relates them to it): a label of their
@@ -927,8 +944,7 @@ rebuild (LsSidebar *self)
       GtkWidget *row = ls_member_row_new (id, ls_dataset_get_country_name (self->dataset, c));
       g_autofree char *memberships = ls_alliance_text_memberships (self->dataset, c);
 
-      if (memberships != NULL)
-        gtk_widget_set_tooltip_text (row, memberships);
+      ls_member_row_set_memberships (LS_MEMBER_ROW (row), memberships);
       gtk_list_box_append (GTK_LIST_BOX (self->members_list), row);
       g_hash_table_insert (self->member_rows, (gpointer) ls_member_row_get_country (LS_MEMBER_ROW (row)), row);
     }
@@ -1107,6 +1123,7 @@ ls_sidebar_init (LsSidebar *self)
   g_signal_connect_swapped (self->restriction_to, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
   g_signal_connect (self->restriction_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
   g_signal_connect (self->capacity_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
+  g_signal_connect_swapped (self->capacity_country, "map", G_CALLBACK (ensure_capacity_picker), self);
 
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.0, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.5, GTK_POS_BOTTOM, NULL);
@@ -1296,6 +1313,7 @@ ls_sidebar_get_capacity_country_picker (LsSidebar *self)
 {
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
+  ensure_capacity_picker (self);
   return self->capacity_country;
 }
 

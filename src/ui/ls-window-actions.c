@@ -22,12 +22,19 @@
 typedef void (*FileCallback) (LsWindow *self,
                               GFile    *file);
 
+/* What to do with the chosen file. In a struct because ISO C does not
+ * convert a function pointer to the gpointer of g_object_set_data(). */
+typedef struct
+{
+  FileCallback callback;
+} FileRequest;
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              LsWindow        *self)
 {
-  FileCallback callback = g_object_get_data (G_OBJECT (dialog), "callback");
+  FileCallback callback = ((FileRequest *) g_object_get_data (G_OBJECT (dialog), "request"))->callback;
   gboolean saves_changes = g_object_get_data (G_OBJECT (dialog), "saves-changes") != NULL;
   g_autoptr(GFile) file = NULL;
 
@@ -68,6 +75,7 @@ run_file_chooser (LsWindow             *self,
                   FileCallback          callback)
 {
   GtkFileChooserNative *native;
+  FileRequest *request;
 
   if (self->file_chooser != NULL)
     {
@@ -77,7 +85,9 @@ run_file_chooser (LsWindow             *self,
 
   native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "callback", callback);
+  request = g_new0 (FileRequest, 1);
+  request->callback = callback;
+  g_object_set_data_full (G_OBJECT (native), "request", request, g_free);
   g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response_cb), self);
   self->file_chooser = GTK_NATIVE_DIALOG (native);
 

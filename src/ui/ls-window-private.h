@@ -74,6 +74,8 @@ struct _LsWindow
   gboolean close_confirmed;
   gboolean sidebar_visible;
   gboolean presenting;
+  gboolean sankey_bound;    /* the diagram follows the session (ensure_sankey_result()) */
+  gboolean insights_held;   /* the session's ranges wait for the first frame */
 };
 
 void      _ls_window_class_install_actions (GtkWidgetClass       *widget_class);

@@ -1064,6 +1064,10 @@ restore_state (LsWindow *self)
 
   self->session = ls_session_new (data);
   self->dataset_file = g_steal_pointer (&dataset_file);
+  /* Their ~100 ms of sampling in a thread would compete with the start
+   * for the cores: they start after the first frame (after_first_paint_cb()). */
+  ls_session_hold_insights (self->session);
+  self->insights_held = TRUE;
 
   /* The last scenario, else the first preset. */
   if (scenario_uri != NULL && scenario_uri[0] != '\0')
@@ -1623,10 +1627,32 @@ ensure_table_session (LsWindow *self)
     ls_table_view_set_session (self->table_view, self->session);
 }
 
-static gboolean
-ensure_table_session_idle_cb (gpointer data)
+/* The diagram is not on screen at start unless it was the last view:
+ * laying it out with its legend, and the exact order then solved in a
+ * thread, wait the same way until it is first mapped or the first frame
+ * has been drawn (issue 12). */
+static void
+ensure_sankey_result (LsWindow *self)
 {
-  ensure_table_session (LS_WINDOW (data));
+  if (self->sankey_bound || self->sankey_view == NULL || self->session == NULL)
+    return;
+
+  self->sankey_bound = TRUE;
+  g_object_bind_property (self->session, "result", self->sankey_view, "result", G_BINDING_SYNC_CREATE);
+}
+
+static gboolean
+after_first_paint_cb (gpointer data)
+{
+  LsWindow *self = LS_WINDOW (data);
+
+  if (self->insights_held && self->session != NULL)
+    {
+      self->insights_held = FALSE;
+      ls_session_release_insights (self->session);
+    }
+  ensure_sankey_result (self);
+  ensure_table_session (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1635,8 +1661,9 @@ static void
 on_first_paint_cb (GdkFrameClock *clock,
                    LsWindow      *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
-  g_idle_add_full (G_PRIORITY_LOW, ensure_table_session_idle_cb,
+  /* The window's only handler on its clock. */
+  g_signal_handlers_disconnect_by_data (clock, self);
+  g_idle_add_full (G_PRIORITY_LOW, after_first_paint_cb,
                    g_object_ref (self), g_object_unref);
 }
 
@@ -1655,13 +1682,15 @@ connect_session (LsWindow *self)
   ls_share_panel_set_session (self->share_panel, self->session);
   g_signal_connect_object (self->table_view, "map", G_CALLBACK (ensure_table_session), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sankey_view, "map", G_CALLBACK (ensure_sankey_result), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
   ls_sankey_view_set_scenario (LS_SANKEY_VIEW (self->sankey_view), scenario (self));
 
   /* The map and the diagram hold the session's result: they animate
    * from one to the next, between scenarios and between years alike. */
   g_object_bind_property (self->session, "result", self->map_view, "result", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->session, "result", self->sankey_view, "result", G_BINDING_SYNC_CREATE);
+  /* The diagram once it is needed (ensure_sankey_result()). */
 
   g_signal_connect_object (self->session, "notify::result", G_CALLBACK (on_session_result_cb), self,
                            G_CONNECT_SWAPPED);

@@ -74,7 +74,7 @@ on_after_paint_cb (GdkFrameClock *clock,
           usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
           usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0);
   fflush (stdout);
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, app);
+  g_signal_handlers_disconnect_by_data (clock, app);
   g_application_quit (app);
 }
 

@@ -199,7 +199,6 @@ static void
 test_dataset_fixture_file (void)
 {
   LsDataset *dataset = ls_test_load_dataset_file ("model-small.json");
-  g_autofree char *path = ls_test_build_filename ("model-small.json");
 
   g_assert_cmpuint (ls_dataset_get_n_stages (dataset), ==, 3);
   g_assert_cmpuint (ls_dataset_get_n_countries (dataset), ==, 4);

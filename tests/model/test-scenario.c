@@ -626,6 +626,40 @@ test_scenario_bounds (void)
   g_assert_true (ls_scenario_validate (scenario, dataset, &error));
 }
 
+/* Equal restrictions are found equal whatever the lists' storage; a
+ * preset clicked twice is recognised by it (ux-walk "Input"). */
+static void
+test_restriction_equal (void)
+{
+  LsParty china = { LS_PARTY_COUNTRIES, (char *[]) { (char *) "CHN", NULL } };
+  LsParty china_usa = { LS_PARTY_COUNTRIES, (char *[]) { (char *) "CHN", (char *) "USA", NULL } };
+  LsParty none = { LS_PARTY_COUNTRIES, NULL };
+  LsParty empty = { LS_PARTY_COUNTRIES, (char *[]) { NULL } };
+  LsParty bloc = { LS_PARTY_BLOC, NULL };
+  LsRestriction *a = ls_restriction_new ("magnets", &china, &bloc, 1.0);
+  LsRestriction *b = ls_restriction_copy (a);
+  LsRestriction *c = ls_restriction_new ("magnets", &china, &bloc, 0.5);
+  LsRestriction *d = ls_restriction_new ("metal", &china, &bloc, 1.0);
+  LsRestriction *e = ls_restriction_new ("magnets", &china_usa, &bloc, 1.0);
+  LsRestriction *f = ls_restriction_new ("magnets", &none, &bloc, 1.0);
+  LsRestriction *g = ls_restriction_new ("magnets", &empty, &bloc, 1.0);
+
+  g_assert_true (ls_restriction_equal (a, b));
+  g_assert_false (ls_restriction_equal (a, c));
+  g_assert_false (ls_restriction_equal (a, d));
+  g_assert_false (ls_restriction_equal (a, e));
+  g_assert_false (ls_restriction_equal (a, f));
+  g_assert_true (ls_restriction_equal (f, g));
+
+  ls_restriction_free (a);
+  ls_restriction_free (b);
+  ls_restriction_free (c);
+  ls_restriction_free (d);
+  ls_restriction_free (e);
+  ls_restriction_free (f);
+  ls_restriction_free (g);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/model/scenario/pins", test_scenario_pins);
   g_test_add_func ("/lodestone/model/scenario/localized", test_scenario_localized);
   g_test_add_func ("/lodestone/model/scenario/bounds", test_scenario_bounds);
+  g_test_add_func ("/lodestone/model/scenario/restriction-equal", test_restriction_equal);
 
   return g_test_run ();
 }

@@ -237,6 +237,52 @@ test_session_ranges (Fixture       *f,
   g_assert_null (ls_session_get_ranges (f->session));
 }
 
+static gboolean
+on_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Held, edits start no worker: not after twice the delay the ranges wait
+ * for edits to settle (RANGES_DELAY_MSEC), nor while one hold of two is
+ * left. The last release starts the worker, and they arrive. */
+static void
+test_session_ranges_held (Fixture       *f,
+                          gconstpointer  data)
+{
+  LsScenario *scenario = ls_session_get_scenario (f->session);
+  gboolean waited = FALSE;
+  guint guard;
+
+  ls_session_hold_insights (f->session);
+  ls_session_hold_insights (f->session);
+  ls_scenario_set_alliance (scenario, "al", TRUE);
+
+  g_timeout_add (300, on_flag_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (ls_session_get_ranges (f->session));
+  g_assert_cmpuint (f->n_ranges, ==, 0);
+  g_assert_true (_ls_session_get_insights_held (f->session));
+
+  ls_session_release_insights (f->session);
+  waited = FALSE;
+  g_timeout_add (300, on_flag_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (ls_session_get_ranges (f->session));
+
+  g_assert_true (_ls_session_get_insights_held (f->session));
+  ls_session_release_insights (f->session);
+  g_assert_false (_ls_session_get_insights_held (f->session));
+  guard = g_timeout_add_seconds (60, on_timeout_cb, NULL);
+  while (ls_session_get_ranges (f->session) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  g_assert_cmpuint (f->n_ranges, ==, 1);
+}
+
 static void
 on_compute_failed_cb (LsSession    *session,
                       const GError *error,
@@ -301,6 +347,7 @@ main (int   argc,
   ADD ("coalesce", test_session_coalesce);
   ADD ("modified", test_session_modified);
   ADD ("ranges", test_session_ranges);
+  ADD ("ranges-held", test_session_ranges_held);
   ADD ("compute-failed", test_session_compute_failed);
   ADD ("dataset", test_session_dataset);
 

@@ -27,35 +27,6 @@
 
 /* The CLI ------------------------------------------------------------------ */
 
-static JsonNode *
-run_cli (const char * const *args)
-{
-  const char *cli = g_getenv ("LODESTONE_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *output = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  int status;
-
-  if (cli == NULL || cli[0] == '\0')
-    return NULL;
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  json_parser_load_from_data (parser, output, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static gboolean
 in_bloc (JsonArray  *bloc,
          const char *id)
@@ -294,12 +265,12 @@ test_explain_matches_cli (void)
   guint n_stages;
   double unmet = 0.0;
 
-  if ((shares_root = run_cli (shares_args)) == NULL)
+  if ((shares_root = ls_test_run_cli_json (shares_args)) == NULL)
     {
       g_test_skip ("LODESTONE_CLI is not set");
       return;
     }
-  flows_root = run_cli (flows_args);
+  flows_root = ls_test_run_cli_json (flows_args);
   g_assert_no_error (error);
 
   /* "China restricts magnets to the bloc", with the MSP chosen. */

@@ -22,25 +22,10 @@
 static JsonNode *
 cli_shares (void)
 {
-  const char *cli = g_getenv ("LODESTONE_CLI");
-  const char *argv[] = { cli, "shares", "--format", "json", "--alliance", "msp",
+  const char *args[] = { "shares", "--format", "json", "--alliance", "msp",
                          "--restrict", "magnets:CHN:bloc:1", "--samples", "1", NULL };
-  g_autofree char *output = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  int status;
 
-  if (cli == NULL || cli[0] == '\0')
-    return NULL;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, output, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
+  return ls_test_run_cli_json (args);
 }
 
 /* The colour drawn at (@x, @y), as 0–255 channels. */

@@ -46,16 +46,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  ls_test_remove_tmp_dir (f->dir);
   g_free (f->dir);
   g_clear_pointer (&f->result, ls_result_unref);
   g_assert_finalize_object (f->scenario);

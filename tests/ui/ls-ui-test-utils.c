@@ -7,6 +7,30 @@
 
 #include "ls-ui-test-utils.h"
 
+#include <adwaita.h>
+
+/**
+ * ls_ui_test_init_gtk:
+ *
+ * Initialises GTK and libadwaita, after g_test_init(). Without a display
+ * it says so in TAP ("1..0 # SKIP"), so that the test program is skipped
+ * rather than failed.
+ *
+ * Returns: whether there is a display to test on
+ */
+gboolean
+ls_ui_test_init_gtk (void)
+{
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+
+  return TRUE;
+}
+
 /* Dispatches everything pending, without blocking. */
 void
 ls_ui_test_flush (void)

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 
 typedef gboolean (*LsUiTestCondition) (gpointer user_data);
 
+gboolean ls_ui_test_init_gtk          (void);
 void     ls_ui_test_flush             (void);
 void     ls_ui_test_wait_for          (LsUiTestCondition  condition,
                                        gpointer           user_data,

@@ -18,6 +18,7 @@
 #include "ls-scenario-text.h"
 #include "ls-window.h"
 #include "ls-test-locale.h"
+#include "ls-ui-test-utils.h"
 
 /* The window as a Korean user sees it when they run the app from the
  * build tree as the README says: LANG=ko_KR.UTF-8, nothing installed.
@@ -193,12 +194,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ls_ui_test_init_gtk ())
+    return 0;
 
   g_test_add_func ("/lodestone/ui/korean/window", test_window);
 

@@ -749,12 +749,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ls_ui_test_init_gtk ())
+    return 0;
 
   g_test_add ("/lodestone/ui/map-view/tiles", Fixture, NULL, fixture_setup, test_tiles, fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/result", Fixture, NULL, fixture_setup, test_result, fixture_teardown);

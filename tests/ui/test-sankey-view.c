@@ -106,7 +106,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_signal_handlers_disconnect_by_func (f->session, on_result_cb, f);
+  g_signal_handlers_disconnect_by_data (f->session, f);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->window);
   g_assert_null (f->view);

@@ -171,36 +171,17 @@ test_cut_off (Fixture       *f,
 static char *
 cli_dependency_text (const char *stage_id)
 {
-  const char *cli = g_getenv ("LODESTONE_CLI");
-  const char *argv[] = { cli, "shares", "--format", "json", "--alliance", "msp",
+  const char *args[] = { "shares", "--format", "json", "--alliance", "msp",
                          "--restrict", "magnets:CHN:bloc:1", "--samples", "1", NULL };
-  g_autofree char *output = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *stages;
-  int status;
+  g_autoptr(JsonNode) root = ls_test_run_cli_json (args);
+  JsonObject *stage;
 
-  if (cli == NULL || cli[0] == '\0')
+  if (root == NULL)
     return NULL;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, output, -1, &error);
-  g_assert_no_error (error);
-
-  stages = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "stages");
-  for (guint i = 0; i < json_array_get_length (stages); i++)
-    {
-      JsonObject *stage = json_array_get_object_element (stages, i);
-
-      if (g_str_equal (json_object_get_string_member (stage, "id"), stage_id))
-        return ls_format_percent (json_object_get_double_member (json_object_get_object_member (stage, "dependency"),
-                                                                 "non_bloc_share"), 1);
-    }
-
-  g_assert_not_reached ();
+  stage = ls_test_cli_stage (root, stage_id);
+  return ls_format_percent (json_object_get_double_member (json_object_get_object_member (stage, "dependency"),
+                                                           "non_bloc_share"), 1);
 }
 
 static gboolean
@@ -412,12 +393,8 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ls_ui_test_init_gtk ())
+    return 0;
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/lodestone/ui/share-panel/cut-off", Fixture, NULL, fixture_set_up, test_cut_off, fixture_tear_down);

@@ -500,12 +500,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ls_ui_test_init_gtk ())
+    return 0;
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* The app's style sheet, which AdwApplication loads by itself: the
