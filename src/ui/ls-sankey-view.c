@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ls-sankey-view.h"
+#include "ls-sankey-view-private.h"
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
@@ -83,6 +83,7 @@ struct _LsSankeyView
 
   GCancellable    *exact_cancellable;  /* the exact solve under way, if any */
   guint            style_serial;       /* counts relayouts for a new style */
+  gboolean         figure_stale;       /* a result came while off screen */
   guint            pins_idle;
 };
 
@@ -331,7 +332,8 @@ relayout_for_pins (LsSankeyView *self)
   g_auto(GStrv) order = NULL;
   g_autofree char *key = pins_key (self);
 
-  if (self->figure == NULL || self->result == NULL || g_strcmp0 (key, self->pins_key) == 0)
+  /* Off screen, the pins are read when the figure is laid out. */
+  if (self->figure_stale || self->figure == NULL || self->result == NULL || g_strcmp0 (key, self->pins_key) == 0)
     return;
 
   order = ls_sankey_figure_dup_node_order (self->figure);
@@ -499,6 +501,22 @@ start_exact_solve (LsSankeyView *self)
   g_task_set_name (task, "start_exact_solve");
   g_task_set_task_data (task, solve, (GDestroyNotify)exact_solve_free);
   g_task_run_in_thread (task, exact_solve_thread);
+}
+
+/* A result that came while the view was off screen is laid out when it
+ * is shown, or when the figure is asked for: levers moved on the map do
+ * not lay out a diagram nobody sees (issue 12). */
+static void
+ensure_current (LsSankeyView *self)
+{
+  if (!self->figure_stale)
+    return;
+
+  self->figure_stale = FALSE;
+  ensure_figure (self);
+  update_accessible (self);
+  invalidate_cache (self);
+  start_exact_solve (self);
 }
 
 /* Words ------------------------------------------------------------------ */
@@ -1070,6 +1088,14 @@ ls_sankey_view_measure (GtkWidget      *widget,
 }
 
 static void
+ls_sankey_view_map (GtkWidget *widget)
+{
+  ensure_current (LS_SANKEY_VIEW (widget));
+
+  GTK_WIDGET_CLASS (ls_sankey_view_parent_class)->map (widget);
+}
+
+static void
 ls_sankey_view_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
@@ -1418,6 +1444,7 @@ ls_sankey_view_class_init (LsSankeyViewClass *klass)
   object_class->set_property = ls_sankey_view_set_property;
 
   widget_class->measure = ls_sankey_view_measure;
+  widget_class->map = ls_sankey_view_map;
   widget_class->size_allocate = ls_sankey_view_size_allocate;
   widget_class->snapshot = ls_sankey_view_snapshot;
   widget_class->query_tooltip = ls_sankey_view_query_tooltip;
@@ -1600,10 +1627,24 @@ ls_sankey_view_set_result (LsSankeyView *self,
   if (result != NULL)
     self->result = ls_result_ref (result);
 
+  self->figure_stale = FALSE;
   if (result == NULL)
     {
       replace_figure (self, NULL);
       g_clear_pointer (&shown, ls_sankey_figure_unref);
+    }
+  else if (self->figure != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Off screen: laid out once shown (ensure_current()). The first
+       * figure is made at once, so that the accessible description
+       * exists. */
+      self->figure_stale = TRUE;
+      if (self->exact_cancellable != NULL)
+        g_cancellable_cancel (self->exact_cancellable);
+      g_clear_object (&self->exact_cancellable);
+      g_clear_pointer (&shown, ls_sankey_figure_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+      return;
     }
   else
     {
@@ -1732,7 +1773,11 @@ ls_sankey_view_set_render_style (LsSankeyView        *self,
     }
   self->style.font_family = self->font_family;
 
-  if (relayout && self->figure != NULL && self->result != NULL)
+  if (relayout)
+    self->style_serial++;
+
+  /* A stale figure is laid out in the new style once shown. */
+  if (relayout && self->figure != NULL && self->result != NULL && !self->figure_stale)
     {
       g_auto(GStrv) order = ls_sankey_figure_dup_node_order (self->figure);
       LsSankeyFigure *figure = build_figure (self,
@@ -1743,7 +1788,6 @@ ls_sankey_view_set_render_style (LsSankeyView        *self,
       g_clear_pointer (&self->from, ls_sankey_figure_unref);
       replace_figure (self, figure);
       update_accessible (self);
-      self->style_serial++;
       start_exact_solve (self);
     }
 
@@ -1803,6 +1847,16 @@ ls_sankey_view_get_figure (LsSankeyView *self)
 {
   g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), NULL);
 
+  ensure_current (self);
+
+  return self->figure;
+}
+
+LsSankeyFigure *
+_ls_sankey_view_peek_figure (LsSankeyView *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), NULL);
+
   return self->figure;
 }
 
@@ -1856,6 +1910,8 @@ ls_sankey_view_activate_at (LsSankeyView *self,
   int node, link = -1;
 
   g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), FALSE);
+
+  ensure_current (self);
 
   /* Mid-animation too: the figure is where the nodes are going. */
   if (self->figure == NULL)
@@ -1982,6 +2038,7 @@ ls_sankey_view_drop_node_at (LsSankeyView *self,
 {
   g_return_if_fail (LS_IS_SANKEY_VIEW (self));
 
+  ensure_current (self);
   if (self->figure == NULL || node < 0 || (guint)node >= ls_sankey_figure_get_n_nodes (self->figure))
     return;
 

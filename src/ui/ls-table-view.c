@@ -319,6 +319,11 @@ struct _LsTableView
   GListStore        *stages;     /* LsTableRow, one per stage */
   GtkTreeListModel  *tree;
   GtkFileChooserNative *chooser;
+
+  /* The rows are made when the table is on screen, or asked for (the
+   * CSV, the tests): a lever moved on the map does not fill a table
+   * nobody sees. */
+  guint              rows_stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LsTableView, ls_table_view, GTK_TYPE_WIDGET)
@@ -372,6 +377,38 @@ draw_evidence (GtkDrawingArea *area,
   cairo_stroke (cr);
 }
 
+/* The cell's tooltip is made when it is asked for: setting one on every
+ * cell of every rebuild costs a round trip to the display server each
+ * (GTK checks whether the pointer is over the widget). */
+static gboolean
+cell_query_tooltip_cb (GtkWidget   *child,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard_mode,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *item)
+{
+  LsTableRow *row = g_object_get_data (G_OBJECT (item), "row");
+  LsTableColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "column"));
+  g_autofree char *text = NULL;
+
+  if (row == NULL || (text = format_tooltip (row, column)) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The widget of a cell that carries its tooltip. */
+static void
+set_cell_child (GtkListItem *item,
+                GtkWidget   *child)
+{
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect_object (child, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), item, 0);
+  gtk_list_item_set_child (item, child);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -419,7 +456,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
         g_object_set_data (G_OBJECT (expander), "tag", tag);
         g_object_set_data (G_OBJECT (expander), "note", note);
         gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-        gtk_list_item_set_child (item, expander);
+        set_cell_child (item, expander);
         return;
       }
 
@@ -434,7 +471,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                         NULL);
 
         gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_evidence, NULL, NULL);
-        gtk_list_item_set_child (item, area);
+        set_cell_child (item, area);
         return;
       }
 
@@ -457,7 +494,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
-  gtk_list_item_set_child (item, label);
+  set_cell_child (item, label);
 }
 
 static void
@@ -469,6 +506,17 @@ set_class (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, name);
   else
     gtk_widget_remove_css_class (widget, name);
+}
+
+/* A screen reader reads the tooltip as the cell's description. */
+static void
+describe_cell (GtkWidget  *child,
+               const char *tooltip)
+{
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* Fills a cell from its row; again when the row changes (a stage row
@@ -498,7 +546,7 @@ update_cell (GtkListItem *item)
         gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), tree_row);
         gtk_label_set_label (GTK_LABEL (label), text);
         set_class (label, "stage-row", row->is_stage);
-        gtk_widget_set_tooltip_text (child, tooltip);
+        describe_cell (child, tooltip);
 
         /* A member says so in words, not only in colour. */
         /* Translators: the tag of a bloc member in the table; keep it
@@ -524,8 +572,8 @@ update_cell (GtkListItem *item)
     case LS_TABLE_COLUMN_EVIDENCE:
       /* The row outlives the binding (unbind_cell_cb drops it). */
       g_object_set_data_full (G_OBJECT (child), "split", g_memdup2 (&row->evidence, sizeof row->evidence), g_free);
-      gtk_widget_set_tooltip_text (child, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      describe_cell (child, tooltip);
       gtk_widget_queue_draw (child);
       return;
 
@@ -544,7 +592,7 @@ update_cell (GtkListItem *item)
     }
 
   gtk_label_set_label (GTK_LABEL (child), text);
-  gtk_widget_set_tooltip_text (child, tooltip);
+  describe_cell (child, tooltip);
   set_class (child, "stage-row", row->is_stage);
 }
 
@@ -727,6 +775,8 @@ rebuild (LsTableView *self)
   guint S = self->result != NULL ? ls_result_get_n_stages (self->result) : 0;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
 
+  self->rows_stale = FALSE;
+
   /* The stage rows stay when the stages do, so that a stage the user
    * folded stays folded while the levers move. */
   if (n != S)
@@ -756,6 +806,15 @@ rebuild (LsTableView *self)
       /* The stage's own cells show its new totals. */
       g_object_notify_by_pspec (G_OBJECT (stage_row), row_properties[ROW_PROP_OUTPUT]);
     }
+}
+
+/* The rows of the last result, made now if they wait for the table to
+ * be shown. */
+static void
+ensure_rows (LsTableView *self)
+{
+  if (self->rows_stale)
+    rebuild (self);
 }
 
 /* CSV -------------------------------------------------------------------- */
@@ -808,6 +867,7 @@ ls_table_view_to_csv (LsTableView *self)
   if (self->result == NULL)
     return g_string_free (csv, FALSE);
 
+  ensure_rows (self);
   dataset = ls_result_get_dataset (self->result);
   year = g_strdup_printf ("%d", ls_result_get_year (self->result));
   if (self->scenario != NULL)
@@ -958,6 +1018,14 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
+ls_table_view_map (GtkWidget *widget)
+{
+  ensure_rows (LS_TABLE_VIEW (widget));
+
+  GTK_WIDGET_CLASS (ls_table_view_parent_class)->map (widget);
+}
+
+static void
 ls_table_view_dispose (GObject *object)
 {
   LsTableView *self = LS_TABLE_VIEW (object);
@@ -1002,6 +1070,8 @@ ls_table_view_class_init (LsTableViewClass *klass)
 
   object_class->dispose = ls_table_view_dispose;
   object_class->finalize = ls_table_view_finalize;
+
+  widget_class->map = ls_table_view_map;
 
   /**
    * LsTableView::exported:
@@ -1083,7 +1153,10 @@ ls_table_view_set_result (LsTableView *self,
   g_clear_pointer (&self->result, ls_result_unref);
   self->result = result;
 
-  rebuild (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->rows_stale = TRUE;
 }
 
 /**
@@ -1154,6 +1227,8 @@ ls_table_view_get_n_rows (LsTableView *self)
 
   g_return_val_if_fail (LS_IS_TABLE_VIEW (self), 0);
 
+  ensure_rows (self);
+
   for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (self->stages)); s++)
     {
       g_autoptr(LsTableRow) stage_row = g_list_model_get_item (G_LIST_MODEL (self->stages), s);
@@ -1179,6 +1254,8 @@ _ls_table_view_dup_texts (LsTableView *self)
   g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
 
   g_return_val_if_fail (LS_IS_TABLE_VIEW (self), NULL);
+
+  ensure_rows (self);
 
   for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (self->stages)); s++)
     {
@@ -1225,6 +1302,7 @@ _ls_table_view_dup_capacity_note (LsTableView *self,
 
   g_return_val_if_fail (LS_IS_TABLE_VIEW (self), NULL);
 
+  ensure_rows (self);
   if (stage >= g_list_model_get_n_items (G_LIST_MODEL (self->stages)))
     return NULL;
 

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "ls-sankey-view.h"
+#include "ls-sankey-view-private.h"
 
 #include <adwaita.h>
 #include <stdio.h>
@@ -567,6 +567,41 @@ test_cut_off_labels (Fixture       *f,
     }
 }
 
+/* Issue 12: levers moved while the diagram is off screen do not lay it
+ * out; it is laid out for the latest result when shown, or when asked
+ * for. */
+static void
+test_off_screen (Fixture       *f,
+                 gconstpointer  data)
+{
+  LsScenario *scenario = ls_session_get_scenario (f->session);
+  LsSankeyView *view = LS_SANKEY_VIEW (f->view);
+  LsSankeyFigure *shown = _ls_sankey_view_peek_figure (view);
+  LsResult *before = ls_session_get_result (f->session);
+
+  g_assert_true (ls_sankey_figure_get_result (shown) == before);
+
+  gtk_widget_set_visible (f->view, FALSE);
+  g_assert_false (gtk_widget_get_mapped (f->view));
+  ls_scenario_set_alliance (scenario, "msp", TRUE);
+  ls_scenario_set_friend_shoring (scenario, 0.5);
+  g_assert_true (ls_sankey_view_get_result (view) == ls_session_get_result (f->session));
+  g_assert_true (ls_sankey_view_get_result (view) != before);
+  g_assert_true (_ls_sankey_view_peek_figure (view) == shown);
+
+  /* Shown: the latest result, at the view's size. */
+  gtk_widget_set_visible (f->view, TRUE);
+  wait_drawn (f);
+  g_assert_true (ls_sankey_figure_get_result (_ls_sankey_view_peek_figure (view)) ==
+                 ls_session_get_result (f->session));
+
+  /* Asked for while hidden: laid out at once. */
+  gtk_widget_set_visible (f->view, FALSE);
+  ls_scenario_set_friend_shoring (scenario, 0);
+  g_assert_true (ls_sankey_figure_get_result (ls_sankey_view_get_figure (view)) ==
+                 ls_session_get_result (f->session));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +625,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/lodestone/ui/sankey-view/menu", Fixture, NULL, fixture_setup, test_menu, fixture_teardown);
   g_test_add ("/lodestone/ui/sankey-view/pin", Fixture, NULL, fixture_setup, test_pin, fixture_teardown);
+  g_test_add ("/lodestone/ui/sankey-view/off-screen", Fixture, NULL, fixture_setup, test_off_screen,
+              fixture_teardown);
   g_test_add ("/lodestone/ui/sankey-view/cut-off-labels", Fixture, NULL, fixture_setup, test_cut_off_labels,
               fixture_teardown);
 

@@ -452,6 +452,74 @@ is_mapped (gpointer user_data)
   return gtk_widget_get_mapped (user_data);
 }
 
+/* Finds a numeric cell (a label with the "numeric" class) that has a
+ * tooltip to give. */
+static GtkWidget *
+find_numeric_cell (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
+      gtk_widget_get_has_tooltip (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_numeric_cell (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Issue 12: a table nobody sees is not filled at every lever; it is
+ * filled, with the latest result, when shown. Its cells' tooltips are
+ * made when asked for, not at every fill (each set tooltip cost a round
+ * trip to the display). */
+static void
+test_filled_when_shown (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *column_view = find_column_view (GTK_WIDGET (f->table));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  g_autoptr(GtkTooltip) tooltip = NULL;
+  g_auto(GStrv) texts = NULL;
+  GtkWidget *cell;
+  gboolean has_tooltip = FALSE;
+  guint n_rows;
+
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->table)));
+  g_assert_nonnull (ls_session_get_result (f->session));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  ls_scenario_set_alliance (scenario (f), "msp", TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  ls_ui_test_wait_for_mapped (GTK_WIDGET (f->table));
+  ls_ui_test_wait_for_frames (GTK_WIDGET (f->table), 2);
+
+  /* The stages, unfolded: each with its countries. */
+  n_rows = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_rows, ==, ls_table_view_get_n_rows (f->table) +
+                                ls_result_get_n_stages (ls_session_get_result (f->session)));
+
+  /* The rows are the latest result's: members say so. */
+  texts = _ls_table_view_dup_texts (f->table);
+  g_assert_true (g_strv_contains ((const char * const *)texts, "Japan, member of the bloc"));
+
+  /* Shown, it follows every change at once. */
+  ls_scenario_set_alliance (scenario (f), "msp", FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+
+  cell = find_numeric_cell (column_view);
+  g_assert_nonnull (cell);
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &has_tooltip);
+  g_assert_true (has_tooltip);
+}
+
 /* m8: in the window at 1280 × 800, with the sidebar and the share panel,
  * every column of the table fits: no column hangs off the edge. And
  * m16: Ctrl+E's action, win.export, exports the table there. */
@@ -523,6 +591,7 @@ main (int   argc,
   ADD ("finite", test_finite);
   ADD ("locale-proof", test_locale_proof);
   ADD ("export-action", test_export_action);
+  ADD ("filled-when-shown", test_filled_when_shown);
   g_test_add_func ("/lodestone/ui/table/window-fit-and-ctrl-e", test_window_fit_and_ctrl_e);
 
 #undef ADD
