@@ -124,6 +124,28 @@ ls_ui_test_wait_for_mapped (GtkWidget *widget)
   ls_ui_test_wait_for (is_mapped, widget, "the widget to be mapped");
 }
 
+/* The first widget under @root, @root included, depth first, for which
+ * @match is true. */
+GtkWidget *
+ls_ui_test_find_descendant (GtkWidget           *root,
+                            LsUiTestWidgetMatch  match,
+                            gconstpointer        data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ls_ui_test_find_descendant (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* File choosers ------------------------------------------------------------ */
 
 GtkWidget *

@@ -31,6 +31,12 @@ void     ls_ui_test_wait_for_frames   (GtkWidget         *widget,
                                        guint              n_frames);
 void     ls_ui_test_wait_for_mapped   (GtkWidget         *widget);
 
+typedef gboolean (*LsUiTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+GtkWidget *ls_ui_test_find_descendant (GtkWidget           *root,
+                                       LsUiTestWidgetMatch  match,
+                                       gconstpointer        data);
+
 /* File choosers, and conditions for ls_ui_test_wait_for(). */
 GtkWidget *ls_ui_test_find_file_chooser (void);
 gboolean   ls_ui_test_has_file_chooser  (gpointer user_data);

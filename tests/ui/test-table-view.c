@@ -428,22 +428,17 @@ test_export_action (Fixture       *f,
   g_rmdir (dir);
 }
 
+static gboolean
+is_column_view (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
+}
+
 static GtkWidget *
 find_column_view (GtkWidget *widget)
 {
-  if (GTK_IS_COLUMN_VIEW (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_column_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ls_ui_test_find_descendant (widget, is_column_view, NULL);
 }
 
 static gboolean
@@ -452,25 +447,14 @@ is_mapped (gpointer user_data)
   return gtk_widget_get_mapped (user_data);
 }
 
-/* Finds a numeric cell (a label with the "numeric" class) that has a
- * tooltip to give. */
-static GtkWidget *
-find_numeric_cell (GtkWidget *widget)
+/* A numeric cell (a label with the "numeric" class) on screen that has
+ * a tooltip to give. */
+static gboolean
+is_numeric_cell (GtkWidget     *widget,
+                 gconstpointer  data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
-      gtk_widget_get_has_tooltip (widget) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_numeric_cell (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
+         gtk_widget_get_has_tooltip (widget) && gtk_widget_get_mapped (widget);
 }
 
 /* Issue 12: a table nobody sees is not filled at every lever; it is
@@ -513,7 +497,7 @@ test_filled_when_shown (Fixture       *f,
   ls_scenario_set_alliance (scenario (f), "msp", FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
 
-  cell = find_numeric_cell (column_view);
+  cell = ls_ui_test_find_descendant (column_view, is_numeric_cell, NULL);
   g_assert_nonnull (cell);
   tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
   g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &has_tooltip);
