@@ -464,6 +464,16 @@ exact_solve_done_cb (GObject      *object,
                                        (const char * const *)order, TRUE));
 }
 
+/* Drops the exact solve under way: its result would be for an old
+ * figure. */
+static void
+cancel_exact_solve (LsSankeyView *self)
+{
+  if (self->exact_cancellable != NULL)
+    g_cancellable_cancel (self->exact_cancellable);
+  g_clear_object (&self->exact_cancellable);
+}
+
 static void
 start_exact_solve (LsSankeyView *self)
 {
@@ -471,9 +481,7 @@ start_exact_solve (LsSankeyView *self)
   ExactSolve *solve;
   const LsSankeyPin *pins;
 
-  if (self->exact_cancellable != NULL)
-    g_cancellable_cancel (self->exact_cancellable);
-  g_clear_object (&self->exact_cancellable);
+  cancel_exact_solve (self);
 
   if (self->figure == NULL || self->result == NULL)
     return;
@@ -1333,9 +1341,7 @@ ls_sankey_view_dispose (GObject *object)
 {
   LsSankeyView *self = LS_SANKEY_VIEW (object);
 
-  if (self->exact_cancellable != NULL)
-    g_cancellable_cancel (self->exact_cancellable);
-  g_clear_object (&self->exact_cancellable);
+  cancel_exact_solve (self);
   if (self->animation != NULL)
     adw_animation_reset (self->animation);
   g_clear_object (&self->animation);
@@ -1639,9 +1645,7 @@ ls_sankey_view_set_result (LsSankeyView *self,
        * figure is made at once, so that the accessible description
        * exists. */
       self->figure_stale = TRUE;
-      if (self->exact_cancellable != NULL)
-        g_cancellable_cancel (self->exact_cancellable);
-      g_clear_object (&self->exact_cancellable);
+      cancel_exact_solve (self);
       g_clear_pointer (&shown, ls_sankey_figure_unref);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
       return;
