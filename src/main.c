@@ -20,6 +20,7 @@ main (int   argc,
 {
   g_autoptr(LsApplication) app = NULL;
 
+  ls_application_init_allocator ();
   ls_locale_init ();
   textdomain (GETTEXT_PACKAGE);
 

@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (LsApplication, ls_application, LS, APPLICATION, AdwApplica
 LsApplication *ls_application_new             (const char        *application_id,
                                                GApplicationFlags  flags);
 void           ls_application_ensure_resources (void);
+void           ls_application_init_allocator   (void);
 GSettings     *ls_application_new_settings    (void);
 
 G_END_DECLS

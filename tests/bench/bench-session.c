@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ls-application.h"
 #include "ls-window.h"
 
 /*
@@ -31,20 +32,53 @@
 #define N_WARM_UP        500u
 #define GROWTH_BOUND_MIB 40.0
 
+/* A field of /proc/self/status, in MiB. */
+static double
+status_mib (const char *status,
+            const char *field)
+{
+  const char *line = strstr (status, field);
+
+  if (line == NULL)
+    return -1.0;
+
+  return g_ascii_strtod (line + strlen (field), NULL) / 1024.0;
+}
+
 static double
 resident_mib (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
 
   /* Freed memory glibc keeps in its arenas is not the program's. */
   malloc_trim (0);
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1.0;
 
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+  return status_mib (status, "VmRSS:");
+}
+
+/* Where resident memory is: the heap in use (what the program holds),
+ * the rest of the anonymous pages (the allocator's free space and
+ * other mappings), file pages (libraries and fonts, touched as new
+ * code runs) and shared memory (the X server's image buffers). */
+static void
+print_resident (const char *when)
+{
+  g_autofree char *status = NULL;
+  struct mallinfo2 info;
+  double rss = resident_mib ();
+
+  info = mallinfo2 ();
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return;
+
+  printf ("  %-18s %6.1f MiB resident: heap in use %.1f (%.1f mapped), free %.1f; anonymous %.1f, files %.1f, shared %.1f\n",
+          when, rss, (info.uordblks + info.hblkhd) / 1048576.0, info.hblkhd / 1048576.0,
+          info.fordblks / 1048576.0, status_mib (status, "RssAnon:"),
+          status_mib (status, "RssFile:"), status_mib (status, "RssShmem:"));
+  fflush (stdout);
 }
 
 static void
@@ -142,6 +176,9 @@ main (int   argc,
   gint64 began;
   double seconds;
 
+  /* As the app's main() does. */
+  ls_application_init_allocator ();
+
   if (!gtk_init_check ())
     {
       printf ("no display: run under xvfb-run\n");
@@ -157,6 +194,7 @@ main (int   argc,
   for (guint i = 0; i < N_WARM_UP; i++)
     step (window, i);
   start = resident_mib ();
+  print_resident ("after warm-up:");
 
   /* Resident memory along the way: steady growth is a leak, growth that
    * levels off is a cache filling. */
@@ -166,8 +204,9 @@ main (int   argc,
       step (window, N_WARM_UP + i);
       if ((i + 1) % 1000 == 0)
         {
-          printf ("  after %5u steps: %.1f MiB\n", i + 1, resident_mib ());
-          fflush (stdout);
+          g_autofree char *when = g_strdup_printf ("after %u steps:", i + 1);
+
+          print_resident (when);
         }
     }
   seconds = (g_get_monotonic_time () - began) / 1e6;

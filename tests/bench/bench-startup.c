@@ -124,6 +124,8 @@ run_child (void)
   g_autoptr(LsApplication) app = NULL;
   char *argv[] = { (char *) "lodestone", NULL };
 
+  /* As the app's main() does. */
+  ls_application_init_allocator ();
   ls_application_ensure_resources ();
   app = ls_application_new ("io.github.lodestone.Lodestone.Bench", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
