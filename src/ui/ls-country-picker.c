@@ -36,6 +36,10 @@ struct _LsCountryPicker
   LsDataset *dataset;
   char      *country;
   char      *label;
+
+  /* The rows are made when the list is first opened or searched, not
+   * with the window (issue 12: a start-up cost for a list not shown). */
+  gboolean   rows_stale;
 };
 
 G_DEFINE_FINAL_TYPE (LsCountryPicker, ls_country_picker, GTK_TYPE_WIDGET)
@@ -81,9 +85,72 @@ filter_row (GtkListBoxRow *row,
                                     gtk_editable_get_text (GTK_EDITABLE (self->search)));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      dataset)
+{
+  return g_utf8_collate (ls_dataset_get_country_name (dataset, *(const guint *) a),
+                         ls_dataset_get_country_name (dataset, *(const guint *) b));
+}
+
+static void
+ensure_rows (LsCountryPicker *self)
+{
+  g_autoptr(GArray) order = NULL;
+  GtkWidget *child;
+  guint n;
+
+  if (!self->rows_stale)
+    return;
+  self->rows_stale = FALSE;
+
+  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+
+  if (self->dataset == NULL)
+    return;
+
+  n = ls_dataset_get_n_countries (self->dataset);
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint c = 0; c < n; c++)
+    g_array_append_val (order, c);
+  g_array_sort_with_data (order, compare_names, self->dataset);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint c = g_array_index (order, guint, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *name = gtk_label_new (ls_dataset_get_country_name (self->dataset, c));
+      GtkWidget *code = gtk_label_new (ls_dataset_get_country_id (self->dataset, c));
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (code, "dim-label");
+      gtk_widget_add_css_class (code, "caption");
+      gtk_widget_add_css_class (code, "monospace");
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 3);
+      gtk_widget_set_margin_bottom (box, 3);
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), code);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ls_dataset_get_country_name (self->dataset, c),
+                                      -1);
+      g_object_set_data (G_OBJECT (row), "country", GUINT_TO_POINTER (c));
+      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+    }
+}
+
 static GtkListBoxRow *
 first_shown_row (LsCountryPicker *self)
 {
+  ensure_rows (self);
   for (GtkWidget *row = gtk_widget_get_first_child (self->list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
@@ -149,62 +216,12 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 on_popover_show_cb (LsCountryPicker *self)
 {
+  ensure_rows (self);
+
   /* Typing goes to the search at once. */
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));
   gtk_widget_grab_focus (self->search);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      dataset)
-{
-  return g_utf8_collate (ls_dataset_get_country_name (dataset, *(const guint *) a),
-                         ls_dataset_get_country_name (dataset, *(const guint *) b));
-}
-
-static void
-rebuild (LsCountryPicker *self)
-{
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-  GtkWidget *child;
-  guint n = ls_dataset_get_n_countries (self->dataset);
-
-  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
-
-  for (guint c = 0; c < n; c++)
-    g_array_append_val (order, c);
-  g_array_sort_with_data (order, compare_names, self->dataset);
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint c = g_array_index (order, guint, i);
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *name = gtk_label_new (ls_dataset_get_country_name (self->dataset, c));
-      GtkWidget *code = gtk_label_new (ls_dataset_get_country_id (self->dataset, c));
-
-      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_widget_add_css_class (code, "dim-label");
-      gtk_widget_add_css_class (code, "caption");
-      gtk_widget_add_css_class (code, "monospace");
-      gtk_widget_set_margin_start (box, 6);
-      gtk_widget_set_margin_end (box, 6);
-      gtk_widget_set_margin_top (box, 3);
-      gtk_widget_set_margin_bottom (box, 3);
-      gtk_box_append (GTK_BOX (box), name);
-      gtk_box_append (GTK_BOX (box), code);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      ls_dataset_get_country_name (self->dataset, c),
-                                      -1);
-      g_object_set_data (G_OBJECT (row), "country", GUINT_TO_POINTER (c));
-      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
-    }
 }
 
 static void
@@ -371,7 +388,9 @@ ls_country_picker_set_dataset (LsCountryPicker *self,
   g_return_if_fail (LS_IS_DATASET (dataset));
 
   g_set_object (&self->dataset, dataset);
-  rebuild (self);
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_mapped (self->list))
+    ensure_rows (self);
 
   if (self->country != NULL && ls_dataset_lookup_country (dataset, self->country) < 0)
     ls_country_picker_set_country (self, NULL);
@@ -434,6 +453,7 @@ ls_country_picker_get_n_shown (LsCountryPicker *self)
 
   g_return_val_if_fail (LS_IS_COUNTRY_PICKER (self), 0);
 
+  ensure_rows (self);
   for (GtkWidget *row = gtk_widget_get_first_child (self->list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && filter_row (GTK_LIST_BOX_ROW (row), self))
@@ -454,6 +474,7 @@ ls_country_picker_choose_first (LsCountryPicker *self)
 {
   g_return_val_if_fail (LS_IS_COUNTRY_PICKER (self), FALSE);
 
+  ensure_rows (self);
   for (GtkWidget *row = gtk_widget_get_first_child (self->list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && filter_row (GTK_LIST_BOX_ROW (row), self))
