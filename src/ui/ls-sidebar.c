@@ -73,9 +73,13 @@ struct _LsSidebar
   GPtrArray     *alliance_rows;   /* AdwActionRow, in the dataset's order */
   GPtrArray     *preset_buttons;  /* GtkToggleButton */
   GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
+  GArray        *member_order;    /* country indices, by name */
+  gboolean       member_rows_partial; /* see ensure_member_rows() */
+  gboolean       painted;
+  gulong         paint_handler;
+  guint          member_rows_idle;
   GtkStringList *members_as_of;
   char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
-  gboolean       picker_stale;    /* the capacity picker lacks the dataset (ensure_capacity_picker()) */
 
   GtkWidget *scroll_widget;   /* the expander scrolled into view */
   guint     scroll_tick;
@@ -430,6 +434,116 @@ sync_alliances (LsSidebar *self)
   gtk_widget_set_visible (self->alliance_hint, hint != NULL);
 }
 
+/* The member rows --------------------------------------------------------- */
+
+/* Without a search the member list shows a few rows (the bloc, and the
+ * countries changed by hand or joining later) of one per country. Until
+ * the window's first frame is drawn only those are made, since making
+ * and measuring the seventy others was a start-up cost for rows not
+ * shown (issue 12); ensure_member_rows() makes the rest just after the
+ * first frame, or as soon as a search, a test or a new member needs
+ * them. */
+
+static gboolean
+shown_without_search (LsSidebar      *self,
+                      guint           country,
+                      const gboolean *members)
+{
+  const char *id = ls_dataset_get_country_id (self->dataset, country);
+  g_autofree char *note = NULL;
+
+  if (members[country] || ls_scenario_get_membership (self->scenario, id) != LS_MEMBERSHIP_DEFAULT)
+    return TRUE;
+
+  note = ls_alliance_text_joins_later (self->dataset, country, self->scenario);
+  return note != NULL;
+}
+
+/* Makes the rows missing from the member list, each at its place in
+ * name order: all of them, or with @members (the bloc) only those shown
+ * without a search. */
+static void
+add_member_rows (LsSidebar      *self,
+                 const gboolean *members)
+{
+  int position = 0;
+
+  for (guint i = 0; i < self->member_order->len; i++)
+    {
+      guint c = g_array_index (self->member_order, guint, i);
+      const char *id = ls_dataset_get_country_id (self->dataset, c);
+      g_autofree char *memberships = NULL;
+      GtkWidget *row;
+
+      if (g_hash_table_contains (self->member_rows, id))
+        {
+          position++;
+          continue;
+        }
+      if (members != NULL && !shown_without_search (self, c, members))
+        continue;
+
+      row = ls_member_row_new (id, ls_dataset_get_country_name (self->dataset, c));
+      memberships = ls_alliance_text_memberships (self->dataset, c);
+      ls_member_row_set_memberships (LS_MEMBER_ROW (row), memberships);
+      gtk_list_box_insert (GTK_LIST_BOX (self->members_list), row, position++);
+      g_hash_table_insert (self->member_rows, (gpointer) ls_member_row_get_country (LS_MEMBER_ROW (row)), row);
+    }
+}
+
+static void sync_members (LsSidebar *self);
+
+static void
+ensure_member_rows (LsSidebar *self)
+{
+  if (!self->member_rows_partial)
+    return;
+
+  self->member_rows_partial = FALSE;
+  g_clear_handle_id (&self->member_rows_idle, g_source_remove);
+  add_member_rows (self, NULL);
+  sync_members (self);
+}
+
+static gboolean
+member_rows_idle_cb (gpointer data)
+{
+  LsSidebar *self = data;
+
+  self->member_rows_idle = 0;
+  ensure_member_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   LsSidebar     *self)
+{
+  g_clear_signal_handler (&self->paint_handler, clock);
+  self->painted = TRUE;
+  if (self->member_rows_partial && self->member_rows_idle == 0)
+    self->member_rows_idle = g_idle_add_full (G_PRIORITY_LOW, member_rows_idle_cb, self, NULL);
+}
+
+static void
+on_realize_cb (LsSidebar *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->painted && self->paint_handler == 0 && clock != NULL)
+    self->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint_cb), self);
+}
+
+static void
+on_unrealize_cb (LsSidebar *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, clock);
+}
+
 static void
 sync_members (LsSidebar *self)
 {
@@ -440,6 +554,10 @@ sync_members (LsSidebar *self)
 
   if (!ls_scenario_compute_bloc (self->scenario, self->dataset, members, &error))
     g_debug ("Cannot compute the bloc: %s", error->message);
+
+  /* A country the edit brings into the list gets its row. */
+  if (self->member_rows_partial)
+    add_member_rows (self, members);
 
   for (guint c = 0; c < n_countries; c++)
     {
@@ -713,31 +831,13 @@ on_restriction_entry_changed_cb (LsSidebar *self)
     }
 }
 
-/* The capacity form's picker lists every country, as the members do;
- * it is folded away at start, so it gets the dataset when first shown
- * or asked for rather than in rebuild() (issue 12). */
-static void
-ensure_capacity_picker (LsSidebar *self)
-{
-  if (!self->picker_stale || self->dataset == NULL)
-    return;
-
-  self->picker_stale = FALSE;
-  self->picker_stale = TRUE;
-  if (gtk_widget_get_mapped (self->capacity_country))
-    ensure_capacity_picker (self);
-}
-
 static void
 on_capacity_add_clicked_cb (LsSidebar *self)
 {
   guint stage = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->capacity_stage));
-  const char *country;
+  const char *country = ls_country_picker_get_country (LS_COUNTRY_PICKER (self->capacity_country));
   double delta = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->capacity_delta));
   g_autoptr(LsCapacityChange) change = NULL;
-
-  ensure_capacity_picker (self);
-  country = ls_country_picker_get_country (LS_COUNTRY_PICKER (self->capacity_country));
 
   if (self->scenario == NULL || stage == GTK_INVALID_LIST_POSITION)
     return;
@@ -797,6 +897,7 @@ static void
 on_search_changed_cb (GtkSearchEntry *entry,
                       LsSidebar      *self)
 {
+  ensure_member_rows (self);
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->members_list));
 }
 
@@ -911,7 +1012,6 @@ rebuild (LsSidebar *self)
 {
   GtkWidget *child;
   guint n_countries = ls_dataset_get_n_countries (self->dataset);
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GListModel) stages1 = stage_names_model (self->dataset);
   g_autoptr(GListModel) stages2 = stage_names_model (self->dataset);
   int separation;
@@ -929,25 +1029,15 @@ rebuild (LsSidebar *self)
       g_ptr_array_add (self->alliance_rows, row);
     }
 
-  /* Members, sorted by name. */
+  /* Members, sorted by name: the rows shown at once in sync_all(), the
+   * others after the first frame (ensure_member_rows()). */
   clear_list (self->members_list);
   g_hash_table_remove_all (self->member_rows);
-
+  g_array_set_size (self->member_order, 0);
   for (guint c = 0; c < n_countries; c++)
-    g_array_append_val (order, c);
-  g_array_sort_with_data (order, compare_country_names, self->dataset);
-
-  for (guint i = 0; i < order->len; i++)
-    {
-      guint c = g_array_index (order, guint, i);
-      const char *id = ls_dataset_get_country_id (self->dataset, c);
-      GtkWidget *row = ls_member_row_new (id, ls_dataset_get_country_name (self->dataset, c));
-      g_autofree char *memberships = ls_alliance_text_memberships (self->dataset, c);
-
-      ls_member_row_set_memberships (LS_MEMBER_ROW (row), memberships);
-      gtk_list_box_append (GTK_LIST_BOX (self->members_list), row);
-      g_hash_table_insert (self->member_rows, (gpointer) ls_member_row_get_country (LS_MEMBER_ROW (row)), row);
-    }
+    g_array_append_val (self->member_order, c);
+  g_array_sort_with_data (self->member_order, compare_country_names, self->dataset);
+  self->member_rows_partial = TRUE;
 
   /* Lever forms. */
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->restriction_stage), stages1);
@@ -988,6 +1078,10 @@ rebuild (LsSidebar *self)
     }
 
   sync_all (self);
+
+  /* A dataset opened later: no first frame to wait for. */
+  if (self->painted)
+    ensure_member_rows (self);
 }
 
 static void
@@ -1002,6 +1096,8 @@ ls_sidebar_dispose (GObject *object)
       self->scroll_tick = 0;
       self->scroll_widget = NULL;
     }
+
+  g_clear_handle_id (&self->member_rows_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_SIDEBAR);
 
@@ -1026,6 +1122,7 @@ ls_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->alliance_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preset_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->member_rows, g_hash_table_unref);
+  g_clear_pointer (&self->member_order, g_array_unref);
   g_clear_pointer (&self->levers_shown, g_free);
 
   G_OBJECT_CLASS (ls_sidebar_parent_class)->finalize (object);
@@ -1088,6 +1185,9 @@ ls_sidebar_init (LsSidebar *self)
   self->alliance_rows = g_ptr_array_new ();
   self->preset_buttons = g_ptr_array_new ();
   self->member_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->member_order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
 
   self->members_as_of = gtk_string_list_new (as_of);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->members_as_of_row), G_LIST_MODEL (self->members_as_of));
@@ -1123,7 +1223,6 @@ ls_sidebar_init (LsSidebar *self)
   g_signal_connect_swapped (self->restriction_to, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
   g_signal_connect (self->restriction_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
   g_signal_connect (self->capacity_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
-  g_signal_connect_swapped (self->capacity_country, "map", G_CALLBACK (ensure_capacity_picker), self);
 
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.0, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.5, GTK_POS_BOTTOM, NULL);
@@ -1184,6 +1283,7 @@ ls_sidebar_get_member_row (LsSidebar  *self,
 {
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
+  ensure_member_rows (self);
   return g_hash_table_lookup (self->member_rows, country);
 }
 
@@ -1313,7 +1413,6 @@ ls_sidebar_get_capacity_country_picker (LsSidebar *self)
 {
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
-  ensure_capacity_picker (self);
   return self->capacity_country;
 }
 
@@ -1327,6 +1426,7 @@ ls_sidebar_get_members_list (LsSidebar *self)
 {
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
+  ensure_member_rows (self);
   return self->members_list;
 }
 

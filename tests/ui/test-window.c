@@ -1307,6 +1307,72 @@ test_keyboard_reach (void)
   destroy_window (window);
 }
 
+static void
+collect_member_rows (GtkWidget *widget,
+                     GPtrArray *rows)
+{
+  if (LS_IS_MEMBER_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_member_rows (child, rows);
+}
+
+/* Issue 12: until the first frame, the member list holds only the rows
+ * it shows without a search; every country has its row, in name order,
+ * once the window has drawn. */
+static void
+test_member_rows_after_first_frame (void)
+{
+  LsWindow *window = ls_window_new (NULL);
+  LsDataset *data = ls_window_get_dataset (window);
+  guint n_countries = ls_dataset_get_n_countries (data);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_shown = 0;
+
+  collect_member_rows (GTK_WIDGET (window), rows);
+  for (guint i = 0; i < rows->len; i++)
+    n_shown += ls_member_row_get_member (g_ptr_array_index (rows, i)) ? 1 : 0;
+  g_test_message ("%u of %u member rows before the first frame, %u in the bloc", rows->len, n_countries, n_shown);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, n_countries);
+  g_assert_cmpuint (n_shown, >, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ls_ui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  flush_events ();
+
+  g_ptr_array_set_size (rows, 0);
+  collect_member_rows (GTK_WIDGET (window), rows);
+  g_assert_cmpuint (rows->len, ==, n_countries);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      LsMemberRow *before = g_ptr_array_index (rows, i - 1);
+      LsMemberRow *after = g_ptr_array_index (rows, i);
+      int a = ls_dataset_lookup_country (data, ls_member_row_get_country (before));
+      int b = ls_dataset_lookup_country (data, ls_member_row_get_country (after));
+
+      g_assert_cmpint (g_utf8_collate (ls_dataset_get_country_name (data, a),
+                                       ls_dataset_get_country_name (data, b)), <=, 0);
+    }
+
+  destroy_window (window);
+}
+
+/* Asked for before the first frame, a row is made at once. */
+static void
+test_member_row_on_demand (void)
+{
+  LsWindow *window = ls_window_new (NULL);
+  LsSidebar *sidebar = ls_window_get_sidebar (window);
+  GtkWidget *row = ls_sidebar_get_member_row (sidebar, "BRA");
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (ls_member_row_get_country (LS_MEMBER_ROW (row)), ==, "BRA");
+
+  destroy_window (window);
+}
+
 /* m16: Ctrl+E exports what is shown: in the Table view, the table. */
 static void
 test_export_shortcut (void)
@@ -1512,6 +1578,8 @@ main (int   argc,
   g_test_add_func ("/lodestone/ui/window/restriction-form", test_restriction_form);
   g_test_add_func ("/lodestone/ui/window/friend-shoring-steps", test_friend_shoring_steps);
   g_test_add_func ("/lodestone/ui/window/keyboard-reach", test_keyboard_reach);
+  g_test_add_func ("/lodestone/ui/window/member-rows-after-first-frame", test_member_rows_after_first_frame);
+  g_test_add_func ("/lodestone/ui/window/member-row-on-demand", test_member_row_on_demand);
   g_test_add_func ("/lodestone/ui/window/export-shortcut", test_export_shortcut);
   g_test_add_func ("/lodestone/ui/window/presenter-fits-720", test_presenter_fits_720);
   g_test_add_func ("/lodestone/ui/window/names-once", test_names_once);
