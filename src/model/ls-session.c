@@ -404,6 +404,10 @@ recompute (LsSession *self)
   g_autoptr(LsResult) result = NULL;
   g_autoptr(LsResult) baseline = NULL;
 
+  /* Made without a dataset yet (ls_session_new_for_scenario()). */
+  if (self->baselines == NULL)
+    return;
+
   if (!(result = compute (self->baselines, self->scenario, &error)))
     {
       g_signal_emit (self, signals[COMPUTE_FAILED], 0, error);
@@ -731,6 +735,39 @@ ls_session_new (LsDataset *dataset)
   g_return_val_if_fail (LS_IS_DATASET (dataset), NULL);
 
   return g_object_new (LS_TYPE_SESSION, "dataset", dataset, NULL);
+}
+
+/**
+ * ls_session_new_for_scenario:
+ * @dataset: the dataset
+ * @state: the scenario to start from
+ *
+ * A session on @dataset whose scenario is @state, as saved and with a
+ * fresh history: ls_session_new() then ls_session_reset_scenario(), but
+ * computed once rather than first for an empty scenario (the window's
+ * start, issue 12).
+ *
+ * Returns: (transfer full): the session
+ */
+LsSession *
+ls_session_new_for_scenario (LsDataset  *dataset,
+                             LsScenario *state)
+{
+  LsSession *self;
+
+  g_return_val_if_fail (LS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (LS_IS_SCENARIO (state), NULL);
+
+  self = g_object_new (LS_TYPE_SESSION, NULL);
+
+  self->restoring = TRUE;
+  ls_scenario_assign (self->scenario, state);
+  self->restoring = FALSE;
+
+  ls_session_set_dataset (self, dataset);
+  ls_session_set_saved (self);
+
+  return self;
 }
 
 LsDataset *

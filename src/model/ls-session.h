@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LsSession, ls_session, LS, SESSION, GObject)
 
 LsSession  *ls_session_new              (LsDataset   *dataset);
+LsSession  *ls_session_new_for_scenario (LsDataset   *dataset,
+                                         LsScenario  *state);
 
 LsDataset  *ls_session_get_dataset      (LsSession   *self);
 void        ls_session_set_dataset      (LsSession   *self,

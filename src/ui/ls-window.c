@@ -1008,14 +1008,14 @@ open_scenario_now (LsWindow *self,
 /* Dataset and scenario at start-up ---------------------------------------- */
 
 static LsScenario *
-read_scenario_quietly (LsWindow  *self,
+read_scenario_quietly (LsDataset *data,
                        GFile     *file)
 {
   g_autoptr(LsScenario) state = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!(state = ls_scenario_new_from_file (file, NULL, &error)) ||
-      !ls_scenario_validate (state, dataset (self), &error))
+      !ls_scenario_validate (state, data, &error))
     {
       g_message ("Cannot restore the last scenario: %s", error->message);
       return NULL;
@@ -1062,24 +1062,19 @@ restore_state (LsWindow *self)
   if (data == NULL && !(data = ls_dataset_new_default (&error)))
     g_error ("The built-in dataset is broken: %s", error->message);
 
-  self->session = ls_session_new (data);
   self->dataset_file = g_steal_pointer (&dataset_file);
-  /* Their ~100 ms of sampling in a thread would compete with the start
-   * for the cores: they start after the first frame (after_first_paint_cb()). */
-  ls_session_hold_insights (self->session);
-  self->insights_held = TRUE;
 
   /* The last scenario, else the first preset. */
   if (scenario_uri != NULL && scenario_uri[0] != '\0')
     {
       file = g_file_new_for_uri (scenario_uri);
-      state = read_scenario_quietly (self, file);
+      state = read_scenario_quietly (data, file);
     }
   if (state == NULL)
     {
       g_clear_object (&file);
       file = _ls_window_preset_file (0);
-      state = read_scenario_quietly (self, file);
+      state = read_scenario_quietly (data, file);
     }
   if (state == NULL)
     {
@@ -1106,7 +1101,12 @@ restore_state (LsWindow *self)
         self->scenario_file = g_object_ref (file);
     }
   self->opened = g_steal_pointer (&state);
-  ls_session_reset_scenario (self->session, shown);
+
+  self->session = ls_session_new_for_scenario (data, shown);
+  /* Their ~100 ms of sampling in a thread would compete with the start
+   * for the cores: they start after the first frame (after_first_paint_cb()). */
+  ls_session_hold_insights (self->session);
+  self->insights_held = TRUE;
 }
 
 static gboolean

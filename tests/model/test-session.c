@@ -333,6 +333,41 @@ test_session_dataset (Fixture       *f,
   g_assert_true (ls_baseline_get_dataset (again) == other);
 }
 
+/* Started from a scenario: the same result, history and saved state as
+ * a session made empty and then reset to it. */
+static void
+test_session_new_for_scenario (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(LsScenario) state = ls_test_scenario_new ();
+  g_autoptr(LsSession) session = NULL;
+  LsResult *result;
+  LsResult *expected;
+
+  ls_scenario_set_alliance (state, "al", TRUE);
+  ls_test_add_capacity (state, "separation", "BBB", 30);
+  ls_session_reset_scenario (f->session, state);
+  expected = ls_session_get_result (f->session);
+
+  session = ls_session_new_for_scenario (f->dataset, state);
+  result = ls_session_get_result (session);
+  g_assert_nonnull (result);
+  g_assert_true (ls_scenario_equal (ls_session_get_scenario (session), state));
+  g_assert_cmpuint (ls_result_get_n_members (result), ==, ls_result_get_n_members (expected));
+  assert_close (ls_result_get_production (result, 1, BBB), ls_result_get_production (expected, 1, BBB));
+  assert_close (ls_result_get_production (result, 1, BBB), 90);
+  assert_close (ls_result_get_production (ls_session_get_baseline (session), 1, BBB), 60);
+  g_assert_false (ls_session_get_modified (session));
+  g_assert_false (ls_session_get_can_undo (session));
+
+  /* And it follows edits from there, undoably. */
+  ls_scenario_set_friend_shoring (ls_session_get_scenario (session), 0.5);
+  g_assert_true (ls_session_get_modified (session));
+  g_assert_true (ls_session_get_can_undo (session));
+  ls_session_undo (session);
+  g_assert_false (ls_session_get_modified (session));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +385,7 @@ main (int   argc,
   ADD ("ranges-held", test_session_ranges_held);
   ADD ("compute-failed", test_session_compute_failed);
   ADD ("dataset", test_session_dataset);
+  ADD ("new-for-scenario", test_session_new_for_scenario);
 
   return g_test_run ();
 }
