@@ -24,6 +24,9 @@
  * year's baseline made, every view drawn once) and again at the end; it
  * must not grow by more than GROWTH_BOUND_MIB. The undo history is capped
  * (LsSession keeps 200 steps), so a steady session has nothing to keep.
+ * Each reading says where resident memory is (print_resident()): growth
+ * with the heap in use flat is the allocator keeping freed memory, as
+ * glibc's per-thread arenas did until ls_application_init_allocator().
  * Needs a display: xvfb-run -a meson test --benchmark.
  */
 
