@@ -75,9 +75,7 @@ struct _LsSidebar
   GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
   GArray        *member_order;    /* country indices, by name */
   gboolean       member_rows_partial; /* see ensure_member_rows() */
-  gboolean       painted;
-  gulong         paint_handler;
-  guint          member_rows_idle;
+  gboolean       started;         /* the window has drawn (ls_sidebar_finish_start()) */
   GtkStringList *members_as_of;
   char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
 
@@ -441,8 +439,9 @@ sync_alliances (LsSidebar *self)
  * about 15 rows of 75 on the shipped data. Until the window's first
  * frame is drawn only those are made, since making, styling and
  * measuring the others was a start-up cost for rows not shown (issue
- * 12); ensure_member_rows() makes the rest just after the first frame,
- * or as soon as a search or a caller needs them. */
+ * 12); ensure_member_rows() makes the rest when the window has drawn
+ * (ls_sidebar_finish_start()), or as soon as a search or a caller needs
+ * them. */
 
 static gboolean
 shown_without_search (LsSidebar      *self,
@@ -500,48 +499,8 @@ ensure_member_rows (LsSidebar *self)
     return;
 
   self->member_rows_partial = FALSE;
-  g_clear_handle_id (&self->member_rows_idle, g_source_remove);
   add_member_rows (self, NULL);
   sync_members (self);
-}
-
-static gboolean
-member_rows_idle_cb (gpointer data)
-{
-  LsSidebar *self = data;
-
-  self->member_rows_idle = 0;
-  ensure_member_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_paint_cb (GdkFrameClock *clock,
-                   LsSidebar     *self)
-{
-  g_clear_signal_handler (&self->paint_handler, clock);
-  self->painted = TRUE;
-  if (self->member_rows_partial && self->member_rows_idle == 0)
-    self->member_rows_idle = g_idle_add_full (G_PRIORITY_LOW, member_rows_idle_cb, self, NULL);
-}
-
-static void
-on_realize_cb (LsSidebar *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (!self->painted && self->paint_handler == 0 && clock != NULL)
-    self->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint_cb), self);
-}
-
-static void
-on_unrealize_cb (LsSidebar *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock != NULL)
-    g_clear_signal_handler (&self->paint_handler, clock);
 }
 
 static void
@@ -1080,7 +1039,7 @@ rebuild (LsSidebar *self)
   sync_all (self);
 
   /* A dataset opened later: no first frame to wait for. */
-  if (self->painted)
+  if (self->started)
     ensure_member_rows (self);
 }
 
@@ -1096,8 +1055,6 @@ ls_sidebar_dispose (GObject *object)
       self->scroll_tick = 0;
       self->scroll_widget = NULL;
     }
-
-  g_clear_handle_id (&self->member_rows_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_SIDEBAR);
 
@@ -1186,8 +1143,6 @@ ls_sidebar_init (LsSidebar *self)
   self->preset_buttons = g_ptr_array_new ();
   self->member_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->member_order = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
-  g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
 
   self->members_as_of = gtk_string_list_new (as_of);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->members_as_of_row), G_LIST_MODEL (self->members_as_of));
@@ -1270,6 +1225,22 @@ ls_sidebar_set_model (LsSidebar  *self,
   g_set_object (&self->dataset, dataset);
 
   rebuild (self);
+}
+
+/**
+ * ls_sidebar_finish_start:
+ *
+ * Tells the sidebar that the window has drawn its first frame: it makes
+ * what it left out of that frame (the member rows not shown), and from
+ * now on makes everything at once.
+ */
+void
+ls_sidebar_finish_start (LsSidebar *self)
+{
+  g_return_if_fail (LS_IS_SIDEBAR (self));
+
+  self->started = TRUE;
+  ensure_member_rows (self);
 }
 
 /**

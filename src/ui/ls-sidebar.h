@@ -22,6 +22,7 @@ GtkWidget  *ls_sidebar_new                (void);
 void        ls_sidebar_set_model          (LsSidebar   *self,
                                            LsDataset   *dataset,
                                            LsScenario  *scenario);
+void        ls_sidebar_finish_start       (LsSidebar   *self);
 GtkWidget  *ls_sidebar_get_member_row     (LsSidebar   *self,
                                            const char  *country);
 GtkWidget  *ls_sidebar_get_alliance_switch (LsSidebar  *self,

@@ -1653,6 +1653,7 @@ after_first_paint_cb (gpointer data)
     }
   ensure_sankey_result (self);
   ensure_table_session (self);
+  ls_sidebar_finish_start (self->sidebar);
 
   return G_SOURCE_REMOVE;
 }
