@@ -27,9 +27,119 @@ struct _LsMapSource
 
   LsRenderStyle    style;
   guint            n_filled;
+  guint            for_cairo_renderer : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LsMapSource, ls_map_source, SHUMATE_TYPE_MAP_SOURCE)
+
+/* A tile's pixels for GTK's Cairo renderer. GTK 4.8's Cairo renderer
+ * converts a texture's pixels, pixel by pixel, into a new image on every
+ * frame it draws it: for the thirty-odd tiles of a full-screen map, that
+ * was half of a pan's time in the profile (issue 12). This paintable
+ * keeps the pixels as the Cairo image they were drawn into and paints it
+ * as GSK paints a texture, without the conversion. The GL renderers keep
+ * textures (they upload one once), so the source makes these only for
+ * the Cairo renderer. */
+
+#define LS_TYPE_TILE_IMAGE (ls_tile_image_get_type ())
+
+G_DECLARE_FINAL_TYPE (LsTileImage, ls_tile_image, LS, TILE_IMAGE, GObject)
+
+struct _LsTileImage
+{
+  GObject          parent_instance;
+
+  cairo_surface_t *surface;
+  int              size;
+};
+
+static void
+ls_tile_image_snapshot (GdkPaintable *paintable,
+                        GtkSnapshot  *snapshot,
+                        double        width,
+                        double        height)
+{
+  LsTileImage *self = LS_TILE_IMAGE (paintable);
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  cairo_t *cr;
+
+  /* As GSK draws a texture: its box filled, edges filtered with their
+   * own pixels (else a faint seam shows between scaled tiles). */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pattern = cairo_pattern_create_for_surface (self->surface);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_matrix_init_scale (&matrix, self->size / width, self->size / height);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_destroy (cr);
+}
+
+static GdkPaintableFlags
+ls_tile_image_get_flags (GdkPaintable *paintable)
+{
+  return GDK_PAINTABLE_STATIC_SIZE | GDK_PAINTABLE_STATIC_CONTENTS;
+}
+
+static int
+ls_tile_image_get_intrinsic_size (GdkPaintable *paintable)
+{
+  return LS_TILE_IMAGE (paintable)->size;
+}
+
+static void
+ls_tile_image_paintable_iface_init (GdkPaintableInterface *iface)
+{
+  iface->snapshot = ls_tile_image_snapshot;
+  iface->get_flags = ls_tile_image_get_flags;
+  iface->get_intrinsic_width = ls_tile_image_get_intrinsic_size;
+  iface->get_intrinsic_height = ls_tile_image_get_intrinsic_size;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsTileImage, ls_tile_image, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE,
+                                                      ls_tile_image_paintable_iface_init))
+
+static void
+ls_tile_image_finalize (GObject *object)
+{
+  LsTileImage *self = LS_TILE_IMAGE (object);
+
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+
+  G_OBJECT_CLASS (ls_tile_image_parent_class)->finalize (object);
+}
+
+static void
+ls_tile_image_class_init (LsTileImageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ls_tile_image_finalize;
+}
+
+static void
+ls_tile_image_init (LsTileImage *self)
+{
+}
+
+static const cairo_user_data_key_t pixels_key;
+
+/* Takes @pixels, @size × @size of Cairo's ARGB32, into a new tile image. */
+static GdkPaintable *
+ls_tile_image_new (guchar *pixels,
+                   int     size,
+                   int     stride)
+{
+  LsTileImage *self = g_object_new (LS_TYPE_TILE_IMAGE, NULL);
+
+  self->size = size;
+  self->surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, size, size, stride);
+  cairo_surface_set_user_data (self->surface, &pixels_key, pixels, g_free);
+
+  return GDK_PAINTABLE (self);
+}
 
 typedef struct
 {
@@ -132,8 +242,7 @@ on_tile_drawn_cb (GObject      *object,
   LsMapSource *self = LS_MAP_SOURCE (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
   ShumateTile *tile = g_task_get_task_data (task);
   TileJob *job = g_task_get_task_data (G_TASK (res));
 
@@ -143,11 +252,21 @@ on_tile_drawn_cb (GObject      *object,
       return;
     }
 
-  /* Cairo's ARGB32 is premultiplied and native-endian: GDK's default. */
-  bytes = g_bytes_new_take (g_steal_pointer (&job->pixels), (gsize) job->stride * job->size);
-  texture = gdk_memory_texture_new (job->size, job->size, GDK_MEMORY_DEFAULT, bytes, job->stride);
+  if (self->for_cairo_renderer)
+    {
+      paintable = ls_tile_image_new (g_steal_pointer (&job->pixels), job->size, job->stride);
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = NULL;
 
-  shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
+      /* Cairo's ARGB32 is premultiplied and native-endian: GDK's default. */
+      bytes = g_bytes_new_take (g_steal_pointer (&job->pixels), (gsize) job->stride * job->size);
+      paintable = GDK_PAINTABLE (gdk_memory_texture_new (job->size, job->size, GDK_MEMORY_DEFAULT,
+                                                         bytes, job->stride));
+    }
+
+  shumate_tile_set_paintable (tile, paintable);
   shumate_tile_set_fade_in (tile, FALSE);
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
   self->n_filled++;
@@ -258,6 +377,26 @@ ls_map_source_get_render_style (LsMapSource   *self,
   g_return_if_fail (style != NULL);
 
   *style = self->style;
+}
+
+/**
+ * ls_map_source_set_for_cairo_renderer:
+ * @self: a #LsMapSource
+ * @for_cairo_renderer: whether the map is drawn by GTK's Cairo renderer
+ *
+ * Tiles drawn from now on keep their pixels in the form the renderer
+ * paints fastest: a Cairo node for the Cairo renderer, which would
+ * otherwise convert a texture's pixels on every frame, and a texture for
+ * the others, which upload it once. The map's widget says which, once it
+ * is realized.
+ */
+void
+ls_map_source_set_for_cairo_renderer (LsMapSource *self,
+                                      gboolean     for_cairo_renderer)
+{
+  g_return_if_fail (LS_IS_MAP_SOURCE (self));
+
+  self->for_cairo_renderer = !!for_cairo_renderer;
 }
 
 /**

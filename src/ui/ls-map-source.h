@@ -25,11 +25,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LsMapSource, ls_map_source, LS, MAP_SOURCE, ShumateMapSource)
 
-LsMapSource *ls_map_source_new                 (const LsRenderStyle *style);
-void         ls_map_source_get_render_style    (LsMapSource         *self,
-                                                LsRenderStyle       *style);
-guint        ls_map_source_get_n_filled_tiles  (LsMapSource         *self);
+LsMapSource *ls_map_source_new                    (const LsRenderStyle *style);
+void         ls_map_source_get_render_style       (LsMapSource         *self,
+                                                   LsRenderStyle       *style);
+void         ls_map_source_set_for_cairo_renderer (LsMapSource         *self,
+                                                   gboolean             for_cairo_renderer);
+guint        ls_map_source_get_n_filled_tiles     (LsMapSource         *self);
 
-LsShapes    *ls_map_source_get_shapes_for_zoom (double               zoom);
+LsShapes    *ls_map_source_get_shapes_for_zoom    (double               zoom);
 
 G_END_DECLS

@@ -564,6 +564,17 @@ options_changed (LsMapView *self)
   update_accessible (self);
 }
 
+/* Tiles are kept in the form the window's renderer paints fastest. */
+static void
+update_tile_paint (LsMapView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  if (self->source != NULL)
+    ls_map_source_set_for_cairo_renderer (self->source, renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 /* The tile source draws the colours it was made with, and libshumate
  * caches its tiles per layer: a new look needs a new source and layer. */
 static void
@@ -576,6 +587,7 @@ replace_tile_layer (LsMapView *self)
   self->source = ls_map_source_new (&self->style);
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->source));
 
+  update_tile_paint (self);
   self->tile_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->source), viewport);
   /* Under the online tiles when they are on, else under the overlay. */
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
@@ -1290,6 +1302,14 @@ load_shapes_thread (gpointer data)
 }
 
 static void
+ls_map_view_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ls_map_view_parent_class)->realize (widget);
+
+  update_tile_paint (LS_MAP_VIEW (widget));
+}
+
+static void
 ls_map_view_class_init (LsMapViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1306,6 +1326,7 @@ ls_map_view_class_init (LsMapViewClass *klass)
   object_class->get_property = ls_map_view_get_property;
   object_class->set_property = ls_map_view_set_property;
 
+  widget_class->realize = ls_map_view_realize;
   widget_class->measure = ls_map_view_measure;
   widget_class->size_allocate = ls_map_view_size_allocate;
   widget_class->snapshot = ls_map_view_snapshot;

@@ -712,6 +712,123 @@ test_style (Fixture       *fixture,
 }
 
 static void
+on_tile_filled_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gpointer *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shumate_map_source_fill_tile_finish (SHUMATE_MAP_SOURCE (object), result, &error));
+  g_assert_no_error (error);
+  *done = object;
+}
+
+/* The tile (@x, @y) at @zoom from a source that keeps tiles as a view
+ * on the Cairo renderer does, or not, drawn by GSK's Cairo path at a
+ * scale between zoom levels, on opaque red: ARGB32 pixels. */
+static cairo_surface_t *
+draw_tile (gboolean  for_cairo_renderer,
+           guint     x,
+           guint     y,
+           guint     zoom,
+           double    scale,
+           gboolean *is_texture)
+{
+  g_autoptr(LsMapSource) source = ls_map_source_new (NULL);
+  g_autoptr(ShumateTile) tile = shumate_tile_new_full (x, y, LS_MAP_SOURCE_TILE_SIZE, zoom);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GdkPaintable *paintable;
+  int size = (int) ceil (LS_MAP_SOURCE_TILE_SIZE * scale) + 2;
+  cairo_surface_t *surface;
+  gpointer done = NULL;
+  cairo_t *cr;
+
+  ls_map_source_set_for_cairo_renderer (source, for_cairo_renderer);
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_tile_filled_cb, &done);
+  ls_ui_test_wait_for (ls_ui_test_is_set, &done, "the tile");
+  g_assert_cmpint (shumate_tile_get_state (tile), ==, SHUMATE_STATE_DONE);
+
+  paintable = shumate_tile_get_paintable (tile);
+  g_assert_nonnull (paintable);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, LS_MAP_SOURCE_TILE_SIZE);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, LS_MAP_SOURCE_TILE_SIZE);
+  *is_texture = GDK_IS_TEXTURE (paintable);
+
+  /* As libshumate 1.0 places a tile, a widget of its own: at whole
+   * pixels, scaled to a whole number of them. */
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (1, 2));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          LS_MAP_SOURCE_TILE_SIZE * scale, LS_MAP_SOURCE_TILE_SIZE * scale);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Under GTK's Cairo renderer the source keeps a tile's pixels as a Cairo
+ * node, not a texture, which that renderer would convert on every frame
+ * (issue 12). It must look exactly the same, scaled between zoom levels
+ * too: the edges filtered with their own pixels, no seam of background
+ * between tiles. */
+static void
+test_tile_images (void)
+{
+  const struct { guint x, y, zoom; double scale; } cases[] = {
+    { 0, 0, 0, 1.0 },
+    { 3, 5, 3, 351.0 / 256 },  /* Antarctica's coast, where a seam showed */
+    { 6, 2, 3, 212.0 / 256 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_surface_t *image, *texture;
+      gboolean image_is_texture, texture_is_texture;
+      int width, height, stride;
+      const guchar *a, *b;
+
+      image = draw_tile (TRUE, cases[i].x, cases[i].y, cases[i].zoom, cases[i].scale, &image_is_texture);
+      texture = draw_tile (FALSE, cases[i].x, cases[i].y, cases[i].zoom, cases[i].scale, &texture_is_texture);
+      g_assert_false (image_is_texture);
+      g_assert_true (texture_is_texture);
+
+      width = cairo_image_surface_get_width (image);
+      height = cairo_image_surface_get_height (image);
+      stride = cairo_image_surface_get_stride (image);
+      a = cairo_image_surface_get_data (image);
+      b = cairo_image_surface_get_data (texture);
+      for (int row = 0; row < height; row++)
+        if (memcmp (a + row * stride, b + row * stride, width * 4) != 0)
+          g_error ("tile %u/%u/%u at scale %.3f: row %d differs between the image and the texture",
+                   cases[i].zoom, cases[i].x, cases[i].y, cases[i].scale, row);
+
+      /* The tile covers the red fully, to its edges: no seam. Its own
+       * colours (sea, land, borders) are pale or grey, never red. */
+      for (int row = 2; row < 2 + (int) (LS_MAP_SOURCE_TILE_SIZE * cases[i].scale); row++)
+        for (int col = 1; col < 1 + (int) (LS_MAP_SOURCE_TILE_SIZE * cases[i].scale); col++)
+          {
+            guint32 pixel = ((const guint32 *) (a + row * stride))[col];
+            int red = (pixel >> 16) & 0xff, green = (pixel >> 8) & 0xff;
+
+            if (red > green + 0x30)
+              g_error ("tile %u/%u/%u at scale %.3f: the red beneath shows at (%d, %d): %08x",
+                       cases[i].zoom, cases[i].x, cases[i].y, cases[i].scale, col, row, pixel);
+          }
+
+      cairo_surface_destroy (image);
+      cairo_surface_destroy (texture);
+    }
+}
+
+static void
 on_notify_cb (GObject    *object,
               GParamSpec *pspec,
               guint      *count)
@@ -774,6 +891,7 @@ main (int   argc,
   g_test_add ("/lodestone/ui/map-view/zoom-scales-image", Fixture, NULL, fixture_setup, test_zoom_scales_image,
               fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/style", Fixture, NULL, fixture_setup, test_style, fixture_teardown);
+  g_test_add_func ("/lodestone/ui/map-view/tile-images", test_tile_images);
   g_test_add_func ("/lodestone/ui/map-view/online-tiles", test_online_tiles);
 
   return g_test_run ();
