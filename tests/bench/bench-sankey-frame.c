@@ -10,8 +10,8 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench-frame-utils.h"
 #include "ls-sankey-view.h"
 #include "ls-session.h"
 
@@ -64,31 +64,12 @@ typedef struct
   GArray        *frame_cpu;
 } Bench;
 
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 summary (GArray     *values,
          double     *median,
          double     *worst)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, bench_compare_doubles);
   *median = values->len > 0 ? g_array_index (values, double, values->len / 2) : 0;
   *worst = values->len > 0 ? g_array_index (values, double, values->len - 1) : 0;
 }
@@ -116,7 +97,7 @@ on_before_paint_cb (GdkFrameClock *clock,
                     Bench         *b)
 {
   b->frame_start = g_get_monotonic_time ();
-  b->frame_cpu_start = thread_cpu_ms ();
+  b->frame_cpu_start = bench_thread_cpu_ms ();
 }
 
 static void
@@ -124,7 +105,7 @@ on_after_paint_cb (GdkFrameClock *clock,
                    Bench         *b)
 {
   gint64 now = g_get_monotonic_time ();
-  double cpu = thread_cpu_ms ();
+  double cpu = bench_thread_cpu_ms ();
 
   if (b->waiting)
     {
@@ -266,7 +247,7 @@ time_lever (Bench      *b,
       b->figure_ms = -1;
       b->waiting = TRUE;
       b->lever_start = g_get_monotonic_time ();
-      b->lever_cpu_start = thread_cpu_ms ();
+      b->lever_cpu_start = bench_thread_cpu_ms ();
       lever (scenario, round);
       run_until_idle (b);
     }
@@ -292,6 +273,7 @@ main (int   argc,
   double median, worst, cpu_median, cpu_worst, result_median, figure_median, dummy;
   double floor_median, floor_worst, floor_cpu;
 
+  bench_choose_renderer (argc, argv);
   if (!gtk_init_check ())
     {
       printf ("SKIP: no display (run under xvfb-run)\n");
@@ -333,7 +315,8 @@ main (int   argc,
 
   printf ("Lever → frame on the Sankey view, %d×%d (view %d×%d), renderer %s\n", WIDTH, HEIGHT,
           gtk_widget_get_width (b.view), gtk_widget_get_height (b.view),
-          g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (b.window))));
+  bench_describe_renderer (GTK_NATIVE (b.window));
   if (gtk_widget_get_width (b.window) < WIDTH || gtk_widget_get_height (b.window) < HEIGHT)
     printf ("NOTE: the window is %d×%d, not %d×%d: the screen is smaller "
             "(xvfb-run -a -s \"-screen 0 1920x1080x24\")\n",

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-frame-utils.h"
 #include "ls-application.h"
 
 /*
@@ -133,16 +134,6 @@ run_child (void)
   return g_application_run (G_APPLICATION (app), 1, argv);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Starts this binary with @mode and returns the child's figure in ms. */
 static double
 spawn_run (const char  *self,
@@ -211,10 +202,10 @@ main (int    argc,
       floor_cpu[r - 1] = f_cpu;
     }
 
-  qsort (app_ms, RUNS, sizeof (double), compare_doubles);
-  qsort (floor_ms, RUNS, sizeof (double), compare_doubles);
-  qsort (app_cpu, RUNS, sizeof (double), compare_doubles);
-  qsort (floor_cpu, RUNS, sizeof (double), compare_doubles);
+  qsort (app_ms, RUNS, sizeof (double), bench_compare_doubles);
+  qsort (floor_ms, RUNS, sizeof (double), bench_compare_doubles);
+  qsort (app_cpu, RUNS, sizeof (double), bench_compare_doubles);
+  qsort (floor_cpu, RUNS, sizeof (double), bench_compare_doubles);
   ratio = app_ms[RUNS / 2] / floor_ms[RUNS / 2];
 
   printf ("start-up to first drawn frame, embedded dataset: %.0f ms median of %d (min %.0f, max %.0f; target < %.0f ms)%s\n",
