@@ -14,6 +14,7 @@
 #include "ls-map-source.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* The result drawn over the tiles: choropleth, unmet need, bloc and
  * China outlines, the flow arcs, labels and the hovered country. The
@@ -85,6 +86,8 @@ typedef struct
   Frame            frame;
 } Part;
 
+typedef struct _SettleDraw SettleDraw;
+
 struct _LsFlowLayer
 {
   ShumateLayer   parent_instance;
@@ -103,6 +106,9 @@ struct _LsFlowLayer
   gint64         zoom_changed;  /* µs, monotonic */
   guint          settle_id;
   guint          settle_msec;
+  GCancellable  *settle_draw;   /* the settled zoom's image, being drawn */
+  double         settle_zoom;
+  SettleDraw    *settled;       /* drawn, for the next frame to finish */
 
   LsMapOptions   options;
   LsRenderStyle  style;
@@ -116,6 +122,8 @@ struct _LsFlowLayer
 };
 
 G_DEFINE_FINAL_TYPE (LsFlowLayer, ls_flow_layer, SHUMATE_TYPE_LAYER)
+
+static void cancel_settle_draw (LsFlowLayer *self);
 
 static void
 cache_clear (Cache *cache)
@@ -151,6 +159,7 @@ on_viewport_notify_cb (LsFlowLayer *self,
   if (g_strcmp0 (pspec->name, "zoom-level") == 0)
     {
       self->zoom_changed = g_get_monotonic_time ();
+      cancel_settle_draw (self);
       g_clear_handle_id (&self->settle_id, g_source_remove);
       self->settle_id = g_timeout_add (self->settle_msec, on_zoom_settled_cb, self);
     }
@@ -196,14 +205,12 @@ animations_enabled (GtkWidget *widget)
 /* Calls @func for each copy of the world that can show in a box @reach
  * wider than the widget on each side: libshumate repeats the tiles east
  * and west, and the overlay must repeat with them. */
-typedef void (*CopyFunc) (LsFlowLayer        *self,
-                          cairo_t            *cr,
+typedef void (*CopyFunc) (cairo_t            *cr,
                           const LsProjection *projection,
                           gpointer            data);
 
 static void
-for_each_copy (LsFlowLayer        *self,
-               cairo_t            *cr,
+for_each_copy (cairo_t            *cr,
                const LsProjection *projection,
                double              world,
                double              x1,
@@ -218,42 +225,43 @@ for_each_copy (LsFlowLayer        *self,
       LsProjection copy = *projection;
 
       copy.origin_x += k * world;
-      func (self, cr, &copy, data);
+      func (cr, &copy, data);
     }
 }
 
+/* What the overlay's layers are drawn from: nothing of the widget, so
+ * that a worker thread can draw them too. */
 typedef struct
 {
-  LsResult *result;
-  LsShapes *shapes;
+  LsResult            *result;
+  LsShapes            *shapes;
+  const LsMapOptions  *options;
+  const LsRenderStyle *style;
 } DrawData;
 
 static void
-fills_copy (LsFlowLayer        *self,
-            cairo_t            *cr,
+fills_copy (cairo_t            *cr,
             const LsProjection *projection,
             gpointer            data)
 {
   DrawData *d = data;
 
   /* Without borders: the borders' image goes over them. */
-  ls_render_map_choropleth (cr, d->result, d->shapes, &self->style, &self->options, projection, 0);
+  ls_render_map_choropleth (cr, d->result, d->shapes, d->style, d->options, projection, 0);
 }
 
 static void
-unmet_copy (LsFlowLayer        *self,
-            cairo_t            *cr,
+unmet_copy (cairo_t            *cr,
             const LsProjection *projection,
             gpointer            data)
 {
   DrawData *d = data;
 
-  ls_render_map_unmet (cr, d->result, d->shapes, &self->style, &self->options, projection, UNMET_WIDTH);
+  ls_render_map_unmet (cr, d->result, d->shapes, d->style, d->options, projection, UNMET_WIDTH);
 }
 
 static void
-lines_copy (LsFlowLayer        *self,
-            cairo_t            *cr,
+lines_copy (cairo_t            *cr,
             const LsProjection *projection,
             gpointer            data)
 {
@@ -262,72 +270,75 @@ lines_copy (LsFlowLayer        *self,
   /* The membership map's fills change with the bloc alone, as the
    * outlines do: they are kept with the borders. There the fills are the
    * bloc's and China's colours already, and need no outlines. */
-  if (self->options.metric == LS_MAP_METRIC_MEMBERSHIP)
+  if (d->options->metric == LS_MAP_METRIC_MEMBERSHIP)
     {
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-      fills_copy (self, cr, projection, data);
+      fills_copy (cr, projection, data);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
     }
 
-  ls_render_map_choropleth_borders (cr, d->result, d->shapes, &self->style, &self->options, projection,
+  ls_render_map_choropleth_borders (cr, d->result, d->shapes, d->style, d->options, projection,
                                     BORDER_WIDTH);
-  if (self->options.metric != LS_MAP_METRIC_MEMBERSHIP)
-    ls_render_map_outlines (cr, d->result, d->shapes, &self->style, projection, OUTLINE_WIDTH);
+  if (d->options->metric != LS_MAP_METRIC_MEMBERSHIP)
+    ls_render_map_outlines (cr, d->result, d->shapes, d->style, projection, OUTLINE_WIDTH);
 }
 
 static void
-outlines_copy (LsFlowLayer        *self,
-               cairo_t            *cr,
+outlines_copy (cairo_t            *cr,
                const LsProjection *projection,
                gpointer            data)
 {
   DrawData *d = data;
 
-  ls_render_map_outlines (cr, d->result, d->shapes, &self->style, projection, OUTLINE_WIDTH);
+  ls_render_map_outlines (cr, d->result, d->shapes, d->style, projection, OUTLINE_WIDTH);
 }
 
 static void
-symbols_copy (LsFlowLayer        *self,
-              cairo_t            *cr,
+symbols_copy (cairo_t            *cr,
               const LsProjection *projection,
               gpointer            data)
 {
   DrawData *d = data;
-  double unit = MAX (self->style.font_scale, 1.0);
+  double unit = MAX (d->style->font_scale, 1.0);
 
-  ls_render_map_arcs (cr, d->result, &self->style, &self->options, projection, MAX_ARC_WIDTH * unit);
-  ls_render_map_labels (cr, d->result, &self->style, &self->options, projection, LABEL_SIZE * unit);
+  ls_render_map_arcs (cr, d->result, d->style, d->options, projection, MAX_ARC_WIDTH * unit);
+  ls_render_map_labels (cr, d->result, d->style, d->options, projection, LABEL_SIZE * unit);
 }
 
 /* The whole overlay, bottom to top, as the rotated map draws it. */
 static void
-draw_copy (LsFlowLayer        *self,
-           cairo_t            *cr,
+draw_copy (cairo_t            *cr,
            const LsProjection *projection,
            gpointer            data)
 {
   DrawData *d = data;
 
-  ls_render_map_choropleth (cr, d->result, d->shapes, &self->style, &self->options, projection, BORDER_WIDTH);
-  unmet_copy (self, cr, projection, data);
+  ls_render_map_choropleth (cr, d->result, d->shapes, d->style, d->options, projection, BORDER_WIDTH);
+  unmet_copy (cr, projection, data);
   /* On the membership map the fills are the bloc's and China's colours
    * already. */
-  if (self->options.metric != LS_MAP_METRIC_MEMBERSHIP)
-    outlines_copy (self, cr, projection, data);
-  symbols_copy (self, cr, projection, data);
+  if (d->options->metric != LS_MAP_METRIC_MEMBERSHIP)
+    outlines_copy (cr, projection, data);
+  symbols_copy (cr, projection, data);
 }
 
+typedef struct
+{
+  LsShapes            *shapes;
+  const char          *country;
+  const LsRenderStyle *style;
+} HighlightData;
+
 static void
-highlight_copy (LsFlowLayer        *self,
-                cairo_t            *cr,
+highlight_copy (cairo_t            *cr,
                 const LsProjection *projection,
                 gpointer            data)
 {
-  LsShapes *shapes = data;
-  int shape = ls_shapes_lookup (shapes, self->highlight);
+  HighlightData *h = data;
+  int shape = ls_shapes_lookup (h->shapes, h->country);
 
   if (shape >= 0)
-    ls_render_map_highlight (cr, shapes, shape, &self->style, projection, HIGHLIGHT_WIDTH);
+    ls_render_map_highlight (cr, h->shapes, shape, h->style, projection, HIGHLIGHT_WIDTH);
 }
 
 /* Whether an image drawn at @frame still covers the widget, shifted by
@@ -452,7 +463,7 @@ paint_part (LsFlowLayer        *self,
 
       frame_projection (frame, projection, &drawn);
       part_cr = cairo_create (part->surface);
-      for_each_copy (self, part_cr, &drawn, world, 0, frame->width, func, data);
+      for_each_copy (part_cr, &drawn, world, 0, frame->width, func, data);
       cairo_destroy (part_cr);
       cairo_surface_flush (part->surface);
     }
@@ -480,6 +491,46 @@ dup_lines_key (LsFlowLayer *self,
   return key;
 }
 
+/* Keeps @cache's freshly drawn image in the form the renderer paints. */
+static void
+cache_keep_image (LsFlowLayer *self,
+                  Cache       *cache)
+{
+  cairo_t *cr;
+
+  /* GTK 4.8's Cairo renderer converts a texture's pixels into a new
+   * image on every frame (an 8 MB copy and its page faults at 1920×1080,
+   * the largest part of a pan or fade frame in the profile, issue 12);
+   * it paints a Cairo node's image as it is. So for it, the image is
+   * copied once into a node that every frame reuses. */
+  if (uses_cairo_renderer (self) && cache->frame.scale == 1)
+    {
+      cache->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
+      cr = gsk_cairo_node_get_draw_context (cache->node);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (cr, cache->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+  /* A texture over the same pixels, never written again: the GL
+   * renderer uploads it once, and an unchanged texture node is no damage,
+   * so a hover repaints only the highlighted country. */
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    int stride = cairo_image_surface_get_stride (cache->surface);
+
+    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (cache->surface),
+                                        (gsize) stride * cairo_image_surface_get_height (cache->surface),
+                                        (GDestroyNotify) cairo_surface_destroy,
+                                        cairo_surface_reference (cache->surface));
+    /* Cairo's ARGB32 is premultiplied and native-endian: GDK's default. */
+    cache->texture = gdk_memory_texture_new (cairo_image_surface_get_width (cache->surface),
+                                             cairo_image_surface_get_height (cache->surface),
+                                             GDK_MEMORY_DEFAULT, bytes, stride);
+  }
+}
+
 /* Draws @result's overlay into @cache, over the widget and a margin
  * around it for panning. While the other image still covers the view, at
  * its frame, so that the borders' and outlines' images drawn for it
@@ -498,7 +549,7 @@ cache_draw (LsFlowLayer        *self,
 {
   Cache *other = cache == &self->cache ? &self->old_cache : &self->cache;
   g_autofree char *key = NULL;
-  DrawData data = { result, shapes };
+  DrawData data = { result, shapes, &self->options, &self->style };
   LsProjection drawn;
   Frame frame;
   cairo_t *cr;
@@ -533,59 +584,28 @@ cache_draw (LsFlowLayer        *self,
   if (self->options.metric != LS_MAP_METRIC_MEMBERSHIP)
     {
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-      for_each_copy (self, cr, &drawn, world, 0, frame.width, fills_copy, &data);
+      for_each_copy (cr, &drawn, world, 0, frame.width, fills_copy, &data);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-      for_each_copy (self, cr, &drawn, world, 0, frame.width, unmet_copy, &data);
+      for_each_copy (cr, &drawn, world, 0, frame.width, unmet_copy, &data);
       paint_part (self, cr, &self->lines, key, &frame, projection, world, lines_copy, &data);
     }
   else
     {
       paint_part (self, cr, &self->lines, key, &frame, projection, world, lines_copy, &data);
-      for_each_copy (self, cr, &drawn, world, 0, frame.width, unmet_copy, &data);
+      for_each_copy (cr, &drawn, world, 0, frame.width, unmet_copy, &data);
     }
 
-  for_each_copy (self, cr, &drawn, world, 0, frame.width, symbols_copy, &data);
+  for_each_copy (cr, &drawn, world, 0, frame.width, symbols_copy, &data);
   cairo_destroy (cr);
   cairo_surface_flush (cache->surface);
 
-  /* GTK 4.8's Cairo renderer converts a texture's pixels into a new
-   * image on every frame (an 8 MB copy and its page faults at 1920×1080,
-   * the largest part of a pan or fade frame in the profile, issue 12);
-   * it paints a Cairo node's image as it is. So for it, the image is
-   * copied once into a node that every frame reuses. */
-  if (uses_cairo_renderer (self) && frame.scale == 1)
-    {
-      cache->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, frame.width, frame.height));
-      cr = gsk_cairo_node_get_draw_context (cache->node);
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_set_source_surface (cr, cache->surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
-  else
-  /* A texture over the same pixels, never written again: the GL
-   * renderer uploads it once, and an unchanged texture node is no damage,
-   * so a hover repaints only the highlighted country. */
-  {
-    g_autoptr(GBytes) bytes = NULL;
-    int stride = cairo_image_surface_get_stride (cache->surface);
-
-    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (cache->surface),
-                                        (gsize) stride * cairo_image_surface_get_height (cache->surface),
-                                        (GDestroyNotify) cairo_surface_destroy,
-                                        cairo_surface_reference (cache->surface));
-    /* Cairo's ARGB32 is premultiplied and native-endian: GDK's default. */
-    cache->texture = gdk_memory_texture_new (cairo_image_surface_get_width (cache->surface),
-                                             cairo_image_surface_get_height (cache->surface),
-                                             GDK_MEMORY_DEFAULT, bytes, stride);
-  }
-
+  cache_keep_image (self, cache);
   self->n_cache_draws++;
 }
 
 /* In the middle of a zoom, @cache's image scaled to the new zoom, if it
  * covers the widget: a blit per frame instead of a new overlay, which
- * comes when the zoom settles. */
+ * comes when the zoom settles, and until it is drawn. */
 static gboolean
 cache_append_scaled (LsFlowLayer        *self,
                      GtkSnapshot        *snapshot,
@@ -602,8 +622,7 @@ cache_append_scaled (LsFlowLayer        *self,
   double k;
 
   if (cache->surface == NULL || cache->result != result || cache->generation != self->generation ||
-      frame->scale != scale || fabs (zoom - frame->zoom) > 2 ||
-      g_get_monotonic_time () - self->zoom_changed >= (gint64) self->settle_msec * G_TIME_SPAN_MILLISECOND)
+      frame->scale != scale || fabs (zoom - frame->zoom) > 2)
     return FALSE;
 
   k = exp2 (zoom - frame->zoom);
@@ -617,6 +636,197 @@ cache_append_scaled (LsFlowLayer        *self,
 
   append_image (snapshot, cache, &rect);
   return TRUE;
+}
+
+/* The overlay at a settled zoom is drawn in a worker thread, while the
+ * frames go on scaling the last image: at 1:50m, zoomed in, the fills,
+ * borders and the bloc's outlines took 40 ms and more, a frame that
+ * froze the end of every wheel zoom (issue 12). Only the arcs and
+ * labels, which need Pango, are left to the main thread, once the rest
+ * is ready. Everything the worker reads is its own or immutable. */
+struct _SettleDraw
+{
+  LsResult        *result;
+  LsShapes        *shapes;
+  LsMapOptions     options;
+  LsRenderStyle    style;     /* its font family is not used here */
+  LsProjection     projection;
+  double           world;
+  guint            generation;
+  Frame            frame;
+  cairo_surface_t *surface;
+};
+
+static void
+settle_draw_free (SettleDraw *draw)
+{
+  g_clear_pointer (&draw->result, ls_result_unref);
+  g_clear_pointer (&draw->surface, cairo_surface_destroy);
+  g_free (draw);
+}
+
+/* Everything of the overlay under the arcs and labels, as cache_draw()
+ * draws it, with the lines drawn in place rather than kept apart. */
+static void
+draw_below_symbols (cairo_t            *cr,
+                    const LsProjection *drawn,
+                    double              world,
+                    double              width,
+                    DrawData           *data)
+{
+  if (data->options->metric != LS_MAP_METRIC_MEMBERSHIP)
+    {
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      for_each_copy (cr, drawn, world, 0, width, fills_copy, data);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+      for_each_copy (cr, drawn, world, 0, width, unmet_copy, data);
+      for_each_copy (cr, drawn, world, 0, width, lines_copy, data);
+    }
+  else
+    {
+      for_each_copy (cr, drawn, world, 0, width, lines_copy, data);
+      for_each_copy (cr, drawn, world, 0, width, unmet_copy, data);
+    }
+}
+
+static void
+settle_draw_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SettleDraw *draw = task_data;
+  DrawData data = { draw->result, draw->shapes, &draw->options, &draw->style };
+  LsProjection drawn;
+  cairo_t *cr;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  draw->surface = create_surface (&draw->frame);
+  frame_projection (&draw->frame, &draw->projection, &drawn);
+  cr = cairo_create (draw->surface);
+  draw_below_symbols (cr, &drawn, draw->world, draw->frame.width, &data);
+  cairo_destroy (cr);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+cancel_settle_draw (LsFlowLayer *self)
+{
+  g_cancellable_cancel (self->settle_draw);
+  g_clear_object (&self->settle_draw);
+  g_clear_pointer (&self->settled, settle_draw_free);
+}
+
+/* Whether @draw is still the overlay to show: no other zoom, result,
+ * look or fade since it was asked for. */
+static gboolean
+settle_draw_is_current (LsFlowLayer      *self,
+                        const SettleDraw *draw)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  return draw->result == self->result && draw->generation == self->generation && self->old_result == NULL &&
+         viewport != NULL && shumate_viewport_get_zoom_level (viewport) == draw->frame.zoom;
+}
+
+static void
+on_settle_drawn_cb (GObject      *object,
+                    GAsyncResult *res,
+                    gpointer      user_data)
+{
+  LsFlowLayer *self = LS_FLOW_LAYER (object);
+  GTask *task = G_TASK (res);
+  SettleDraw *draw = g_task_get_task_data (task);
+
+  if (!g_task_propagate_boolean (task, NULL) || g_task_get_cancellable (task) != self->settle_draw)
+    return;
+  g_clear_object (&self->settle_draw);
+  if (!settle_draw_is_current (self, draw))
+    return;
+
+  /* The next frame finishes it: all the main thread does for it is in
+   * that frame. */
+  self->settled = g_new (SettleDraw, 1);
+  *self->settled = *draw;
+  draw->result = NULL;
+  draw->surface = NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Draws the arcs and labels over the settled zoom's image and makes it
+ * the one shown. */
+static void
+finish_settle_draw (LsFlowLayer *self)
+{
+  SettleDraw *draw = g_steal_pointer (&self->settled);
+  DrawData data = { draw->result, draw->shapes, &self->options, &self->style };
+  LsProjection drawn;
+  cairo_t *cr;
+
+  if (settle_draw_is_current (self, draw))
+    {
+      frame_projection (&draw->frame, &draw->projection, &drawn);
+      cr = cairo_create (draw->surface);
+      for_each_copy (cr, &drawn, draw->world, 0, draw->frame.width, symbols_copy, &data);
+      cairo_destroy (cr);
+      cairo_surface_flush (draw->surface);
+
+      cache_clear (&self->cache);
+      self->cache.result = ls_result_ref (draw->result);
+      self->cache.generation = draw->generation;
+      self->cache.frame = draw->frame;
+      self->cache.surface = g_steal_pointer (&draw->surface);
+      cache_keep_image (self, &self->cache);
+      self->n_cache_draws++;
+    }
+
+  settle_draw_free (draw);
+}
+
+/* Starts drawing the overlay at the settled @zoom, over the widget and a
+ * margin around it, unless it is being drawn already. */
+static void
+start_settle_draw (LsFlowLayer        *self,
+                   LsShapes           *shapes,
+                   const LsProjection *projection,
+                   double              world,
+                   double              zoom,
+                   double              width,
+                   double              height,
+                   int                 scale)
+{
+  g_autoptr(GTask) task = NULL;
+  SettleDraw *draw;
+  double margin_x = ceil (width * CACHE_MARGIN);
+  double margin_y = ceil (height * CACHE_MARGIN);
+
+  if (self->settle_draw != NULL && self->settle_zoom == zoom)
+    return;
+  cancel_settle_draw (self);
+
+  draw = g_new0 (SettleDraw, 1);
+  draw->result = ls_result_ref (self->result);
+  draw->shapes = shapes;
+  draw->options = self->options;
+  draw->style = self->style;
+  draw->style.font_family = NULL;
+  draw->projection = *projection;
+  draw->world = world;
+  draw->generation = self->generation;
+  draw->frame = (Frame) {
+    zoom, projection->origin_x, projection->origin_y,
+    -margin_x, -margin_y, width + 2 * margin_x, height + 2 * margin_y, scale,
+  };
+
+  self->settle_draw = g_cancellable_new ();
+  self->settle_zoom = zoom;
+  task = g_task_new (self, self->settle_draw, on_settle_drawn_cb, NULL);
+  g_task_set_name (task, "ls_flow_layer_settle_draw");
+  g_task_set_task_data (task, draw, (GDestroyNotify) settle_draw_free);
+  g_task_run_in_thread (task, settle_draw_thread);
 }
 
 static void
@@ -754,7 +964,8 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
   if (rotation != 0)
     {
       double reach = hypot (width, height);
-      DrawData data = { self->result, shapes };
+      DrawData data = { self->result, shapes, &self->options, &self->style };
+      HighlightData highlight = { shapes, self->highlight, &self->style };
 
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -765,11 +976,11 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
       if (self->result != NULL)
         {
           self->n_snapshots++;
-          for_each_copy (self, cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
+          for_each_copy (cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
                          draw_copy, &data);
           if (self->highlight != NULL)
-            for_each_copy (self, cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
-                           highlight_copy, shapes);
+            for_each_copy (cr, &projection, world, -(reach - width) / 2, width + (reach - width) / 2,
+                           highlight_copy, &highlight);
         }
       cairo_destroy (cr);
       self->last_draw_usec = g_get_monotonic_time () - start;
@@ -782,6 +993,8 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
     {
       self->n_snapshots++;
       t = fade_progress (self);
+      if (self->settled != NULL)
+        finish_settle_draw (self);
 
       scaled = FALSE;
       if (!cache_valid (self, &self->cache, self->result, &projection, zoom, width, height, scale))
@@ -789,7 +1002,11 @@ ls_flow_layer_snapshot (GtkWidget   *widget,
           if (t >= 1.0 &&
               cache_append_scaled (self, snapshot, &self->cache, self->result, &projection, zoom, width, height,
                                    scale))
-            scaled = TRUE;
+            {
+              scaled = TRUE;
+              if (g_get_monotonic_time () - self->zoom_changed >= (gint64) self->settle_msec * G_TIME_SPAN_MILLISECOND)
+                start_settle_draw (self, shapes, &projection, world, zoom, width, height, scale);
+            }
           else
             cache_draw (self, &self->cache, self->result, shapes, &projection, world, zoom, width, height, scale);
         }
@@ -840,6 +1057,7 @@ ls_flow_layer_dispose (GObject *object)
   if (viewport != NULL)
     g_signal_handlers_disconnect_by_data (viewport, self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  cancel_settle_draw (self);
   if (self->fade_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick_id);
@@ -949,6 +1167,7 @@ ls_flow_layer_set_result (LsFlowLayer *self,
   g_clear_pointer (&self->result, ls_result_unref);
   if (result != NULL)
     self->result = ls_result_ref (result);
+  cancel_settle_draw (self);
   if (self->old_result == NULL)
     cache_clear (&self->old_cache);
 
@@ -984,6 +1203,7 @@ ls_flow_layer_set_options (LsFlowLayer        *self,
 
   self->options = *options;
   self->generation++;
+  cancel_settle_draw (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1002,6 +1222,7 @@ ls_flow_layer_set_render_style (LsFlowLayer         *self,
   self->style = *style;
   self->generation++;
   self->style_generation++;
+  cancel_settle_draw (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1162,6 +1383,66 @@ ls_flow_layer_get_n_cache_draws (LsFlowLayer *self)
   g_return_val_if_fail (LS_IS_FLOW_LAYER (self), 0);
 
   return self->n_cache_draws;
+}
+
+/**
+ * ls_flow_layer_check_image:
+ * @self: a #LsFlowLayer
+ *
+ * For tests: draws the overlay as a frame draws it, on the main thread,
+ * at the frame of the image shown, and compares the two. The image of a
+ * settled zoom is drawn in a worker thread by other steps (its lines in
+ * place, not from their own image), so the two may differ by rounding:
+ * by one or two levels of a channel, never more.
+ *
+ * Returns: whether the image shown is the overlay the main thread draws
+ */
+gboolean
+ls_flow_layer_check_image (LsFlowLayer *self)
+{
+  ShumateViewport *viewport;
+  Cache check = { 0 };
+  LsProjection projection;
+  double world, zoom;
+  guint n_draws;
+  int max_diff = 0;
+  const guchar *a, *b;
+  int stride, width, height;
+
+  g_return_val_if_fail (LS_IS_FLOW_LAYER (self), FALSE);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  if (self->result == NULL || self->cache.surface == NULL ||
+      !ls_flow_layer_get_projection (self, &projection, &world))
+    return FALSE;
+
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  n_draws = self->n_cache_draws;
+  cache_draw (self, &check, self->result, ls_map_source_get_shapes_for_zoom (floor (zoom)), &projection, world,
+              zoom, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
+              gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  self->n_cache_draws = n_draws;
+
+  if (!frame_equal (&check.frame, &self->cache.frame))
+    {
+      cache_clear (&check);
+      return FALSE;
+    }
+
+  cairo_surface_flush (self->cache.surface);
+  width = cairo_image_surface_get_width (check.surface);
+  height = cairo_image_surface_get_height (check.surface);
+  stride = cairo_image_surface_get_stride (check.surface);
+  a = cairo_image_surface_get_data (check.surface);
+  b = cairo_image_surface_get_data (self->cache.surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width * 4; x++)
+      max_diff = MAX (max_diff, abs (a[y * stride + x] - b[y * stride + x]));
+
+  cache_clear (&check);
+  g_debug ("the image shown and the one drawn anew differ by %d at most", max_diff);
+
+  return max_diff <= 2;
 }
 
 /**

@@ -43,5 +43,6 @@ gint64       ls_flow_layer_get_max_fade_draw_time (LsFlowLayer     *self);
 void         ls_flow_layer_reset_timings      (LsFlowLayer         *self);
 void         ls_flow_layer_set_zoom_settle_time (LsFlowLayer       *self,
                                                guint                msec);
+gboolean     ls_flow_layer_check_image        (LsFlowLayer         *self);
 
 G_END_DECLS

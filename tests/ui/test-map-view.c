@@ -656,7 +656,7 @@ drew_again (gpointer data)
 }
 
 /* While the zoom changes, frames scale the overlay's last image; it is
- * drawn anew once, when the zoom stands still. */
+ * drawn anew once, when the zoom stands still, in a worker thread. */
 static void
 test_zoom_scales_image (Fixture       *fixture,
                         gconstpointer  data)
@@ -684,9 +684,18 @@ test_zoom_scales_image (Fixture       *fixture,
   g_assert_cmpuint (ls_flow_layer_get_n_snapshots (layer), >, snapshots);
   g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, d.draws);
 
+  /* The frame that sees the zoom settled still scales the image: the
+   * new one is drawn in a worker thread, and painted once it is ready. */
   ls_flow_layer_set_zoom_settle_time (layer, 0);
+  snapshots = ls_flow_layer_get_n_snapshots (layer);
+  ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 1);
+  g_assert_cmpuint (ls_flow_layer_get_n_snapshots (layer), >, snapshots);
+  g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, d.draws);
   ls_ui_test_wait_for (drew_again, &d, "the overlay drawn at the settled zoom");
   g_assert_cmpuint (ls_flow_layer_get_n_cache_draws (layer), ==, d.draws + 1);
+
+  /* It is what the main thread would have drawn: the same pixels. */
+  g_assert_true (ls_flow_layer_check_image (layer));
 }
 
 static void
