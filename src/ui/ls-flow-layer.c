@@ -341,6 +341,24 @@ highlight_copy (cairo_t            *cr,
     ls_render_map_highlight (cr, h->shapes, shape, h->style, projection, HIGHLIGHT_WIDTH);
 }
 
+/* A new image's frame: the widget and a margin around it for panning. */
+static void
+frame_init (Frame              *frame,
+            const LsProjection *projection,
+            double              zoom,
+            double              width,
+            double              height,
+            int                 scale)
+{
+  double margin_x = ceil (width * CACHE_MARGIN);
+  double margin_y = ceil (height * CACHE_MARGIN);
+
+  *frame = (Frame) {
+    zoom, projection->origin_x, projection->origin_y,
+    -margin_x, -margin_y, width + 2 * margin_x, height + 2 * margin_y, scale,
+  };
+}
+
 /* Whether an image drawn at @frame still covers the widget, shifted by
  * the pan since. */
 static gboolean
@@ -559,15 +577,7 @@ cache_draw (LsFlowLayer        *self,
   else if (other->surface != NULL && frame_covers (&other->frame, projection, zoom, width, height, scale))
     frame = other->frame;
   else
-    {
-      double margin_x = ceil (width * CACHE_MARGIN);
-      double margin_y = ceil (height * CACHE_MARGIN);
-
-      frame = (Frame) {
-        zoom, projection->origin_x, projection->origin_y,
-        -margin_x, -margin_y, width + 2 * margin_x, height + 2 * margin_y, scale,
-      };
-    }
+    frame_init (&frame, projection, zoom, width, height, scale);
 
   cache_clear (cache);
   cache->result = ls_result_ref (result);
@@ -800,8 +810,6 @@ start_settle_draw (LsFlowLayer        *self,
 {
   g_autoptr(GTask) task = NULL;
   SettleDraw *draw;
-  double margin_x = ceil (width * CACHE_MARGIN);
-  double margin_y = ceil (height * CACHE_MARGIN);
 
   if (self->settle_draw != NULL && self->settle_zoom == zoom)
     return;
@@ -816,10 +824,7 @@ start_settle_draw (LsFlowLayer        *self,
   draw->projection = *projection;
   draw->world = world;
   draw->generation = self->generation;
-  draw->frame = (Frame) {
-    zoom, projection->origin_x, projection->origin_y,
-    -margin_x, -margin_y, width + 2 * margin_x, height + 2 * margin_y, scale,
-  };
+  frame_init (&draw->frame, projection, zoom, width, height, scale);
 
   self->settle_draw = g_cancellable_new ();
   self->settle_zoom = zoom;
