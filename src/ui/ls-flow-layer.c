@@ -778,6 +778,7 @@ on_settle_drawn_cb (GObject      *object,
 
   /* The next frame finishes it: all the main thread does for it is in
    * that frame. */
+  g_clear_pointer (&self->settled, settle_draw_free);
   self->settled = g_new (SettleDraw, 1);
   *self->settled = *draw;
   draw->result = NULL;

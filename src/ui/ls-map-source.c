@@ -385,7 +385,7 @@ ls_map_source_get_render_style (LsMapSource   *self,
  * @for_cairo_renderer: whether the map is drawn by GTK's Cairo renderer
  *
  * Tiles drawn from now on keep their pixels in the form the renderer
- * paints fastest: a Cairo node for the Cairo renderer, which would
+ * paints fastest: a Cairo image for the Cairo renderer, which would
  * otherwise convert a texture's pixels on every frame, and a texture for
  * the others, which upload it once. The map's widget says which, once it
  * is realized.
