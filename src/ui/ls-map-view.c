@@ -1301,12 +1301,41 @@ load_shapes_thread (gpointer data)
   return NULL;
 }
 
+static gpointer
+load_detail_shapes_thread (gpointer data)
+{
+  ls_shapes_get_default (LS_SHAPES_DETAIL_MEDIUM);
+
+  return NULL;
+}
+
+/* The 1:50m shapes serve from LS_MAP_SOURCE_DETAIL_ZOOM on, and loading
+ * them takes 150 ms and more. Left to the first zoom past that level,
+ * they made its first frame wait as long (135-200 ms in bench-map-frame,
+ * issue 12). So they are loaded in a thread, once, after the map's first
+ * painted frame, which start-up does not wait for. */
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   LsMapView     *self)
+{
+  static gsize started = 0;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("ls-shapes-50m", load_detail_shapes_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
+}
+
 static void
 ls_map_view_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (ls_map_view_parent_class)->realize (widget);
 
   update_tile_paint (LS_MAP_VIEW (widget));
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_paint_cb), widget, 0);
 }
 
 static void
