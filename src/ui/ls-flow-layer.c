@@ -403,15 +403,6 @@ cache_valid (LsFlowLayer        *self,
          frame_covers (&cache->frame, projection, zoom, width, height, scale);
 }
 
-static gboolean
-uses_cairo_renderer (LsFlowLayer *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-
-  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
-}
-
 /* @cache's image at @rect. */
 static void
 append_image (GtkSnapshot           *snapshot,
@@ -540,7 +531,7 @@ cache_keep_image (LsFlowLayer *self,
    * the largest part of a pan or fade frame in the profile, issue 12);
    * it paints a Cairo node's image as it is. So for it, the image is
    * copied once into a node that every frame reuses. */
-  if (uses_cairo_renderer (self) && cache->frame.scale == 1)
+  if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && cache->frame.scale == 1)
     {
       cache->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
       cr = gsk_cairo_node_get_draw_context (cache->node);

@@ -431,3 +431,28 @@ ls_map_source_get_shapes_for_zoom (double zoom)
   return ls_shapes_get_default (zoom >= LS_MAP_SOURCE_DETAIL_ZOOM ? LS_SHAPES_DETAIL_MEDIUM
                                                                   : LS_SHAPES_DETAIL_LOW);
 }
+
+/**
+ * ls_map_source_widget_uses_cairo:
+ * @widget: a widget of the map
+ *
+ * The map keeps its images (tiles, the overlay) as Cairo images for GTK's
+ * Cairo renderer, which would convert a texture on every frame, and as
+ * textures for the others, which upload one once.
+ *
+ * Returns: whether @widget's window is drawn by GTK's Cairo renderer;
+ *   %FALSE while it is not realized
+ */
+gboolean
+ls_map_source_widget_uses_cairo (GtkWidget *widget)
+{
+  GtkNative *native;
+  GskRenderer *renderer;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  native = gtk_widget_get_native (widget);
+  renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}

@@ -33,5 +33,6 @@ void         ls_map_source_set_for_cairo_renderer (LsMapSource         *self,
 guint        ls_map_source_get_n_filled_tiles     (LsMapSource         *self);
 
 LsShapes    *ls_map_source_get_shapes_for_zoom    (double               zoom);
+gboolean     ls_map_source_widget_uses_cairo      (GtkWidget           *widget);
 
 G_END_DECLS

@@ -568,11 +568,8 @@ options_changed (LsMapView *self)
 static void
 update_tile_paint (LsMapView *self)
 {
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-
   if (self->source != NULL)
-    ls_map_source_set_for_cairo_renderer (self->source, renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer));
+    ls_map_source_set_for_cairo_renderer (self->source, ls_map_source_widget_uses_cairo (GTK_WIDGET (self)));
 }
 
 /* The tile source draws the colours it was made with, and libshumate

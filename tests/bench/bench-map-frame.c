@@ -147,7 +147,7 @@ measure_floor (gboolean as_view_does,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
   gtk_widget_realize (window);
   if (as_view_does)
-    ls_map_source_set_for_cairo_renderer (source, GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))));
+    ls_map_source_set_for_cairo_renderer (source, ls_map_source_widget_uses_cairo (window));
   gtk_window_present (GTK_WINDOW (window));
 
   while (!gtk_widget_get_mapped (GTK_WIDGET (map)) || ls_map_source_get_n_filled_tiles (source) < 32)
