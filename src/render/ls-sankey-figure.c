@@ -189,7 +189,7 @@ ls_sankey_figure_new_with_order (LsResult            *result,
   g_return_val_if_fail (order != NULL, NULL);
 
   return ls_sankey_figure_new_with_options (result, style, width, height,
-                                            &(LsSankeyFigureOptions) { order, TRUE, NULL, 0 });
+                                            &(LsSankeyFigureOptions) { .previous_order = order, .keep_order = TRUE });
 }
 
 /**
@@ -286,6 +286,7 @@ ls_sankey_figure_new_with_options (LsResult                    *result,
   opts.previous_order = options->previous_order;
   if (options->keep_order)
     opts.order_hysteresis = INFINITY;
+  opts.quick = options->quick_order;
   opts.pins = self->pins;
   opts.n_pins = self->n_pins;
   layout = ls_sankey_layout_compute (graph, &opts);

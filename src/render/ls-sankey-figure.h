@@ -143,6 +143,9 @@ typedef struct
  * @keep_order: whether to take @previous_order as it is (an order found
  *   elsewhere, such as the exact one); nodes it does not name go below
  *   those it does
+ * @quick_order: whether to keep @previous_order, or what sifting makes of
+ *   it, without the layout's full search (see #LsSankeyLayoutOptions.quick):
+ *   for a view's frame, with the search to follow in a worker thread
  * @pins: (nullable) (array length=n_pins): nodes the user put in place,
  *   held there while the rest is ordered around them
  * @n_pins: the number of @pins
@@ -157,6 +160,7 @@ typedef struct
 {
   const char * const   *previous_order;
   gboolean               keep_order;
+  gboolean               quick_order;
   const LsSankeyPin     *pins;
   guint                  n_pins;
   const LsSankeyFigure  *drawn;

@@ -65,6 +65,10 @@ typedef struct
  *   leave @previous_order, e.g. 0.25 for 25 %; %INFINITY keeps it always
  *   (the exact solver ignores it: it leaves the heuristic's order only for
  *   a strictly better one, and breaks ties as the heuristic does)
+ * @quick: with @previous_order, whether to skip the multi-start search:
+ *   the order is kept, or what sifting makes of it when that is better by
+ *   @order_hysteresis. For a frame that cannot wait; the full search can
+ *   follow in a worker thread
  * @pins: (nullable) (array length=n_pins): nodes held at a rank, honoured
  *   by the heuristic and the exact solver
  * @n_pins: the number of @pins
@@ -86,6 +90,7 @@ typedef struct
   guint               iterations;
   const char * const *previous_order;
   double              order_hysteresis;
+  gboolean            quick;
   const LsSankeyPin  *pins;
   guint               n_pins;
   gboolean            exact;

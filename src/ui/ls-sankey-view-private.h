@@ -15,4 +15,8 @@ G_BEGIN_DECLS
  * while the view was off screen (ls_sankey_view_get_figure() does). */
 LsSankeyFigure *_ls_sankey_view_peek_figure (LsSankeyView *self);
 
+/* For tests: whether the worker is still searching for a better order
+ * of the figure shown (see "The exact order" in ls-sankey-view.c). */
+gboolean        _ls_sankey_view_is_ordering (LsSankeyView *self);
+
 G_END_DECLS

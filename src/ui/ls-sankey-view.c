@@ -184,8 +184,10 @@ pins_key (LsSankeyView *self)
   return g_string_free (key, FALSE);
 }
 
-/* A figure of the result at a size, with the pins, keeping @order: as
- * the layout's stable start when @keep is FALSE, as it is when TRUE. */
+/* A figure of the result at a size, with the pins, keeping @order: as it
+ * is when @keep is TRUE; else as it is or as sifting improves it, without
+ * the layout's full search, which the worker runs next (see "The exact
+ * order" below), so that a lever's frame does not wait for it. */
 static LsSankeyFigure *
 build_figure (LsSankeyView       *self,
               double              width,
@@ -201,6 +203,7 @@ build_figure (LsSankeyView       *self,
   options.pins = pins;
   options.previous_order = order;
   options.keep_order = keep;
+  options.quick_order = !keep;
   options.drawn = self->figure;
 
   g_free (self->pins_key);
@@ -366,12 +369,15 @@ on_scenario_changed_cb (LsSankeyView *self)
 
 /* The exact order.
  *
- * A new figure is shown at once with the heuristic's order; its graph
- * (ls_sankey_figure_dup_graph()) goes to a worker thread for the exact
- * solve, started from the order on screen, with the same pins. A newer
- * result, style or pin cancels it. When it returns a clearly better order
- * for the result, style and pins still shown, the figure is rebuilt with
- * it and animates there, as for a new result. */
+ * A new figure is shown at once: laid out with the layout's full search
+ * when nothing was shown before, else keeping the order on screen, or
+ * what sifting makes of it (a third of the time). Its graph
+ * (ls_sankey_figure_dup_graph()) then goes to a worker thread for the
+ * full search and the exact solve started from it, from the order on
+ * screen, with the same pins. A newer result, style or pin cancels it.
+ * When it returns a clearly better order for the result, style and pins
+ * still shown, the figure is rebuilt with it and animates there, as for
+ * a new result. */
 
 typedef struct
 {
@@ -452,6 +458,9 @@ exact_solve_done_cb (GObject      *object,
   ExactSolve *solve = g_task_get_task_data (G_TASK (result));
   g_autoptr(LsSankeyView) self = g_weak_ref_get (&solve->view);
   g_auto(GStrv) order = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (self != NULL && self->exact_cancellable == g_task_get_cancellable (G_TASK (result)))
+    g_clear_object (&self->exact_cancellable);
 
   /* Cancelled, not better, or for what is no longer shown. */
   if (self == NULL || order == NULL || self->figure == NULL || self->result != solve->result ||
@@ -1862,6 +1871,14 @@ _ls_sankey_view_peek_figure (LsSankeyView *self)
   g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), NULL);
 
   return self->figure;
+}
+
+gboolean
+_ls_sankey_view_is_ordering (LsSankeyView *self)
+{
+  g_return_val_if_fail (LS_IS_SANKEY_VIEW (self), FALSE);
+
+  return self->exact_cancellable != NULL;
 }
 
 /**
