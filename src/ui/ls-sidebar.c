@@ -48,11 +48,14 @@ struct _LsSidebar
   GtkWidget *capacity_error_row;
   GtkWidget *capacity_expander;
   GtkWidget *capacity_list;
+  GtkWidget *capacity_group;
   GtkWidget *capacity_stage;
   GtkWidget *content;
+  GtkWidget *friend_group;
   GtkWidget *friend_label;
   GtkWidget *friend_scale;
   GtkWidget *members_as_of_row;
+  GtkWidget *members_group;
   GtkWidget *members_list;
   GtkWidget *members_summary;
   GtkWidget *presets_box;
@@ -63,6 +66,7 @@ struct _LsSidebar
   GtkWidget *restriction_from;
   GtkWidget *restriction_stage;
   GtkWidget *restriction_to;
+  GtkWidget *restrictions_group;
   GtkWidget *restrictions_list;
   GtkWidget *scroller;
   GtkWidget *search_entry;
@@ -74,7 +78,7 @@ struct _LsSidebar
   GPtrArray     *preset_buttons;  /* GtkToggleButton */
   GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
   GArray        *member_order;    /* country indices, by name */
-  gboolean       member_rows_partial; /* see ensure_member_rows() */
+  gboolean       member_rows_partial; /* rows still to make, see ensure_member_rows() */
   gboolean       started;         /* the window has drawn (ls_sidebar_finish_start()) */
   GtkStringList *members_as_of;
   char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
@@ -434,36 +438,31 @@ sync_alliances (LsSidebar *self)
 
 /* The member rows --------------------------------------------------------- */
 
-/* The member list has a row per country, but without a search it shows
- * only the bloc and the countries changed by hand or joining later:
- * about 15 rows of 75 on the shipped data. Until the window's first
- * frame is drawn only those are made, since making, styling and
- * measuring the others was a start-up cost for rows not shown (issue
- * 12); ensure_member_rows() makes the rest when the window has drawn
- * (ls_sidebar_finish_start()), or as soon as a search or a caller needs
- * them. */
-
-static gboolean
-shown_without_search (LsSidebar      *self,
-                      guint           country,
-                      const gboolean *members)
+/* The sections below the alliances: members, friend-shoring, export
+ * restrictions and capacity changes. */
+static void
+set_later_sections_visible (LsSidebar *self,
+                            gboolean   visible)
 {
-  const char *id = ls_dataset_get_country_id (self->dataset, country);
-  g_autofree char *note = NULL;
-
-  if (members[country] || ls_scenario_get_membership (self->scenario, id) != LS_MEMBERSHIP_DEFAULT)
-    return TRUE;
-
-  note = ls_alliance_text_joins_later (self->dataset, country, self->scenario);
-  return note != NULL;
+  gtk_widget_set_visible (self->members_group, visible);
+  gtk_widget_set_visible (self->friend_group, visible);
+  gtk_widget_set_visible (self->restrictions_group, visible);
+  gtk_widget_set_visible (self->capacity_group, visible);
 }
 
+/* The member list has a row per country; without a search it shows only
+ * the bloc and the countries changed by hand or joining later. Its
+ * section is below the alliances, out of the first frame at the window's
+ * usual sizes, so it is shown with the other sections below them once
+ * the window has drawn (ls_sidebar_finish_start()), and its rows are
+ * made then, or as soon as a search or a caller needs them
+ * (ensure_member_rows()): making, styling and measuring them was a
+ * start-up cost (issue 12). */
+
 /* Makes the rows missing from the member list, each at its place in
- * name order: all of them, or with @members (the bloc) only those shown
- * without a search. */
+ * name order. */
 static void
-add_member_rows (LsSidebar      *self,
-                 const gboolean *members)
+add_member_rows (LsSidebar *self)
 {
   int position = 0;
 
@@ -479,8 +478,6 @@ add_member_rows (LsSidebar      *self,
           position++;
           continue;
         }
-      if (members != NULL && !shown_without_search (self, c, members))
-        continue;
 
       row = ls_member_row_new (id, ls_dataset_get_country_name (self->dataset, c));
       memberships = ls_alliance_text_memberships (self->dataset, c);
@@ -499,7 +496,7 @@ ensure_member_rows (LsSidebar *self)
     return;
 
   self->member_rows_partial = FALSE;
-  add_member_rows (self, NULL);
+  add_member_rows (self);
   sync_members (self);
 }
 
@@ -513,10 +510,6 @@ sync_members (LsSidebar *self)
 
   if (!ls_scenario_compute_bloc (self->scenario, self->dataset, members, &error))
     g_debug ("Cannot compute the bloc: %s", error->message);
-
-  /* A country the edit brings into the list gets its row. */
-  if (self->member_rows_partial)
-    add_member_rows (self, members);
 
   for (guint c = 0; c < n_countries; c++)
     {
@@ -988,8 +981,8 @@ rebuild (LsSidebar *self)
       g_ptr_array_add (self->alliance_rows, row);
     }
 
-  /* Members, sorted by name: the rows shown at once in sync_all(), the
-   * others after the first frame (ensure_member_rows()). */
+  /* Members, sorted by name: their rows are made after the first frame
+   * (ensure_member_rows()). */
   clear_list (self->members_list);
   g_hash_table_remove_all (self->member_rows);
   g_array_set_size (self->member_order, 0);
@@ -1105,12 +1098,15 @@ ls_sidebar_class_init (LsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_error);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_error_row);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_expander);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_stage);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, content);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_label);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_scale);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_as_of_row);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_summary);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, presets_box);
@@ -1121,6 +1117,7 @@ ls_sidebar_class_init (LsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_from);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_stage);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_to);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restrictions_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restrictions_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, search_entry);
@@ -1138,6 +1135,9 @@ ls_sidebar_init (LsSidebar *self)
   const char *as_of[] = { "", _("Today"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Until the window's first frame (see "The member rows" below). */
+  set_later_sections_visible (self, FALSE);
 
   self->alliance_rows = g_ptr_array_new ();
   self->preset_buttons = g_ptr_array_new ();
@@ -1230,9 +1230,10 @@ ls_sidebar_set_model (LsSidebar  *self,
 /**
  * ls_sidebar_finish_start:
  *
- * Tells the sidebar that the window has drawn its first frame: it makes
- * what it left out of that frame (the member rows not shown), and from
- * now on makes everything at once.
+ * Tells the sidebar that the window has drawn its first frame: it shows
+ * and makes what it left out of that frame (the sections below the
+ * alliances and the member rows), and from now on makes everything at
+ * once.
  */
 void
 ls_sidebar_finish_start (LsSidebar *self)
@@ -1240,6 +1241,7 @@ ls_sidebar_finish_start (LsSidebar *self)
   g_return_if_fail (LS_IS_SIDEBAR (self));
 
   self->started = TRUE;
+  set_later_sections_visible (self, TRUE);
   ensure_member_rows (self);
 }
 
