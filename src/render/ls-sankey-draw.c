@@ -96,18 +96,26 @@ colors_equal (const LsColor *a,
   return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
 }
 
+/* The stripes of @color at @alpha, over @under at @under_alpha when that
+ * is above 0: a hatched band is then one fill instead of two, which on
+ * an image is a fifth of the time of drawing the figure (issue 12). */
 static cairo_pattern_t *
 hatch_pattern (const LsSankeyFigure *self,
                cairo_t              *cr,
+               const LsColor        *under,
+               double                under_alpha,
                const LsColor        *color,
                double                alpha)
 {
   LsSankeyFigure *mutable = (LsSankeyFigure *)self;
   double s = LS_SANKEY_HATCH_SPACING;
   gboolean vector = cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE;
-  LsSankeyHatch hatch = { *color, alpha, vector, NULL };
+  LsSankeyHatch hatch = { *color, alpha, { 0 }, under != NULL ? under_alpha : 0, vector, NULL };
   cairo_surface_t *tile;
   cairo_t *tcr;
+
+  if (hatch.under_alpha > 0)
+    hatch.under = *under;
 
   if (mutable->hatches == NULL)
     mutable->hatches = g_array_new (FALSE, FALSE, sizeof (LsSankeyHatch));
@@ -115,7 +123,9 @@ hatch_pattern (const LsSankeyFigure *self,
     {
       const LsSankeyHatch *known = &g_array_index (self->hatches, LsSankeyHatch, i);
 
-      if (known->alpha == alpha && known->vector == vector && colors_equal (&known->color, color))
+      if (known->alpha == alpha && known->vector == vector && colors_equal (&known->color, color) &&
+          known->under_alpha == hatch.under_alpha &&
+          (hatch.under_alpha <= 0 || colors_equal (&known->under, &hatch.under)))
         return known->pattern;
     }
 
@@ -131,6 +141,11 @@ hatch_pattern (const LsSankeyFigure *self,
     }
 
   tcr = cairo_create (tile);
+  if (hatch.under_alpha > 0)
+    {
+      _ls_sankey_set_color (tcr, &hatch.under, hatch.under_alpha);
+      cairo_paint (tcr);
+    }
   _ls_sankey_set_color (tcr, color, alpha);
   cairo_set_line_width (tcr, 1.5);
   cairo_set_line_cap (tcr, CAIRO_LINE_CAP_SQUARE);
@@ -150,18 +165,45 @@ hatch_pattern (const LsSankeyFigure *self,
   return hatch.pattern;
 }
 
-/* Fills the current path with 45° stripes. A repeating tile rather than
- * clipped strokes: one fill per band, an order of magnitude faster, and
- * the tile is anchored to user space, so neighbouring bands line up. A
- * vector target gets a vector tile. Tiles are made once per figure. */
+/* Fills the path with stripes (see hatch_pattern ()). */
 static void
 hatch_path (const LsSankeyFigure *self,
             cairo_t              *cr,
             const LsColor        *color,
             double                alpha)
 {
-  cairo_set_source (cr, hatch_pattern (self, cr, color, alpha));
+  cairo_set_source (cr, hatch_pattern (self, cr, NULL, 0, color, alpha));
   cairo_fill (cr);
+}
+
+/* Fills the path with @under at @under_alpha, striped when @hatched: in
+ * one fill on an image; in two in a vector file, which keeps its fill a
+ * plain colour under a pattern of stripes. */
+static void
+fill_striped (const LsSankeyFigure *self,
+              cairo_t              *cr,
+              const LsColor        *under,
+              double                under_alpha,
+              gboolean              hatched,
+              const LsColor        *color,
+              double                alpha)
+{
+  if (!hatched)
+    {
+      _ls_sankey_set_color (cr, under, under_alpha);
+      cairo_fill (cr);
+    }
+  else if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      cairo_set_source (cr, hatch_pattern (self, cr, under, under_alpha, color, alpha));
+      cairo_fill (cr);
+    }
+  else
+    {
+      _ls_sankey_set_color (cr, under, under_alpha);
+      cairo_fill_preserve (cr);
+      hatch_path (self, cr, color, alpha);
+    }
 }
 
 static double
@@ -184,6 +226,8 @@ draw_link (const LsSankeyFigure *self,
   double top0 = link->y0 - w / 2, top1 = link->y1 - w / 2;
   double x0 = source->x1, x1 = target->x0;
   double a = alpha * link->alpha * link_alpha (style);
+  double hatch_alpha;
+  gboolean hatched;
 
   if (w <= 0 || a <= 0)
     return;
@@ -192,6 +236,9 @@ draw_link (const LsSankeyFigure *self,
    * first. */
   if (target->kind == LS_SANKEY_NODE_OTHER_USES)
     a *= 0.6;
+
+  hatched = link->estimated > link->value / 2 && w >= 3;
+  hatch_alpha = 0.3 * alpha * link->alpha;
 
   if (self->color_by == LS_COLOR_BY_ORIGIN)
     {
@@ -205,22 +252,14 @@ draw_link (const LsSankeyFigure *self,
           if (part <= 0)
             continue;
           ribbon_path (cr, x0, x1, top0 + off, top1 + off, part);
-          _ls_sankey_set_color (cr, &self->mix_colors[k], a);
-          cairo_fill (cr);
+          fill_striped (self, cr, &self->mix_colors[k], a, hatched, &style->background, hatch_alpha);
           off += part;
         }
     }
   else
     {
       ribbon_path (cr, x0, x1, top0, top1, w);
-      _ls_sankey_set_color (cr, link_color (self, link, style), a);
-      cairo_fill (cr);
-    }
-
-  if (link->estimated > link->value / 2 && w >= 3)
-    {
-      ribbon_path (cr, x0, x1, top0, top1, w);
-      hatch_path (self, cr, &style->background, 0.3 * alpha * link->alpha);
+      fill_striped (self, cr, link_color (self, link, style), a, hatched, &style->background, hatch_alpha);
     }
 }
 

@@ -114,10 +114,13 @@ struct _LsSankeyFigure
   double           other_threshold;
 };
 
+/* A tile of stripes of @color, over @under where @under_alpha > 0. */
 typedef struct
 {
   LsColor          color;
   double           alpha;
+  LsColor          under;
+  double           under_alpha;
   gboolean         vector;
   cairo_pattern_t *pattern;
 } LsSankeyHatch;

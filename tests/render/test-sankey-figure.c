@@ -17,7 +17,7 @@
 /*
  * The Sankey figure: unmet need shown at the country that lacks it, with
  * the new plant that gets no feed (issue 13, 2b), pins (issue 11, part 3),
- * and the band under a point.
+ * the band under a point, and estimated bands striped.
  */
 
 static LsResult *
@@ -237,6 +237,94 @@ test_link_at (void)
   g_assert_cmpint (ls_sankey_figure_link_at (figure, 1, 1), ==, -1);
 }
 
+/* The colours along a row of @n pixels from (@x, @y) of @image: how many
+ * differ from the first by more than @tolerance in a channel, and
+ * whether any is the white page. */
+static guint
+count_row_changes (cairo_surface_t *image,
+                   int              x,
+                   int              y,
+                   int              n,
+                   guint            tolerance,
+                   gboolean        *white)
+{
+  const guint8 *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+  const guint8 *first = row + 4 * x;
+  guint changes = 0;
+
+  *white = FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      const guint8 *px = row + 4 * (x + i);
+      gboolean differs = FALSE;
+
+      for (guint k = 0; k < 3; k++)
+        differs |= ABS ((int)px[k] - (int)first[k]) > (int)tolerance;
+      changes += differs ? 1 : 0;
+      *white |= px[0] == 255 && px[1] == 255 && px[2] == 255;
+    }
+
+  return changes;
+}
+
+/* A mostly estimated band is its colour with stripes over it (drawn as
+ * one fill on an image, issue 12); any other is plain. */
+static void
+test_hatched_bands (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsDataset) dataset = ls_dataset_new_default (&error);
+  g_autoptr(LsScenario) scenario = ls_test_scenario_new ();
+  g_autoptr(LsResult) result = compute (dataset, scenario);
+  g_autoptr(LsSankeyFigure) figure = NULL;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 800);
+  cairo_t *cr = cairo_create (image);
+  guint n_hatched = 0, n_plain = 0;
+  LsRenderStyle style;
+
+  ls_render_style_init (&style, FALSE);
+  figure = ls_sankey_figure_new (result, &style, 1280, 800, NULL);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ls_sankey_figure_draw (figure, cr, &style, -1);
+  cairo_surface_flush (image);
+
+  for (guint l = 0; l < ls_sankey_figure_get_n_links (figure); l++)
+    {
+      const LsSankeyLink *link = ls_sankey_figure_get_link (figure, l);
+      const LsSankeyNode *source = ls_sankey_figure_get_node (figure, link->source);
+      const LsSankeyNode *target = ls_sankey_figure_get_node (figure, link->target);
+      double x = (source->x1 + target->x0) / 2, y = (link->y0 + link->y1) / 2;
+      gboolean white;
+      guint changes;
+
+      /* Wide bands alone at their middle, over 15 pixels across. */
+      if (link->width < 16 || ls_sankey_figure_link_at (figure, x, y) != (int)l ||
+          ls_sankey_figure_link_at (figure, x - 8, y) != (int)l || ls_sankey_figure_link_at (figure, x + 8, y) != (int)l)
+        continue;
+
+      changes = count_row_changes (image, (int)x - 7, (int)y, 15, 2, &white);
+      /* The band's colour between the stripes, never the page. */
+      g_assert_false (white);
+      if (link->estimated > link->value / 2)
+        {
+          g_assert_cmpuint (changes, >, 0);
+          n_hatched++;
+        }
+      else
+        {
+          g_assert_cmpuint (changes, ==, 0);
+          n_plain++;
+        }
+    }
+  /* On the shipped data nearly every wide band is mostly estimated. */
+  g_test_message ("%u striped and %u plain bands checked", n_hatched, n_plain);
+  g_assert_cmpuint (n_hatched, >, 3);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/sankey-figure/starved-plant", test_starved_plant);
   g_test_add_func ("/lodestone/render/sankey-figure/pins", test_pins);
   g_test_add_func ("/lodestone/render/sankey-figure/link-at", test_link_at);
+  g_test_add_func ("/lodestone/render/sankey-figure/hatched-bands", test_hatched_bands);
 
   return g_test_run ();
 }
