@@ -559,6 +559,35 @@ cache_keep_image (LsFlowLayer *self,
   }
 }
 
+/* Where cache_draw () draws @cache's image. Under the Cairo renderer, at
+ * a scale of 1, straight into the Cairo node that frames paint, when
+ * GTK gives that node an image (GTK 4.8 does): keeping it as
+ * cache_keep_image () does cost a second 13 MB image at 1920×1080 with
+ * its margins, its page faults and a copy, on every lever (issue 12).
+ * Else into an image of its own, kept once drawn. */
+static cairo_t *
+cache_begin_draw (LsFlowLayer *self,
+                  Cache       *cache)
+{
+  if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && cache->frame.scale == 1)
+    {
+      GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
+      cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+      if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+        {
+          cache->node = node;
+          cache->surface = cairo_surface_reference (cairo_get_target (cr));
+          return cr;
+        }
+      cairo_destroy (cr);
+      gsk_render_node_unref (node);
+    }
+
+  cache->surface = create_surface (&cache->frame);
+  return cairo_create (cache->surface);
+}
+
 /* Draws @result's overlay into @cache, over the widget and a margin
  * around it for panning. While the other image still covers the view, at
  * its frame, so that the borders' and outlines' images drawn for it
@@ -593,10 +622,9 @@ cache_draw (LsFlowLayer        *self,
   cache->result = ls_result_ref (result);
   cache->generation = self->generation;
   cache->frame = frame;
-  cache->surface = create_surface (&frame);
   frame_projection (&frame, projection, &drawn);
 
-  cr = cairo_create (cache->surface);
+  cr = cache_begin_draw (self, cache);
 
   /* The fills' edges lie under the borders: Cairo's fast antialiasing
    * fills them in half the time, and the difference is covered. */
@@ -619,7 +647,8 @@ cache_draw (LsFlowLayer        *self,
   cairo_destroy (cr);
   cairo_surface_flush (cache->surface);
 
-  cache_keep_image (self, cache);
+  if (cache->node == NULL)
+    cache_keep_image (self, cache);
   self->n_cache_draws++;
 }
 
