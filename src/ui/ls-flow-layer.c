@@ -559,33 +559,38 @@ cache_keep_image (LsFlowLayer *self,
   }
 }
 
-/* Where cache_draw () draws @cache's image. Under the Cairo renderer, at
- * a scale of 1, straight into the Cairo node that frames paint, when
- * GTK gives that node an image (GTK 4.8 does): keeping it as
- * cache_keep_image () does cost a second 13 MB image at 1920×1080 with
- * its margins, its page faults and a copy, on every lever (issue 12).
- * Else into an image of its own, kept once drawn. */
-static cairo_t *
-cache_begin_draw (LsFlowLayer *self,
-                  Cache       *cache)
+/* A new image for an overlay at @frame. Under the Cairo renderer, at a
+ * scale of 1, when GTK gives a Cairo node an image (GTK 4.8 does; newer
+ * GTK may record instead), it is the image of a new Cairo node, set in
+ * @node, that frames then paint as it is: cache_keep_image () would cost
+ * a second 13 MB image at 1920×1080 with its margins, its page faults
+ * and a copy, on every lever (issue 12). Else an image of its own, and
+ * @node is NULL. Either is drawn with cairo_create() on the image, in
+ * any one thread. */
+static cairo_surface_t *
+overlay_image_new (LsFlowLayer    *self,
+                   const Frame    *frame,
+                   GskRenderNode **node)
 {
-  if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && cache->frame.scale == 1)
-    {
-      GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
-      cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+  *node = NULL;
 
-      if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
-        {
-          cache->node = node;
-          cache->surface = cairo_surface_reference (cairo_get_target (cr));
-          return cr;
-        }
+  if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && frame->scale == 1)
+    {
+      GskRenderNode *cairo_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, frame->width, frame->height));
+      cairo_t *cr = gsk_cairo_node_get_draw_context (cairo_node);
+      cairo_surface_t *target = cairo_surface_reference (cairo_get_target (cr));
+
       cairo_destroy (cr);
-      gsk_render_node_unref (node);
+      if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
+        {
+          *node = cairo_node;
+          return target;
+        }
+      cairo_surface_destroy (target);
+      gsk_render_node_unref (cairo_node);
     }
 
-  cache->surface = create_surface (&cache->frame);
-  return cairo_create (cache->surface);
+  return create_surface (frame);
 }
 
 /* Draws @result's overlay into @cache, over the widget and a margin
@@ -624,7 +629,8 @@ cache_draw (LsFlowLayer        *self,
   cache->frame = frame;
   frame_projection (&frame, projection, &drawn);
 
-  cr = cache_begin_draw (self, cache);
+  cache->surface = overlay_image_new (self, &frame, &cache->node);
+  cr = cairo_create (cache->surface);
 
   /* The fills' edges lie under the borders: Cairo's fast antialiasing
    * fills them in half the time, and the difference is covered. */
@@ -703,7 +709,8 @@ struct _SettleDraw
   double           world;
   guint            generation;
   Frame            frame;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface;   /* see overlay_image_new () */
+  GskRenderNode   *node;
 };
 
 static void
@@ -711,6 +718,7 @@ settle_draw_free (SettleDraw *draw)
 {
   g_clear_pointer (&draw->result, ls_result_unref);
   g_clear_pointer (&draw->surface, cairo_surface_destroy);
+  g_clear_pointer (&draw->node, gsk_render_node_unref);
   g_free (draw);
 }
 
@@ -752,7 +760,6 @@ settle_draw_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  draw->surface = create_surface (&draw->frame);
   frame_projection (&draw->frame, &draw->projection, &drawn);
   cr = cairo_create (draw->surface);
   draw_below_symbols (cr, &drawn, draw->world, draw->frame.width, &data);
@@ -829,7 +836,9 @@ finish_settle_draw (LsFlowLayer *self)
       self->cache.generation = draw->generation;
       self->cache.frame = draw->frame;
       self->cache.surface = g_steal_pointer (&draw->surface);
-      cache_keep_image (self, &self->cache);
+      self->cache.node = g_steal_pointer (&draw->node);
+      if (self->cache.node == NULL)
+        cache_keep_image (self, &self->cache);
       self->n_cache_draws++;
     }
 
@@ -865,6 +874,7 @@ start_settle_draw (LsFlowLayer        *self,
   draw->world = world;
   draw->generation = self->generation;
   frame_init (&draw->frame, projection, zoom, width, height, scale);
+  draw->surface = overlay_image_new (self, &draw->frame, &draw->node);
 
   self->settle_draw = g_cancellable_new ();
   self->settle_zoom = zoom;
