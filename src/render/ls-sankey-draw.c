@@ -720,10 +720,12 @@ ls_sankey_figure_draw (const LsSankeyFigure *self,
   draw_footer (self, cr, style);
   cairo_restore (cr);
 
-  /* Every label has its image now: those of the figure before that
-   * were not taken are not needed any more. */
+  /* Every label has its image now, and every text its measure: those of
+   * the figure before that were not taken are not needed any more. */
   if (self->label_owner == NULL && self->label_images != NULL)
     g_clear_pointer (&((LsSankeyFigure *)self)->reused_labels, g_hash_table_unref);
+  if (self->label_owner == NULL)
+    g_clear_pointer (&((LsSankeyFigure *)self)->text.previous, g_hash_table_unref);
 
   if (highlight_node >= 0 && (guint)highlight_node < self->nodes->len)
     ls_sankey_figure_draw_highlight (self, cr, style, highlight_node);

@@ -55,12 +55,24 @@ enum
 };
 
 /* How text is measured and drawn: one Pango context per figure, so the
- * label boxes computed at build time are those drawn. */
+ * label boxes computed at build time are those drawn. Measurements are
+ * kept in @measures, if any, and taken from @previous, the figure shown
+ * before's, until the figure is first drawn: a new result's figure
+ * measures mostly the same names, headers and source line, and laying
+ * them out again was three quarters of a lever's layout (issue 12). */
 typedef struct
 {
   PangoContext *pango;
   char         *font_family;
+  GHashTable   *measures;   /* "px␟weight␟text" → LsSankeyMeasure */
+  GHashTable   *previous;
 } LsSankeyText;
+
+typedef struct
+{
+  double width;
+  double height;
+} LsSankeyMeasure;
 
 struct _LsSankeyFigure
 {
@@ -166,6 +178,7 @@ PangoLayout    *_ls_sankey_text_layout                 (const LsSankeyText  *set
                                                         const char          *text,
                                                         double               px,
                                                         PangoWeight          weight);
+GHashTable     *_ls_sankey_text_measures_new           (void);
 void            _ls_sankey_text_measure                (const LsSankeyText  *setup,
                                                         const char          *text,
                                                         double               px,

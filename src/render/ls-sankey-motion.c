@@ -113,6 +113,8 @@ ls_sankey_figure_interpolate (const LsSankeyFigure *from,
   self->sources = g_strdup (to->sources);
   self->text.font_family = g_strdup (to->text.font_family);
   self->text.pango = g_object_ref (to->text.pango);
+  if (to->text.measures != NULL)
+    self->text.measures = g_hash_table_ref (to->text.measures);
 
   for (guint i = 0; i < to->legend->len; i++)
     {

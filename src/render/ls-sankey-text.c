@@ -53,6 +53,12 @@ _ls_sankey_text_layout (const LsSankeyText *setup,
   return layout;
 }
 
+GHashTable *
+_ls_sankey_text_measures_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
 void
 _ls_sankey_text_measure (const LsSankeyText *setup,
                          const char         *text,
@@ -61,14 +67,39 @@ _ls_sankey_text_measure (const LsSankeyText *setup,
                          double             *width,
                          double             *height)
 {
-  g_autoptr(PangoLayout) layout = _ls_sankey_text_layout (setup, text, px, weight);
-  PangoRectangle logical;
+  g_autofree char *key = NULL;
+  LsSankeyMeasure measure;
+  const LsSankeyMeasure *known = NULL;
 
-  pango_layout_get_extents (layout, NULL, &logical);
+  if (setup->measures != NULL)
+    {
+      key = g_strdup_printf ("%g\x1f%d\x1f%s", px, (int)weight, text);
+      known = g_hash_table_lookup (setup->measures, key);
+      if (known == NULL && setup->previous != NULL &&
+          (known = g_hash_table_lookup (setup->previous, key)) != NULL)
+        g_hash_table_insert (setup->measures, g_steal_pointer (&key), g_memdup2 (known, sizeof *known));
+    }
+
+  if (known != NULL)
+    {
+      measure = *known;
+    }
+  else
+    {
+      g_autoptr(PangoLayout) layout = _ls_sankey_text_layout (setup, text, px, weight);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      measure.width = (double)logical.width / PANGO_SCALE;
+      measure.height = (double)logical.height / PANGO_SCALE;
+      if (setup->measures != NULL)
+        g_hash_table_insert (setup->measures, g_steal_pointer (&key), g_memdup2 (&measure, sizeof measure));
+    }
+
   if (width != NULL)
-    *width = (double)logical.width / PANGO_SCALE;
+    *width = measure.width;
   if (height != NULL)
-    *height = (double)logical.height / PANGO_SCALE;
+    *height = measure.height;
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include "ls-format.h"
 #include "ls-render-sankey.h"
+#include "ls-sankey-figure-private.h"
 #include "ls-scenario.h"
 #include "ls-test-utils.h"
 
@@ -17,7 +18,8 @@
 /*
  * The Sankey figure: unmet need shown at the country that lacks it, with
  * the new plant that gets no feed (issue 13, 2b), pins (issue 11, part 3),
- * the band under a point, and estimated bands striped.
+ * the band under a point, estimated bands striped, and text measures
+ * taken from the figure before.
  */
 
 static LsResult *
@@ -325,6 +327,71 @@ test_hatched_bands (void)
   cairo_surface_destroy (image);
 }
 
+/* A figure that takes its text measures from the one drawn before is laid
+ * out exactly as one that measures everything itself (issue 12). */
+static void
+test_measures_reused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsDataset) dataset = ls_dataset_new_default (&error);
+  g_autoptr(LsScenario) scenario = ls_test_scenario_new ();
+  g_autoptr(LsResult) result = compute (dataset, scenario);
+  g_autoptr(LsResult) next_result = NULL;
+  g_autoptr(LsSankeyFigure) before = NULL;
+  g_autoptr(LsSankeyFigure) reusing = NULL;
+  g_autoptr(LsSankeyFigure) measuring = NULL;
+  g_auto(GStrv) order = NULL;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  cairo_t *cr = cairo_create (image);
+  LsSankeyFigureOptions options = { 0 };
+  LsRenderStyle style;
+
+  ls_render_style_init (&style, FALSE);
+  before = ls_sankey_figure_new (result, &style, 1280, 800, NULL);
+  ls_sankey_figure_draw (before, cr, &style, -1);
+  ls_scenario_set_alliance (scenario, "msp", TRUE);
+  next_result = compute (dataset, scenario);
+
+  order = ls_sankey_figure_dup_node_order (before);
+  options.previous_order = (const char * const *)order;
+  options.quick_order = TRUE;
+  measuring = ls_sankey_figure_new_with_options (next_result, &style, 1280, 800, &options);
+  options.drawn = before;
+  reusing = ls_sankey_figure_new_with_options (next_result, &style, 1280, 800, &options);
+
+  /* The measures came from the figure before, and are let go once drawn. */
+  g_assert_null (measuring->text.previous);
+  g_assert_true (reusing->text.previous == before->text.measures);
+  g_assert_cmpuint (g_hash_table_size (before->text.measures), >, 10);
+
+  g_assert_cmpuint (ls_sankey_figure_get_n_labels (reusing), ==, ls_sankey_figure_get_n_labels (measuring));
+  g_assert_cmpuint (ls_sankey_figure_get_n_labels (reusing), >, 10);
+  for (guint i = 0; i < ls_sankey_figure_get_n_labels (reusing); i++)
+    {
+      const LsSankeyLabel *a = ls_sankey_figure_get_label (reusing, i);
+      const LsSankeyLabel *b = ls_sankey_figure_get_label (measuring, i);
+
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpstr (a->value_text, ==, b->value_text);
+      g_assert_cmpfloat (a->x, ==, b->x);
+      g_assert_cmpfloat (a->y, ==, b->y);
+      g_assert_cmpfloat (a->width, ==, b->width);
+      g_assert_cmpfloat (a->height, ==, b->height);
+    }
+  for (guint n = 0; n < ls_sankey_figure_get_n_nodes (reusing); n++)
+    {
+      g_assert_cmpfloat (ls_sankey_figure_get_node (reusing, n)->x0, ==, ls_sankey_figure_get_node (measuring, n)->x0);
+      g_assert_cmpfloat (ls_sankey_figure_get_node (reusing, n)->y0, ==, ls_sankey_figure_get_node (measuring, n)->y0);
+      g_assert_cmpfloat (ls_sankey_figure_get_node (reusing, n)->y1, ==, ls_sankey_figure_get_node (measuring, n)->y1);
+    }
+
+  ls_sankey_figure_draw (reusing, cr, &style, -1);
+  g_assert_null (reusing->text.previous);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/sankey-figure/pins", test_pins);
   g_test_add_func ("/lodestone/render/sankey-figure/link-at", test_link_at);
   g_test_add_func ("/lodestone/render/sankey-figure/hatched-bands", test_hatched_bands);
+  g_test_add_func ("/lodestone/render/sankey-figure/measures-reused", test_measures_reused);
 
   return g_test_run ();
 }
