@@ -658,12 +658,11 @@ draw_footer (const LsSankeyFigure *self,
 {
   g_autoptr(PangoLayout) layout = _ls_sankey_text_layout (&self->text, self->sources, self->font_px * 0.85,
                                                  PANGO_WEIGHT_NORMAL);
+  g_autofree char *key = g_strdup_printf ("footer\x1f%g\x1f%g\x1f%s", self->font_px, self->width, self->sources);
 
   pango_layout_set_width (layout, (int)((self->width - 16) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (cr, 8, self->footer_y);
-  _ls_sankey_set_color (cr, &style->dim_foreground, 1);
-  pango_cairo_show_layout (cr, layout);
+  _ls_sankey_text_show_layout (&self->text, cr, layout, key, 8, self->footer_y, &style->dim_foreground, 1);
 }
 
 static void
@@ -720,12 +719,13 @@ ls_sankey_figure_draw (const LsSankeyFigure *self,
   draw_footer (self, cr, style);
   cairo_restore (cr);
 
-  /* Every label has its image now, and every text its measure: those of
-   * the figure before that were not taken are not needed any more. */
+  /* Every label and text has its image now, and every text its measure:
+   * those of the figure before that were not taken are not needed any
+   * more. */
   if (self->label_owner == NULL && self->label_images != NULL)
     g_clear_pointer (&((LsSankeyFigure *)self)->reused_labels, g_hash_table_unref);
   if (self->label_owner == NULL)
-    g_clear_pointer (&((LsSankeyFigure *)self)->text.previous, g_hash_table_unref);
+    _ls_sankey_text_release_before (&((LsSankeyFigure *)self)->text);
 
   if (highlight_node >= 0 && (guint)highlight_node < self->nodes->len)
     ls_sankey_figure_draw_highlight (self, cr, style, highlight_node);

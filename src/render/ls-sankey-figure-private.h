@@ -55,17 +55,24 @@ enum
 };
 
 /* How text is measured and drawn: one Pango context per figure, so the
- * label boxes computed at build time are those drawn. Measurements are
- * kept in @measures, if any, and taken from @previous, the figure shown
- * before's, until the figure is first drawn: a new result's figure
- * measures mostly the same names, headers and source line, and laying
- * them out again was three quarters of a lever's layout (issue 12). */
+ * label boxes computed at build time are those drawn.
+ *
+ * A figure keeps what it measures in @measures, and on an image the
+ * images of the headers, legend and source line it draws in @images;
+ * until it is first drawn it takes both from the figure shown before
+ * (@previous_measures, @previous_images). A new result's figure has
+ * mostly the same names, headers and source line: laying them out again
+ * was three quarters of a lever's layout, and drawing them an eighth of
+ * every frame of the figure (issue 12). Without tables (a set-up of a
+ * context and a family alone), text is measured and drawn each time. */
 typedef struct
 {
   PangoContext *pango;
   char         *font_family;
-  GHashTable   *measures;   /* "px␟weight␟text" → LsSankeyMeasure */
-  GHashTable   *previous;
+  GHashTable   *measures;           /* "px␟weight␟text" → LsSankeyMeasure */
+  GHashTable   *images;             /* see show_layout () → LsSankeyTextImage */
+  GHashTable   *previous_measures;
+  GHashTable   *previous_images;
 } LsSankeyText;
 
 typedef struct
@@ -178,7 +185,13 @@ PangoLayout    *_ls_sankey_text_layout                 (const LsSankeyText  *set
                                                         const char          *text,
                                                         double               px,
                                                         PangoWeight          weight);
-GHashTable     *_ls_sankey_text_measures_new           (void);
+void            _ls_sankey_text_init                   (LsSankeyText        *text,
+                                                        const char          *font_family,
+                                                        const LsSankeyText  *before);
+void            _ls_sankey_text_share                  (LsSankeyText        *text,
+                                                        const LsSankeyText  *from);
+void            _ls_sankey_text_release_before         (LsSankeyText        *text);
+void            _ls_sankey_text_clear                  (LsSankeyText        *text);
 void            _ls_sankey_text_measure                (const LsSankeyText  *setup,
                                                         const char          *text,
                                                         double               px,
@@ -190,6 +203,14 @@ void            _ls_sankey_text_show                   (const LsSankeyText  *set
                                                         const char          *text,
                                                         double               px,
                                                         PangoWeight          weight,
+                                                        double               x,
+                                                        double               y,
+                                                        const LsColor       *color,
+                                                        double               alpha);
+void            _ls_sankey_text_show_layout            (const LsSankeyText  *setup,
+                                                        cairo_t             *cr,
+                                                        PangoLayout         *layout,
+                                                        const char          *key,
                                                         double               x,
                                                         double               y,
                                                         const LsColor       *color,

@@ -95,10 +95,7 @@ ls_sankey_figure_unref (LsSankeyFigure *self)
   g_free (self->mix);
   g_free (self->mix_colors);
   g_free (self->sources);
-  g_free (self->text.font_family);
-  g_clear_object (&self->text.pango);
-  g_clear_pointer (&self->text.measures, g_hash_table_unref);
-  g_clear_pointer (&self->text.previous, g_hash_table_unref);
+  _ls_sankey_text_clear (&self->text);
   g_free (self->pins);
   g_strfreev (self->pin_nodes);
   _ls_sankey_figure_clear_caches (self);
@@ -236,12 +233,7 @@ ls_sankey_figure_new_with_options (LsResult                    *result,
   self->height = height;
   self->color_by = style->color_by;
   self->other_threshold = style->other_threshold;
-  self->text.font_family = g_strdup (style->font_family);
-  self->text.pango = _ls_sankey_text_context_new ();
-  self->text.measures = _ls_sankey_text_measures_new ();
-  if (options->drawn != NULL && options->drawn->text.measures != NULL &&
-      g_strcmp0 (options->drawn->text.font_family, style->font_family) == 0)
-    self->text.previous = g_hash_table_ref (options->drawn->text.measures);
+  _ls_sankey_text_init (&self->text, style->font_family, options->drawn != NULL ? &options->drawn->text : NULL);
   /* Type grows a little with the figure, so a 1920 × 1080 export reads
    * like a 1280 × 800 one; the presenter's scale comes on top. */
   self->font_px = CLAMP (MIN (height / 800, width / 1280) * 13, 12, 16) *

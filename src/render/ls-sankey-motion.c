@@ -111,10 +111,7 @@ ls_sankey_figure_interpolate (const LsSankeyFigure *from,
   self->column_x = g_memdup2 (to->column_x, sizeof (double) * (to->n_columns + 1));
   self->mix_colors = g_memdup2 (to->mix_colors, sizeof (LsColor) * to->n_mix);
   self->sources = g_strdup (to->sources);
-  self->text.font_family = g_strdup (to->text.font_family);
-  self->text.pango = g_object_ref (to->text.pango);
-  if (to->text.measures != NULL)
-    self->text.measures = g_hash_table_ref (to->text.measures);
+  _ls_sankey_text_share (&self->text, &to->text);
 
   for (guint i = 0; i < to->legend->len; i++)
     {

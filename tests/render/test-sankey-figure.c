@@ -18,8 +18,8 @@
 /*
  * The Sankey figure: unmet need shown at the country that lacks it, with
  * the new plant that gets no feed (issue 13, 2b), pins (issue 11, part 3),
- * the band under a point, estimated bands striped, and text measures
- * taken from the figure before.
+ * the band under a point, estimated bands striped, and text measures and
+ * images taken from the figure before.
  */
 
 static LsResult *
@@ -360,8 +360,9 @@ test_measures_reused (void)
   reusing = ls_sankey_figure_new_with_options (next_result, &style, 1280, 800, &options);
 
   /* The measures came from the figure before, and are let go once drawn. */
-  g_assert_null (measuring->text.previous);
-  g_assert_true (reusing->text.previous == before->text.measures);
+  g_assert_null (measuring->text.previous_measures);
+  g_assert_true (reusing->text.previous_measures == before->text.measures);
+  g_assert_true (reusing->text.previous_images == before->text.images);
   g_assert_cmpuint (g_hash_table_size (before->text.measures), >, 10);
 
   g_assert_cmpuint (ls_sankey_figure_get_n_labels (reusing), ==, ls_sankey_figure_get_n_labels (measuring));
@@ -386,10 +387,100 @@ test_measures_reused (void)
     }
 
   ls_sankey_figure_draw (reusing, cr, &style, -1);
-  g_assert_null (reusing->text.previous);
+  g_assert_null (reusing->text.previous_measures);
+  g_assert_null (reusing->text.previous_images);
 
   cairo_destroy (cr);
   cairo_surface_destroy (image);
+}
+
+/* Pixels of two images of the same size that differ by more than one
+ * level in a channel. */
+static guint
+count_differing_pixels (cairo_surface_t *a,
+                        cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        gboolean differs = FALSE;
+
+        for (int k = 0; k < 4; k++)
+          differs |= ABS ((int)pa[y * stride + 4 * x + k] - (int)pb[y * stride + 4 * x + k]) > 1;
+        n += differs ? 1 : 0;
+      }
+
+  return n;
+}
+
+static cairo_surface_t *
+draw_figure (LsSankeyFigure      *figure,
+             const LsRenderStyle *style,
+             gboolean             direct)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  cairo_t *cr = cairo_create (image);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  /* More than a translation, too little to move a pixel: text is drawn
+   * as text, not from images. */
+  if (direct)
+    cairo_transform (cr, &(cairo_matrix_t) { 1, 1e-9, 0, 1, 0, 0 });
+  ls_sankey_figure_draw (figure, cr, style, -1);
+  cairo_destroy (cr);
+
+  return image;
+}
+
+/* The headers, legend and source line drawn from images on an image look
+ * as drawn as text, and as drawn from the images of the figure before
+ * (issue 12). */
+static void
+test_text_images (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsDataset) dataset = ls_dataset_new_default (&error);
+  g_autoptr(LsScenario) scenario = ls_test_scenario_new ();
+  g_autoptr(LsResult) result = compute (dataset, scenario);
+  g_autoptr(LsSankeyFigure) first = NULL;
+  g_autoptr(LsSankeyFigure) plain = NULL;
+  g_autoptr(LsSankeyFigure) next = NULL;
+  cairo_surface_t *from_images, *as_text, *from_before;
+  LsRenderStyle style;
+  guint n_text, n_before;
+
+  ls_render_style_init (&style, FALSE);
+  first = ls_sankey_figure_new (result, &style, 1280, 800, NULL);
+  plain = ls_sankey_figure_new (result, &style, 1280, 800, NULL);
+  from_images = draw_figure (first, &style, FALSE);
+  g_assert_cmpuint (g_hash_table_size (first->text.images), >, 5);
+  as_text = draw_figure (plain, &style, TRUE);
+  g_assert_cmpuint (g_hash_table_size (plain->text.images), ==, 0);
+
+  next = ls_sankey_figure_new (result, &style, 1280, 800, first);
+  g_assert_true (next->text.previous_images == first->text.images);
+  from_before = draw_figure (next, &style, FALSE);
+
+  n_text = count_differing_pixels (from_images, as_text);
+  n_before = count_differing_pixels (from_images, from_before);
+  g_test_message ("%u pixels differ from the text drawn as text, %u from the images of the figure before",
+                  n_text, n_before);
+  /* Text composited through an image may round differently at a few
+   * antialiased edges. */
+  g_assert_cmpuint (n_text, <=, 50);
+  g_assert_cmpuint (n_before, ==, 0);
+
+  cairo_surface_destroy (from_images);
+  cairo_surface_destroy (as_text);
+  cairo_surface_destroy (from_before);
 }
 
 int
@@ -404,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/sankey-figure/link-at", test_link_at);
   g_test_add_func ("/lodestone/render/sankey-figure/hatched-bands", test_hatched_bands);
   g_test_add_func ("/lodestone/render/sankey-figure/measures-reused", test_measures_reused);
+  g_test_add_func ("/lodestone/render/sankey-figure/text-images", test_text_images);
 
   return g_test_run ();
 }
