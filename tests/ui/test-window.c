@@ -1371,6 +1371,35 @@ test_member_rows_after_first_frame (void)
   destroy_window (window);
 }
 
+/* Issue 12: the shortcuts window is not built with the window, but when
+ * first asked for (Ctrl+?, or the main menu), and then shown again. */
+static void
+test_shortcuts_window_on_demand (void)
+{
+  LsWindow *window = create_window ();
+  GtkWindow *shortcuts;
+
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  flush_events ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (shortcuts == GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+
+  /* Closed, it hides; asked for again, the same one comes back. */
+  gtk_window_close (shortcuts);
+  flush_events ();
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  flush_events ();
+  g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+
+  destroy_window (window);
+}
+
 /* Asked for before the first frame, a row is made at once. */
 static void
 test_member_row_on_demand (void)
@@ -1592,6 +1621,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/ui/window/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/lodestone/ui/window/member-rows-after-first-frame", test_member_rows_after_first_frame);
   g_test_add_func ("/lodestone/ui/window/member-row-on-demand", test_member_row_on_demand);
+  g_test_add_func ("/lodestone/ui/window/shortcuts-window-on-demand", test_shortcuts_window_on_demand);
   g_test_add_func ("/lodestone/ui/window/export-shortcut", test_export_shortcut);
   g_test_add_func ("/lodestone/ui/window/presenter-fits-720", test_presenter_fits_720);
   g_test_add_func ("/lodestone/ui/window/names-once", test_names_once);
