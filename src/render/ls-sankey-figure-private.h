@@ -70,7 +70,7 @@ typedef struct
   PangoContext *pango;
   char         *font_family;
   GHashTable   *measures;           /* "px␟weight␟text" → LsSankeyMeasure */
-  GHashTable   *images;             /* see show_layout () → LsSankeyTextImage */
+  GHashTable   *images;             /* see _ls_sankey_text_show_layout () */
   GHashTable   *previous_measures;
   GHashTable   *previous_images;
 } LsSankeyText;

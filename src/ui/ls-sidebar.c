@@ -47,8 +47,8 @@ struct _LsSidebar
   GtkWidget *capacity_error;
   GtkWidget *capacity_error_row;
   GtkWidget *capacity_expander;
-  GtkWidget *capacity_list;
   GtkWidget *capacity_group;
+  GtkWidget *capacity_list;
   GtkWidget *capacity_stage;
   GtkWidget *content;
   GtkWidget *friend_group;
