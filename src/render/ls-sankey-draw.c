@@ -437,20 +437,14 @@ label_image (const LsSankeyFigure *self,
 {
   LsSankeyFigure *owner = self->label_owner != NULL ? self->label_owner : (LsSankeyFigure *)self;
   const LsSankeyLabel *label = &g_array_index (self->labels, LsSankeyLabel, i);
-  cairo_surface_t *target = cairo_get_target (cr);
   LsColor colors[3] = { style->foreground, style->background, style->dim_foreground };
   g_autofree char *key = NULL;
   LsSankeyLabelImage *image;
-  cairo_matrix_t matrix;
-  double scale_x, scale_y, dx = label->x, dy = label->y;
+  double scale_x, dx = label->x, dy = label->y;
   cairo_t *icr;
   int width, height;
 
-  cairo_get_matrix (cr, &matrix);
-  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
-      matrix.xx != 1 || matrix.yy != 1 || matrix.xy != 0 || matrix.yx != 0 || scale_x != scale_y ||
-      i >= owner->labels->len)
+  if (!_ls_sankey_takes_text_images (cr, &scale_x) || i >= owner->labels->len)
     return NULL;
 
   if (owner->label_images == NULL)
@@ -529,18 +523,8 @@ draw_label (const LsSankeyFigure *self,
   image = label_image (self, cr, style, i, halo);
   if (image != NULL)
     {
-      double dx = label->x, dy = label->y;
-
-      /* Pixel for pixel, where the text was in its image. */
-      cairo_user_to_device (cr, &dx, &dy);
-      dx = floor (dx - image->fx + 0.5) - image->pad;
-      dy = floor (dy - image->fy + 0.5) - image->pad;
-      cairo_device_to_user (cr, &dx, &dy);
-      cairo_save (cr);
-      cairo_set_source_surface (cr, image->surface, dx, dy);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-      cairo_paint_with_alpha (cr, a);
-      cairo_restore (cr);
+      _ls_sankey_paint_text_image (cr, image->surface, image->fx, image->fy, image->pad, image->pad,
+                                   label->x, label->y, a);
       return;
     }
 

@@ -215,6 +215,17 @@ void            _ls_sankey_text_show_layout            (const LsSankeyText  *set
                                                         double               y,
                                                         const LsColor       *color,
                                                         double               alpha);
+gboolean        _ls_sankey_takes_text_images           (cairo_t             *cr,
+                                                        double              *scale);
+void            _ls_sankey_paint_text_image            (cairo_t             *cr,
+                                                        cairo_surface_t     *image,
+                                                        double               fx,
+                                                        double               fy,
+                                                        int                  left,
+                                                        int                  top,
+                                                        double               x,
+                                                        double               y,
+                                                        double               alpha);
 void            _ls_sankey_set_color                   (cairo_t             *cr,
                                                         const LsColor       *color,
                                                         double               alpha);

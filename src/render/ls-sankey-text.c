@@ -185,11 +185,12 @@ _ls_sankey_set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
-/* Whether text can be drawn on @cr's target from an image: an image
- * surface, drawn with no more than a translation, at one device scale. */
-static gboolean
-takes_text_images (cairo_t *cr,
-                   double  *scale)
+/* Whether text can be drawn on @cr's target from an image of it drawn
+ * before (labels, headers, legend): an image surface, drawn with no more
+ * than a translation, at one device scale, set in @scale. */
+gboolean
+_ls_sankey_takes_text_images (cairo_t *cr,
+                              double  *scale)
 {
   cairo_surface_t *target = cairo_get_target (cr);
   cairo_matrix_t matrix;
@@ -200,6 +201,32 @@ takes_text_images (cairo_t *cr,
 
   return cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE &&
          matrix.xx == 1 && matrix.yy == 1 && matrix.xy == 0 && matrix.yx == 0 && *scale == scale_y;
+}
+
+/* Paints @image, an image of a text whose origin fell at (@fx, @fy) in
+ * its device pixel, @left and @top device pixels into it from the
+ * image's edges, with the origin now at (@x, @y): pixel for pixel, the
+ * origin's pixel rounded to the nearest. */
+void
+_ls_sankey_paint_text_image (cairo_t         *cr,
+                             cairo_surface_t *image,
+                             double           fx,
+                             double           fy,
+                             int              left,
+                             int              top,
+                             double           x,
+                             double           y,
+                             double           alpha)
+{
+  cairo_user_to_device (cr, &x, &y);
+  x = floor (x - fx + 0.5) - left;
+  y = floor (y - fy + 0.5) - top;
+  cairo_device_to_user (cr, &x, &y);
+  cairo_save (cr);
+  cairo_set_source_surface (cr, image, x, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
 }
 
 /* Draws @layout with its origin at (@x, @y) in @color. On an image, from
@@ -219,7 +246,7 @@ _ls_sankey_text_show_layout (const LsSankeyText *setup,
   LsSankeyTextImage *image;
   double scale, dx = x, dy = y;
 
-  if (setup->images == NULL || !takes_text_images (cr, &scale))
+  if (setup->images == NULL || !_ls_sankey_takes_text_images (cr, &scale))
     {
       cairo_move_to (cr, x, y);
       _ls_sankey_set_color (cr, color, alpha);
@@ -278,15 +305,7 @@ _ls_sankey_text_show_layout (const LsSankeyText *setup,
       g_hash_table_insert (setup->images, g_steal_pointer (&full_key), image);
     }
 
-  /* The image's left edge, in device pixels, for the origin's pixel. */
-  dx = floor (dx - image->fx + 0.5) - image->left;
-  dy = floor (dy - image->fy + 0.5) - image->top;
-  cairo_device_to_user (cr, &dx, &dy);
-  cairo_save (cr);
-  cairo_set_source_surface (cr, image->surface, dx, dy);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  _ls_sankey_paint_text_image (cr, image->surface, image->fx, image->fy, image->left, image->top, x, y, 1);
 }
 
 void
