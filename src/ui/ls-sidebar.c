@@ -42,14 +42,8 @@ struct _LsSidebar
   /* Template widgets */
   GtkWidget *alliance_hint;
   GtkWidget *alliances_list;
-  GtkWidget *capacity_country;
-  GtkWidget *capacity_delta;
-  GtkWidget *capacity_error;
-  GtkWidget *capacity_error_row;
-  GtkWidget *capacity_expander;
   GtkWidget *capacity_group;
   GtkWidget *capacity_list;
-  GtkWidget *capacity_stage;
   GtkWidget *content;
   GtkWidget *friend_group;
   GtkWidget *friend_label;
@@ -59,6 +53,19 @@ struct _LsSidebar
   GtkWidget *members_list;
   GtkWidget *members_summary;
   GtkWidget *presets_box;
+  GtkWidget *restrictions_group;
+  GtkWidget *restrictions_list;
+  GtkWidget *scroller;
+  GtkWidget *search_entry;
+
+  /* The lever forms, built after the first frame (ensure_forms()); NULL
+   * until then */
+  GtkWidget *capacity_country;
+  GtkWidget *capacity_delta;
+  GtkWidget *capacity_error;
+  GtkWidget *capacity_error_row;
+  GtkWidget *capacity_expander;
+  GtkWidget *capacity_stage;
   GtkWidget *restriction_error;
   GtkWidget *restriction_error_row;
   GtkWidget *restriction_expander;
@@ -66,10 +73,6 @@ struct _LsSidebar
   GtkWidget *restriction_from;
   GtkWidget *restriction_stage;
   GtkWidget *restriction_to;
-  GtkWidget *restrictions_group;
-  GtkWidget *restrictions_list;
-  GtkWidget *scroller;
-  GtkWidget *search_entry;
 
   /* Owned */
   LsDataset     *dataset;
@@ -959,14 +962,86 @@ make_alliance_row (LsSidebar *self,
   return row;
 }
 
+/* The forms' stages and countries are the dataset's. */
+static void
+set_form_models (LsSidebar *self)
+{
+  g_autoptr(GListModel) stages1 = stage_names_model (self->dataset);
+  g_autoptr(GListModel) stages2 = stage_names_model (self->dataset);
+  int separation;
+
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->restriction_stage), stages1);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->capacity_stage), stages2);
+  separation = ls_dataset_lookup_stage (self->dataset, "separation");
+  if (separation >= 0)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->restriction_stage), separation);
+  ls_country_picker_set_dataset (LS_COUNTRY_PICKER (self->capacity_country), self->dataset);
+}
+
+/* The lever forms, two expander rows of drop-downs, entries and a country
+ * picker, are in no first frame: the sections holding them show only
+ * after it (ls_sidebar_finish_start()). Built with the window, they cost
+ * a tenth of its construction (issue 12), so they are built here, once,
+ * when first needed. */
+static void
+ensure_forms (LsSidebar *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->restriction_expander != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (LS_RESOURCE_PATH "/ui/ls-sidebar-forms.ui");
+
+#define FORM_CHILD(name) self->name = GTK_WIDGET (gtk_builder_get_object (builder, #name))
+  FORM_CHILD (capacity_country);
+  FORM_CHILD (capacity_delta);
+  FORM_CHILD (capacity_error);
+  FORM_CHILD (capacity_error_row);
+  FORM_CHILD (capacity_expander);
+  FORM_CHILD (capacity_stage);
+  FORM_CHILD (restriction_error);
+  FORM_CHILD (restriction_error_row);
+  FORM_CHILD (restriction_expander);
+  FORM_CHILD (restriction_fraction);
+  FORM_CHILD (restriction_from);
+  FORM_CHILD (restriction_stage);
+  FORM_CHILD (restriction_to);
+#undef FORM_CHILD
+
+  /* Last in their groups, below the lists of levers. */
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->restrictions_group),
+                             GTK_WIDGET (gtk_builder_get_object (builder, "restriction_form")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->capacity_group),
+                             GTK_WIDGET (gtk_builder_get_object (builder, "capacity_form")));
+
+  g_signal_connect_swapped (gtk_builder_get_object (builder, "restriction_add"), "clicked",
+                            G_CALLBACK (on_restriction_add_clicked_cb), self);
+  g_signal_connect_swapped (gtk_builder_get_object (builder, "capacity_add"), "clicked",
+                            G_CALLBACK (on_capacity_add_clicked_cb), self);
+  g_signal_connect_swapped (self->restriction_from, "changed", G_CALLBACK (on_restriction_entry_changed_cb), self);
+  g_signal_connect_swapped (self->restriction_to, "changed", G_CALLBACK (on_restriction_entry_changed_cb), self);
+  g_signal_connect_swapped (self->restriction_from, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
+  g_signal_connect_swapped (self->restriction_to, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
+  g_signal_connect (self->restriction_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
+  g_signal_connect (self->capacity_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
+
+  /* Named "Stage" by their rows' titles; which form they belong to is
+   * their description (a label too would be said after the title's). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->restriction_stage),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stage of the restriction"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->capacity_stage),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stage of the capacity change"), -1);
+
+  if (self->dataset != NULL)
+    set_form_models (self);
+}
+
 static void
 rebuild (LsSidebar *self)
 {
   GtkWidget *child;
   guint n_countries = ls_dataset_get_n_countries (self->dataset);
-  g_autoptr(GListModel) stages1 = stage_names_model (self->dataset);
-  g_autoptr(GListModel) stages2 = stage_names_model (self->dataset);
-  int separation;
 
   g_clear_pointer (&self->levers_shown, g_free);
 
@@ -991,13 +1066,8 @@ rebuild (LsSidebar *self)
   g_array_sort_with_data (self->member_order, compare_country_names, self->dataset);
   self->member_rows_partial = TRUE;
 
-  /* Lever forms. */
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->restriction_stage), stages1);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->capacity_stage), stages2);
-  separation = ls_dataset_lookup_stage (self->dataset, "separation");
-  if (separation >= 0)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->restriction_stage), separation);
-  ls_country_picker_set_dataset (LS_COUNTRY_PICKER (self->capacity_country), self->dataset);
+  if (self->restriction_expander != NULL)
+    set_form_models (self);
 
   /* Presets only for stages this dataset has. */
   while ((child = gtk_widget_get_first_child (self->presets_box)) != NULL)
@@ -1093,14 +1163,8 @@ ls_sidebar_class_init (LsSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LS_RESOURCE_PATH "/ui/ls-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, alliance_hint);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, alliances_list);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_country);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_delta);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_error);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_expander);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_list);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, capacity_stage);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, content);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_label);
@@ -1110,19 +1174,10 @@ ls_sidebar_class_init (LsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_summary);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, presets_box);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_error);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_expander);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_fraction);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_from);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_stage);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, restriction_to);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restrictions_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, restrictions_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, search_entry);
-  gtk_widget_class_bind_template_callback (widget_class, on_capacity_add_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_restriction_add_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "lssidebar");
 }
@@ -1172,23 +1227,9 @@ ls_sidebar_init (LsSidebar *self)
   g_signal_connect (self->members_list, "row-activated", G_CALLBACK (on_members_list_row_activated_cb), self);
   g_signal_connect (self->friend_scale, "value-changed", G_CALLBACK (on_friend_scale_value_changed_cb), self);
 
-  g_signal_connect_swapped (self->restriction_from, "changed", G_CALLBACK (on_restriction_entry_changed_cb), self);
-  g_signal_connect_swapped (self->restriction_to, "changed", G_CALLBACK (on_restriction_entry_changed_cb), self);
-  g_signal_connect_swapped (self->restriction_from, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
-  g_signal_connect_swapped (self->restriction_to, "activate", G_CALLBACK (on_restriction_add_clicked_cb), self);
-  g_signal_connect (self->restriction_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
-  g_signal_connect (self->capacity_expander, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
-
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.0, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 0.5, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (self->friend_scale), 1.0, GTK_POS_BOTTOM, NULL);
-
-  /* Named "Stage" by their rows' titles; which form they belong to is
-   * their description (a label too would be said after the title's). */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->restriction_stage),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stage of the restriction"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->capacity_stage),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stage of the capacity change"), -1);
 }
 
 GtkWidget *
@@ -1241,6 +1282,7 @@ ls_sidebar_finish_start (LsSidebar *self)
   g_return_if_fail (LS_IS_SIDEBAR (self));
 
   self->started = TRUE;
+  ensure_forms (self);
   set_later_sections_visible (self, TRUE);
   ensure_member_rows (self);
 }
@@ -1354,6 +1396,7 @@ ls_sidebar_add_restriction (LsSidebar  *self,
   if (self->dataset == NULL || (index = ls_dataset_lookup_stage (self->dataset, stage)) < 0)
     return FALSE;
 
+  ensure_forms (self);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->restriction_stage), index);
   gtk_editable_set_text (GTK_EDITABLE (self->restriction_from), from);
   gtk_editable_set_text (GTK_EDITABLE (self->restriction_to), to);
@@ -1372,6 +1415,9 @@ ls_sidebar_get_form_error (LsSidebar *self)
 {
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
+  if (self->restriction_error_row == NULL)
+    return NULL;
+
   return gtk_widget_get_visible (self->restriction_error_row)
          ? gtk_label_get_label (GTK_LABEL (self->restriction_error)) : NULL;
 }
@@ -1386,6 +1432,7 @@ ls_sidebar_get_capacity_country_picker (LsSidebar *self)
 {
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
+  ensure_forms (self);
   return self->capacity_country;
 }
 
