@@ -17,6 +17,7 @@
 #include "ls-country-search.h"
 #include "ls-format.h"
 #include "ls-member-row.h"
+#include "ls-row.h"
 #include "ls-scenario-text.h"
 
 #include <adwaita.h>
@@ -77,7 +78,7 @@ struct _LsSidebar
   /* Owned */
   LsDataset     *dataset;
   LsScenario    *scenario;
-  GPtrArray     *alliance_rows;   /* AdwActionRow, in the dataset's order */
+  GPtrArray     *alliance_rows;   /* LsRow, in the dataset's order */
   GPtrArray     *preset_buttons;  /* GtkToggleButton */
   GHashTable    *member_rows;     /* ISO3 → LsMemberRow (borrowed) */
   GArray        *member_order;    /* country indices, by name */
@@ -417,7 +418,7 @@ sync_alliances (LsSidebar *self)
       GtkWidget *row = g_ptr_array_index (self->alliance_rows, a);
       g_autofree char *subtitle = ls_alliance_text_subtitle (self->dataset, a, self->scenario);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      ls_row_set_subtitle (LS_ROW (row), subtitle);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                       -1);
@@ -930,16 +931,21 @@ static GtkWidget *
 make_alliance_row (LsSidebar *self,
                    guint      alliance)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *row;
   const char *id = ls_dataset_get_alliance_id (self->dataset, alliance);
   const char *name = ls_dataset_get_alliance_name (self->dataset, alliance);
   const char *description = ls_dataset_get_alliance_description (self->dataset, alliance);
   g_autofree char *action = g_strdup_printf ("scenario.alliance-%s", id);
-  g_autofree char *title = g_markup_escape_text (name, -1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* The row is the Tab stop and the switch its state. Both are named by
+   * the row's title (ls_row_new() relates them to it): a label of their
+   * own as well, GTK 4.8 says both, "Quad Quad" (M9). */
+  gtk_widget_set_focusable (toggle, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), action);
+  g_object_set_data_full (G_OBJECT (toggle), "alliance", g_strdup (id), g_free);
+  row = ls_row_new (name, toggle);
+  ls_row_set_subtitle_lines (LS_ROW (row), 2);
   /* The tooltip when asked for, as the member rows' (issue 12); the
    * description is the row's own (sync_alliances()). */
   if (description != NULL)
@@ -948,16 +954,6 @@ make_alliance_row (LsSidebar *self,
       gtk_widget_set_has_tooltip (row, TRUE);
       g_signal_connect (row, "query-tooltip", G_CALLBACK (on_alliance_query_tooltip_cb), NULL);
     }
-
-  /* The row is the Tab stop and the switch its state. Both are named by
-   * the row's title (libadwaita relates them to it): a label of their
-   * own as well, GTK 4.8 says both, "Quad Quad" (M9). */
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_widget_set_focusable (toggle, FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), action);
-  g_object_set_data_full (G_OBJECT (toggle), "alliance", g_strdup (id), g_free);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
 
   return row;
 }
@@ -1315,8 +1311,8 @@ ls_sidebar_get_alliance_switch (LsSidebar  *self,
 
   for (guint i = 0; i < self->alliance_rows->len; i++)
     {
-      AdwActionRow *row = g_ptr_array_index (self->alliance_rows, i);
-      GtkWidget *toggle = adw_action_row_get_activatable_widget (row);
+      LsRow *row = g_ptr_array_index (self->alliance_rows, i);
+      GtkWidget *toggle = ls_row_get_control (row);
 
       if (g_strcmp0 (g_object_get_data (G_OBJECT (toggle), "alliance"), alliance) == 0)
         return toggle;
@@ -1339,7 +1335,7 @@ ls_sidebar_get_alliance_row (LsSidebar  *self,
   g_return_val_if_fail (LS_IS_SIDEBAR (self), NULL);
 
   toggle = ls_sidebar_get_alliance_switch (self, alliance);
-  return toggle != NULL ? gtk_widget_get_ancestor (toggle, ADW_TYPE_ACTION_ROW) : NULL;
+  return toggle != NULL ? gtk_widget_get_ancestor (toggle, LS_TYPE_ROW) : NULL;
 }
 
 /**

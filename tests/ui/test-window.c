@@ -21,6 +21,7 @@
 #include "ls-export-dialog.h"
 #include "ls-map-view.h"
 #include "ls-member-row.h"
+#include "ls-row.h"
 #include "ls-sankey-view.h"
 #include "ls-scenario-details.h"
 #include "ls-scenario-text.h"
@@ -124,6 +125,49 @@ test_alliance_switch (void)
   flush_events ();
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
   g_assert_false (ls_share_panel_get_dependency (panel, separation, NULL));
+
+  destroy_window (window);
+}
+
+/* Issue 12: the alliance rows are LsRows, laid out by a grid. As the
+ * AdwActionRows they replace, activating a row (Enter, a click beside the
+ * switch) flips its switch, and the row, the switch and the screen reader
+ * take their names from the row's title. */
+static void
+test_alliance_row (void)
+{
+  LsWindow *window = create_window ();
+  LsSidebar *sidebar = ls_window_get_sidebar (window);
+  GtkWidget *row = ls_sidebar_get_alliance_row (sidebar, "quad");
+  GtkWidget *toggle = ls_sidebar_get_alliance_switch (sidebar, "quad");
+  GtkWidget *list;
+  g_autofree char *members = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-scenario", NULL);
+  flush_events ();
+  g_assert_true (LS_IS_ROW (row));
+  g_assert_true (ls_row_get_control (LS_ROW (row)) == toggle);
+  g_assert_cmpstr (ls_row_get_title (LS_ROW (row)), ==, "Quad");
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  list = gtk_widget_get_parent (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  flush_events ();
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (ls_scenario_has_alliance (ls_window_get_scenario (window), "quad"));
+
+  /* The subtitle follows the scenario: the Quad's four members. */
+  members = ls_alliance_text_subtitle (ls_window_get_dataset (window),
+                                       ls_dataset_lookup_alliance (ls_window_get_dataset (window), "quad"),
+                                       ls_window_get_scenario (window));
+  g_assert_cmpstr (ls_row_get_subtitle (LS_ROW (row)), ==, members);
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  flush_events ();
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (ls_scenario_has_alliance (ls_window_get_scenario (window), "quad"));
 
   destroy_window (window);
 }
@@ -1341,8 +1385,10 @@ test_member_rows_after_first_frame (void)
 
   collect_member_rows (GTK_WIDGET (window), rows);
   g_assert_cmpuint (rows->len, ==, 0);
-  g_assert_true (gtk_widget_get_visible (ls_ui_test_find_descendant (GTK_WIDGET (window), is_group_titled,
-                                                                     "Alliances")));
+  /* The alliances' group titles itself (ls-sidebar.ui says why). */
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (ls_sidebar_get_alliance_row (ls_window_get_sidebar (window),
+                                                                                               "msp"),
+                                                                  ADW_TYPE_PREFERENCES_GROUP)));
   for (guint i = 0; i < G_N_ELEMENTS (later); i++)
     g_assert_false (gtk_widget_get_visible (ls_ui_test_find_descendant (GTK_WIDGET (window), is_group_titled,
                                                                         later[i])));
@@ -1599,6 +1645,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/lodestone/ui/window/alliance-switch", test_alliance_switch);
+  g_test_add_func ("/lodestone/ui/window/alliance-row", test_alliance_row);
   g_test_add_func ("/lodestone/ui/window/member-toggle", test_member_toggle);
   g_test_add_func ("/lodestone/ui/window/presets", test_presets);
   g_test_add_func ("/lodestone/ui/window/broken-dataset", test_broken_dataset);
