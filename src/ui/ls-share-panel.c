@@ -308,7 +308,9 @@ stage_row_new (LsSharePanel *self,
   gtk_label_set_xalign (GTK_LABEL (row->name), 0.0);
   gtk_label_set_wrap (GTK_LABEL (row->name), TRUE);
   gtk_widget_set_hexpand (row->name, TRUE);
-  gtk_widget_set_valign (row->name, GTK_ALIGN_CENTER);
+  /* Centred by its text, not its allocation: GTK 4.8 measures a wrapping
+   * label that does not fill by its width for its height, a search. */
+  gtk_label_set_yalign (GTK_LABEL (row->name), 0.5);
   gtk_widget_add_css_class (row->name, "stage-name");
   gtk_grid_attach (GTK_GRID (grid), row->name, 0, 0, 1, 1);
 
@@ -383,7 +385,11 @@ stage_row_new (LsSharePanel *self,
   gtk_box_append (GTK_BOX (row->box), row->need_button);
 
   /* What the dependency rests on. */
-  row->evidence_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Grids, not boxes, where a label wraps beside something: GTK 4.8
+   * measures a box of wrapping labels by a search of Pango layouts
+   * (ls-row.c says why), a grid by one layout per width. */
+  row->evidence_box = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (row->evidence_box), 6);
   gtk_widget_set_margin_start (row->evidence_box, 6);
   /* The label beside it says the same in words. */
   row->evidence_bar = g_object_new (GTK_TYPE_DRAWING_AREA,
@@ -393,10 +399,10 @@ stage_row_new (LsSharePanel *self,
                                     "valign", GTK_ALIGN_CENTER,
                                     NULL);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (row->evidence_bar), draw_evidence, row, NULL);
-  gtk_box_append (GTK_BOX (row->evidence_box), row->evidence_bar);
+  gtk_grid_attach (GTK_GRID (row->evidence_box), row->evidence_bar, 0, 0, 1, 1);
   row->evidence = caption_label (TRUE);
   gtk_widget_set_hexpand (row->evidence, TRUE);
-  gtk_box_append (GTK_BOX (row->evidence_box), row->evidence);
+  gtk_grid_attach (GTK_GRID (row->evidence_box), row->evidence, 1, 0, 1, 1);
   gtk_box_append (GTK_BOX (row->box), row->evidence_box);
 
   /* The world's output, secondary. */

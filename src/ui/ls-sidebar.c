@@ -49,7 +49,7 @@ struct _LsSidebar
   GtkWidget *friend_group;
   GtkWidget *friend_label;
   GtkWidget *friend_scale;
-  GtkWidget *members_as_of_row;
+  GtkWidget *members_as_of_list;
   GtkWidget *members_group;
   GtkWidget *members_list;
   GtkWidget *members_summary;
@@ -85,6 +85,7 @@ struct _LsSidebar
   gboolean       member_rows_partial; /* rows still to make, see ensure_member_rows() */
   gboolean       started;         /* the window has drawn (ls_sidebar_finish_start()) */
   GtkStringList *members_as_of;
+  GtkWidget     *members_as_of_dropdown;
   char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
 
   GtkWidget *scroll_widget;   /* the expander scrolled into view */
@@ -432,7 +433,7 @@ sync_alliances (LsSidebar *self)
 
       gtk_string_list_splice (self->members_as_of, 0, 1, items);
     }
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->members_as_of_row),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->members_as_of_dropdown),
                               ls_scenario_get_current_members (self->scenario) ? 1 : 0);
 
   hint = ls_alliance_text_empty_hint (self->dataset, self->scenario);
@@ -564,7 +565,7 @@ on_members_as_of_selected_cb (LsSidebar *self)
     return;
 
   ls_scenario_set_current_members (self->scenario,
-                                   adw_combo_row_get_selected (ADW_COMBO_ROW (self->members_as_of_row)) == 1);
+                                   gtk_drop_down_get_selected (GTK_DROP_DOWN (self->members_as_of_dropdown)) == 1);
 }
 
 static void
@@ -1165,7 +1166,7 @@ ls_sidebar_class_init (LsSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_label);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, friend_scale);
-  gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_as_of_row);
+  gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_as_of_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_group);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_list);
   gtk_widget_class_bind_template_child (widget_class, LsSidebar, members_summary);
@@ -1183,6 +1184,7 @@ ls_sidebar_init (LsSidebar *self)
 {
   GtkEventController *keys;
   GtkWidget *placeholder;
+  GtkWidget *row;
   const char *as_of[] = { "", _("Today"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1195,9 +1197,15 @@ ls_sidebar_init (LsSidebar *self)
   self->member_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->member_order = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  /* An LsRow, not an AdwComboRow, for the reason ls-row.c gives. */
   self->members_as_of = gtk_string_list_new (as_of);
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->members_as_of_row), G_LIST_MODEL (self->members_as_of));
-  g_signal_connect_swapped (self->members_as_of_row, "notify::selected",
+  self->members_as_of_dropdown = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (self->members_as_of)), NULL);
+  row = ls_row_new (_("Members as of"), self->members_as_of_dropdown);
+  ls_row_set_subtitle (LS_ROW (row),
+                       _("The alliances as they stood in the year shown, or today’s members on that year’s figures"));
+  ls_row_set_subtitle_lines (LS_ROW (row), 3);
+  gtk_list_box_append (GTK_LIST_BOX (self->members_as_of_list), row);
+  g_signal_connect_swapped (self->members_as_of_dropdown, "notify::selected",
                             G_CALLBACK (on_members_as_of_selected_cb), self);
 
   make_one_tab_stop (self->alliances_list);
