@@ -1353,6 +1353,81 @@ ls_dataset_new_default (GError **error)
   return ls_dataset_new_from_bytes (bytes, "rare-earths.json", error);
 }
 
+/* The built-in dataset, loaded once per process. */
+typedef struct
+{
+  LsDataset *dataset;
+  GError    *error;
+} DefaultLoad;
+
+static DefaultLoad *
+default_load (void)
+{
+  static DefaultLoad *load;
+
+  if (g_once_init_enter (&load))
+    {
+      DefaultLoad *loaded = g_new0 (DefaultLoad, 1);
+
+      loaded->dataset = ls_dataset_new_default (&loaded->error);
+      g_once_init_leave (&load, loaded);
+    }
+
+  return load;
+}
+
+/**
+ * ls_dataset_dup_default:
+ * @error: return location for a #GError
+ *
+ * The dataset embedded in the program, as ls_dataset_new_default() loads
+ * it, but loaded once per process: a dataset is immutable, so every
+ * caller may share it. A caller that comes while
+ * ls_dataset_preload_default() loads it waits for that load.
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+LsDataset *
+ls_dataset_dup_default (GError **error)
+{
+  DefaultLoad *load = default_load ();
+
+  if (load->dataset == NULL)
+    {
+      g_propagate_error (error, g_error_copy (load->error));
+      return NULL;
+    }
+
+  return g_object_ref (load->dataset);
+}
+
+static gpointer
+preload_default_thread (gpointer data)
+{
+  default_load ();
+
+  return NULL;
+}
+
+/**
+ * ls_dataset_preload_default:
+ *
+ * Starts loading the built-in dataset in a thread of its own, once, for
+ * ls_dataset_dup_default(). The app calls it first thing at start-up,
+ * so that the load runs beside GTK's own set-up (issue 12).
+ */
+void
+ls_dataset_preload_default (void)
+{
+  static gsize started = 0;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("ls-dataset", preload_default_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
+}
+
 /* Accessors ----------------------------------------------------------- */
 
 const char *

@@ -79,6 +79,8 @@ LsDataset         *ls_dataset_new_from_file           (GFile         *file,
                                                        GCancellable  *cancellable,
                                                        GError       **error);
 LsDataset         *ls_dataset_new_default             (GError       **error);
+LsDataset         *ls_dataset_dup_default             (GError       **error);
+void               ls_dataset_preload_default         (void);
 const char        *ls_dataset_get_filename            (LsDataset     *self);
 const char        *ls_dataset_get_title               (LsDataset     *self);
 const char        *ls_dataset_get_description         (LsDataset     *self);

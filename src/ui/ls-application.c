@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ls-application.h"
+#include "ls-dataset.h"
 #include "ls-preferences-window.h"
 #include "ls-ui-enums.h"
 #include "ls-window.h"
@@ -250,6 +251,15 @@ ls_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static gboolean
+last_dataset_is_a_file (void)
+{
+  g_autoptr(GSettings) settings = ls_application_new_settings ();
+  g_autofree char *uri = settings != NULL ? g_settings_get_string (settings, "last-dataset") : NULL;
+
+  return uri != NULL && uri[0] != '\0';
+}
+
 static void
 ls_application_startup (GApplication *app)
 {
@@ -278,6 +288,11 @@ ls_application_startup (GApplication *app)
   };
 
   ls_application_ensure_resources ();
+
+  /* The built-in dataset loads beside GTK's set-up, on the other core,
+   * unless the window is to open another (restore_state()). */
+  if (!last_dataset_is_a_file ())
+    ls_dataset_preload_default ();
 
   G_APPLICATION_CLASS (ls_application_parent_class)->startup (app);
 

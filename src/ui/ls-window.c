@@ -643,7 +643,7 @@ rebuild_presets_menu (LsWindow *self)
 static char *
 implausible_figures (LsDataset *candidate)
 {
-  g_autoptr(LsDataset) reference = ls_dataset_new_default (NULL);
+  g_autoptr(LsDataset) reference = ls_dataset_dup_default (NULL);
   g_autoptr(LsScenario) plain = ls_scenario_new ();
   g_autoptr(LsResult) ours = NULL;
   g_autoptr(LsResult) theirs = NULL;
@@ -1059,7 +1059,7 @@ restore_state (LsWindow *self)
           g_clear_object (&dataset_file);
         }
     }
-  if (data == NULL && !(data = ls_dataset_new_default (&error)))
+  if (data == NULL && !(data = ls_dataset_dup_default (&error)))
     g_error ("The built-in dataset is broken: %s", error->message);
 
   self->dataset_file = g_steal_pointer (&dataset_file);
@@ -2217,7 +2217,7 @@ ls_window_use_default_dataset (LsWindow *self)
 
   g_return_if_fail (LS_IS_WINDOW (self));
 
-  if (!(data = ls_dataset_new_default (&error)))
+  if (!(data = ls_dataset_dup_default (&error)))
     {
       _ls_window_show_error (self, _("Could Not Open Dataset"), _("The built-in dataset could not be read."),
                              error->message);

@@ -339,6 +339,34 @@ test_dataset_localized_names (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* Issue 12: the built-in dataset loads once, in a thread while GTK sets
+ * itself up; every caller shares that one immutable dataset, the same as
+ * ls_dataset_new_default() loads. */
+static void
+test_dataset_shared_default (void)
+{
+  g_autoptr(LsDataset) fresh = NULL;
+  g_autoptr(LsDataset) first = NULL;
+  g_autoptr(LsDataset) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ls_dataset_preload_default ();
+  ls_dataset_preload_default ();
+  first = ls_dataset_dup_default (&error);
+  g_assert_no_error (error);
+  second = ls_dataset_dup_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (first == second);
+
+  fresh = ls_dataset_new_default (&error);
+  g_assert_no_error (error);
+  g_assert_false (fresh == first);
+  g_assert_cmpstr (ls_dataset_get_title (first), ==, ls_dataset_get_title (fresh));
+  g_assert_cmpuint (ls_dataset_get_n_stages (first), ==, ls_dataset_get_n_stages (fresh));
+  g_assert_cmpuint (ls_dataset_get_n_countries (first), ==, ls_dataset_get_n_countries (fresh));
+  g_assert_cmpint (ls_dataset_get_default_year (first), ==, ls_dataset_get_default_year (fresh));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +375,7 @@ main (int   argc,
 
   g_test_add_func ("/lodestone/model/dataset/localized-names", test_dataset_localized_names);
   g_test_add_func ("/lodestone/model/dataset/accessors", test_dataset_accessors);
+  g_test_add_func ("/lodestone/model/dataset/shared-default", test_dataset_shared_default);
   g_test_add_func ("/lodestone/model/dataset/no-china", test_dataset_no_china);
   g_test_add_func ("/lodestone/model/dataset/year-selection", test_dataset_year_selection);
   g_test_add_func ("/lodestone/model/dataset/rounding-tolerated", test_dataset_rounding_tolerated);
