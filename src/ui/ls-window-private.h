@@ -26,6 +26,8 @@ struct _LsWindow
   /* Template widgets */
   GtkWidget       *color_by_dropdown;
   GtkWidget       *dataset_label;
+  GtkWidget       *export_button;
+  GMenuModel      *export_menu;
   GtkWidget       *flows_bin;
   GtkWidget       *flows_toolbar;
   GtkWidget       *header_revealer;
@@ -35,10 +37,13 @@ struct _LsWindow
   GtkWidget       *map_stage_dropdown;
   GtkWidget       *map_toolbar;
   GMenu           *presets_menu;
+  GtkWidget       *primary_button;
+  GMenuModel      *primary_menu;
   LsPresenterView *presenter_view;
   GtkWidget       *presenter_revealer;
   GtkWidget       *scenario_button;
   GtkWidget       *scenario_label;
+  GMenuModel      *scenario_menu;
   LsSharePanel    *share_panel;
   LsSidebar       *sidebar;
   LsTableView     *table_view;

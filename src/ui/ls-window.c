@@ -1836,6 +1836,8 @@ ls_window_class_init (LsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LS_RESOURCE_PATH "/ui/ls-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LsWindow, color_by_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, dataset_label);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, export_menu);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, flows_bin);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, flows_toolbar);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, header_revealer);
@@ -1845,10 +1847,13 @@ ls_window_class_init (LsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsWindow, map_stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, map_toolbar);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, presets_menu);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, presenter_revealer);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, presenter_view);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, scenario_button);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, scenario_label);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, scenario_menu);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, share_panel);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, table_view);
@@ -1860,6 +1865,28 @@ ls_window_class_init (LsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsWindow, year_scale);
 
   _ls_window_class_install_actions (widget_class);
+}
+
+/* The header's menus are built when first opened: given its model, a menu
+ * button builds the popover with every item's widgets at once, a
+ * hundredth of the start-up's work (issue 12). */
+static void
+set_menu_model_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+static void
+set_menus_on_demand (LsWindow *self)
+{
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->scenario_button), set_menu_model_cb,
+                                         self->scenario_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->primary_button), set_menu_model_cb,
+                                         self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->export_button), set_menu_model_cb,
+                                         self->export_menu, NULL);
 }
 
 static void
@@ -1888,6 +1915,7 @@ ls_window_init (LsWindow *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  set_menus_on_demand (self);
   build_views (self);
   restore_state (self);
 

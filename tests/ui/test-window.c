@@ -1417,6 +1417,68 @@ test_member_rows_after_first_frame (void)
   destroy_window (window);
 }
 
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  unused)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, found);
+}
+
+/* Issue 12: the header's menus (scenario, export, main) have no popover
+ * until first opened; opening one builds it from its menu, once. */
+static void
+test_menus_on_demand (void)
+{
+  LsWindow *window = create_window ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  ls_ui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_nonnull (ls_ui_test_find_descendant (GTK_WIDGET (window), is_menu_button, NULL));
+  collect_menu_buttons (GTK_WIDGET (window), buttons);
+  g_assert_cmpuint (buttons->len, ==, 3);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      GMenuModel *model;
+      GtkWidget *popover;
+
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+      gtk_menu_button_popup (button);
+      flush_events ();
+      model = gtk_menu_button_get_menu_model (button);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+      g_assert_nonnull (model);
+      g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_widget_get_visible (popover));
+      gtk_menu_button_popdown (button);
+      flush_events ();
+
+      /* Opened again, the same popover. */
+      gtk_menu_button_popup (button);
+      flush_events ();
+      g_assert_true (GTK_WIDGET (gtk_menu_button_get_popover (button)) == popover);
+      gtk_menu_button_popdown (button);
+      flush_events ();
+    }
+
+  destroy_window (window);
+}
+
 /* Issue 12: the shortcuts window is not built with the window, but when
  * first asked for (Ctrl+?, or the main menu), and then shown again. */
 static void
@@ -1669,6 +1731,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/ui/window/member-rows-after-first-frame", test_member_rows_after_first_frame);
   g_test_add_func ("/lodestone/ui/window/member-row-on-demand", test_member_row_on_demand);
   g_test_add_func ("/lodestone/ui/window/shortcuts-window-on-demand", test_shortcuts_window_on_demand);
+  g_test_add_func ("/lodestone/ui/window/menus-on-demand", test_menus_on_demand);
   g_test_add_func ("/lodestone/ui/window/export-shortcut", test_export_shortcut);
   g_test_add_func ("/lodestone/ui/window/presenter-fits-720", test_presenter_fits_720);
   g_test_add_func ("/lodestone/ui/window/names-once", test_names_once);
