@@ -245,23 +245,14 @@ create_caption_layout (cairo_t             *cr,
                        double               px,
                        double               width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
+  /* Unhinted, at 96 dpi, as the figures measure their own text, so that
+   * the band is as tall on PNG, SVG and PDF. */
+  PangoLayout *layout = ls_render_text_layout_new (cr);
   g_autoptr(PangoFontDescription) font = NULL;
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  cairo_font_options_t *font_options = cairo_font_options_create ();
   g_autofree char *caption = ls_scenario_text_caption (scenario, result);
   g_autofree char *title = ls_scenario_text_title (scenario, FALSE);
   PangoAttribute *bold;
-
-  /* Unhinted, at 96 dpi, as the figures measure their own text, so that
-   * the band is as tall on PNG, SVG and PDF. */
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, font_options);
-  pango_cairo_context_set_resolution (context, 96);
-  cairo_font_options_destroy (font_options);
-  pango_layout_context_changed (layout);
 
   font = pango_font_description_from_string (style->font_family != NULL ? style->font_family
                                                                          : "Cantarell, Noto Sans, sans-serif");
