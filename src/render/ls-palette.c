@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
@@ -200,4 +201,48 @@ ls_render_style_need_legend_markup (const LsRenderStyle *style,
     }
 
   return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* The figures' text -------------------------------------------------------- */
+
+/**
+ * ls_render_text_context_init:
+ * @context: a Pango context for a figure's text
+ *
+ * Sets @context up for a figure's text: unhinted, at 96 dpi, whatever the
+ * surface. The figures measure their text on one surface and draw it on
+ * another (the map view measures its legend on a scratch image and draws
+ * it into the widget's node; the Sankey diagram measures on its own
+ * context; export draws on PNG, SVG and PDF): with one set of font
+ * options, text measures the same on all of them, and every surface
+ * shares the same fonts and glyphs.
+ */
+void
+ls_render_text_context_init (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96);
+  cairo_font_options_destroy (options);
+}
+
+/**
+ * ls_render_text_layout_new:
+ * @cr: the context the text is to be drawn on, or measured for
+ *
+ * Returns: (transfer full): a layout for a figure's text on @cr, set up
+ *   by ls_render_text_context_init()
+ */
+PangoLayout *
+ls_render_text_layout_new (cairo_t *cr)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+
+  ls_render_text_context_init (pango_layout_get_context (layout));
+  pango_layout_context_changed (layout);
+
+  return layout;
 }

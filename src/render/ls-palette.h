@@ -7,7 +7,9 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -107,5 +109,9 @@ void     ls_color_for_origin      (guint          index,
 void     ls_color_sequential      (const LsRenderStyle *style,
                                    double         t,
                                    LsColor       *out);
+
+/* The figures' text */
+void         ls_render_text_context_init (PangoContext *context);
+PangoLayout *ls_render_text_layout_new   (cairo_t      *cr);
 
 G_END_DECLS

@@ -1456,37 +1456,6 @@ ls_render_map_dup_main_countries (LsResult           *result,
   return out;
 }
 
-/**
- * ls_render_text_layout_new:
- * @cr: the context the text is to be drawn on, or measured for
- *
- * A layout for a figure's text: unhinted, at 96 dpi, whatever @cr's
- * surface. The figures measure their text on one surface and draw it on
- * another (the map view measures its legend on a scratch image, draws it
- * into the widget's node; export draws on PNG, SVG and PDF): with one
- * set of font options, text measures the same on all of them, and every
- * surface shares the same fonts and glyphs. The Sankey diagram's text is
- * set up the same way (_ls_sankey_text_context_new()).
- *
- * Returns: (transfer full): a new layout
- */
-PangoLayout *
-ls_render_text_layout_new (cairo_t *cr)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 96);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (layout);
-
-  return layout;
-}
-
 static PangoLayout *
 create_label_layout (cairo_t             *cr,
                      const LsRenderStyle *style,

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cairo.h>
-#include <pango/pango.h>
 
 #include "ls-palette.h"
 #include "ls-projection.h"
@@ -213,7 +212,5 @@ void      ls_render_map_figure                (cairo_t             *cr,
                                                const LsMapOptions  *options,
                                                double               width,
                                                double               height);
-
-PangoLayout *ls_render_text_layout_new (cairo_t *cr);
 
 G_END_DECLS

@@ -21,15 +21,10 @@ _ls_sankey_text_context_new (void)
 {
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
-  cairo_font_options_t *options = cairo_font_options_create ();
 
   /* Unhinted metrics, so labels measure the same on screen, PNG, SVG and
    * PDF, and the overlap checks made here hold on every surface. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 96);
-  cairo_font_options_destroy (options);
+  ls_render_text_context_init (context);
 
   return context;
 }
