@@ -85,7 +85,7 @@ struct _LsSidebar
   gboolean       member_rows_partial; /* rows still to make, see ensure_member_rows() */
   gboolean       started;         /* the window has drawn (ls_sidebar_finish_start()) */
   GtkStringList *members_as_of;
-  GtkWidget     *members_as_of_dropdown;
+  GtkWidget     *members_as_of_dropdown; /* borrowed: its row's control */
   char          *levers_shown;    /* the lever rows' texts, to rebuild them only on change */
 
   GtkWidget *scroll_widget;   /* the expander scrolled into view */
