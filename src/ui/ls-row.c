@@ -52,7 +52,9 @@ on_row_activated_cb (GtkListBox    *list,
 }
 
 static void
-on_parent_changed_cb (LsRow *self)
+on_parent_changed_cb (LsRow      *self,
+                      GParamSpec *pspec,
+                      gpointer    user_data)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
