@@ -1087,6 +1087,46 @@ ls_shapes_hit_test (LsShapes *self,
   return index < 0 ? NULL : get_country (self, index)->id;
 }
 
+/**
+ * ls_shapes_meets_box:
+ * @self: an #LsShapes
+ * @country: index, below ls_shapes_get_n_countries()
+ * @box: a box in degrees, @west ≤ @east, not across the antimeridian
+ *
+ * Whether a ring of @country has bounds that meet @box, edges included.
+ * When it has none, no point of @box is in @country: a cheap test before
+ * many hit tests in one box.
+ *
+ * Returns: %FALSE when @box holds no point of @country
+ */
+gboolean
+ls_shapes_meets_box (LsShapes          *self,
+                     guint              country,
+                     const LsGeoBounds *box)
+{
+  const Country *c;
+
+  g_return_val_if_fail (LS_IS_SHAPES (self), FALSE);
+  g_return_val_if_fail (country < self->countries->len, FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  c = get_country (self, country);
+  for (guint p = 0; p < c->n_polygons; p++)
+    {
+      const Polygon *polygon = &g_array_index (self->polygons, Polygon, c->first_polygon + p);
+
+      for (guint r = 0; r < polygon->n_rings; r++)
+        {
+          const LsGeoBounds *b = &g_array_index (self->rings, Ring, polygon->first_ring + r).bounds;
+
+          if (b->west <= box->east && b->east >= box->west && b->south <= box->north && b->north >= box->south)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static const double *
 get_projected (LsShapes         *self,
                LsProjectionKind  kind)

@@ -113,6 +113,9 @@ int           ls_shapes_hit_test_index   (LsShapes           *self,
 const char   *ls_shapes_hit_test         (LsShapes           *self,
                                           double              lon,
                                           double              lat);
+gboolean      ls_shapes_meets_box        (LsShapes           *self,
+                                          guint               country,
+                                          const LsGeoBounds  *box);
 
 void          ls_shapes_append_path      (LsShapes           *self,
                                           guint               country,

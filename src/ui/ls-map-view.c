@@ -365,6 +365,58 @@ get_legend_rect (LsMapView       *self,
 /* Whether a rectangle of the view, with the viewport at @zoom and centre
  * (@lat, @lon), covers any country of the dataset: sampled every few
  * pixels, which no producer is smaller than on a world map. */
+/* Whether a dataset country has a ring whose bounds meet the box of the
+ * points rect_covers_data() tests, or that box cannot be told (it
+ * crosses the antimeridian). A legend mostly lies over the sea, where
+ * this settles at once what 3,200 hit tests settled, a tenth of the
+ * first frame's map (callgrind, issue 12). */
+static gboolean
+any_country_meets_rect (LsMapView             *self,
+                        LsShapes              *shapes,
+                        LsDataset             *dataset,
+                        const LsProjection    *world,
+                        const graphene_rect_t *rect,
+                        double                 width,
+                        double                 height,
+                        double                 cx,
+                        double                 cy,
+                        double                 span)
+{
+  /* The rect's edges bound the points tested, which step inside them;
+   * only rows on the map count, as there. */
+  double wx0 = cx + rect->origin.x - width / 2;
+  double wx1 = cx + rect->origin.x + rect->size.width - width / 2;
+  double wy0 = MAX (cy + rect->origin.y - height / 2, 0);
+  double wy1 = MIN (cy + rect->origin.y + rect->size.height - height / 2, span);
+  double u0 = remainder (wx0 - span / 2, span) + span / 2;
+  double u1 = remainder (wx1 - span / 2, span) + span / 2;
+  LsGeoBounds box;
+
+  if (wy0 > wy1)
+    return FALSE;
+  if (floor (wx0 / span) != floor (wx1 / span) || u0 > u1 || u1 >= span)
+    return TRUE;
+
+  ls_projection_unproject (world, u0, wy1, &box.west, &box.south);
+  ls_projection_unproject (world, u1, wy0, &box.east, &box.north);
+
+  /* A hair wider: rounding may only let more countries in. */
+  box.west -= 1e-9;
+  box.south -= 1e-9;
+  box.east += 1e-9;
+  box.north += 1e-9;
+
+  for (guint c = 0; c < ls_dataset_get_n_countries (dataset); c++)
+    {
+      int shape = ls_shapes_lookup (shapes, ls_dataset_get_country_id (dataset, c));
+
+      if (shape >= 0 && ls_shapes_meets_box (shapes, shape, &box))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 rect_covers_data (LsMapView             *self,
                   const graphene_rect_t *rect,
@@ -386,6 +438,9 @@ rect_covers_data (LsMapView             *self,
   ls_projection_init_tiles (&world, zoom, LS_MAP_SOURCE_TILE_SIZE);
   ls_projection_project (&world, lon, lat, &cx, &cy);
   span = LS_MAP_SOURCE_TILE_SIZE * exp2 (zoom);
+
+  if (!any_country_meets_rect (self, shapes, dataset, &world, rect, width, height, cx, cy, span))
+    return FALSE;
 
   for (double y = rect->origin.y; y <= rect->origin.y + rect->size.height; y += 4)
     for (double x = rect->origin.x; x <= rect->origin.x + rect->size.width; x += 4)
