@@ -362,17 +362,13 @@ get_legend_rect (LsMapView       *self,
   graphene_rect_init (rect, LEGEND_MARGIN, height - LEGEND_MARGIN - nat_h, nat_w, nat_h);
 }
 
-/* Whether a rectangle of the view, with the viewport at @zoom and centre
- * (@lat, @lon), covers any country of the dataset: sampled every few
- * pixels, which no producer is smaller than on a world map. */
 /* Whether a dataset country has a ring whose bounds meet the box of the
  * points rect_covers_data() tests, or that box cannot be told (it
  * crosses the antimeridian). A legend mostly lies over the sea, where
  * this settles at once what 3,200 hit tests settled, a tenth of the
  * first frame's map (callgrind, issue 12). */
 static gboolean
-any_country_meets_rect (LsMapView             *self,
-                        LsShapes              *shapes,
+any_country_meets_rect (LsShapes              *shapes,
                         LsDataset             *dataset,
                         const LsProjection    *world,
                         const graphene_rect_t *rect,
@@ -417,6 +413,9 @@ any_country_meets_rect (LsMapView             *self,
   return FALSE;
 }
 
+/* Whether a rectangle of the view, with the viewport at @zoom and centre
+ * (@lat, @lon), covers any country of the dataset: sampled every few
+ * pixels, which no producer is smaller than on a world map. */
 static gboolean
 rect_covers_data (LsMapView             *self,
                   const graphene_rect_t *rect,
@@ -439,7 +438,7 @@ rect_covers_data (LsMapView             *self,
   ls_projection_project (&world, lon, lat, &cx, &cy);
   span = LS_MAP_SOURCE_TILE_SIZE * exp2 (zoom);
 
-  if (!any_country_meets_rect (self, shapes, dataset, &world, rect, width, height, cx, cy, span))
+  if (!any_country_meets_rect (shapes, dataset, &world, rect, width, height, cx, cy, span))
     return FALSE;
 
   for (double y = rect->origin.y; y <= rect->origin.y + rect->size.height; y += 4)
