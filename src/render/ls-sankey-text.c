@@ -224,25 +224,48 @@ _ls_sankey_paint_text_image (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-/* Draws @layout with its origin at (@x, @y) in @color. On an image, from
+/* Text to show: a layout made already, or what makes one. */
+typedef struct
+{
+  PangoLayout *layout;
+  const char  *text;
+  double       px;
+  PangoWeight  weight;
+} TextSource;
+
+/* The source's layout, made on first use: a text whose image is kept
+ * needs none. Owned by @source. */
+static PangoLayout *
+source_layout (const LsSankeyText *setup,
+               TextSource         *source)
+{
+  if (source->layout == NULL)
+    source->layout = _ls_sankey_text_layout (setup, source->text, source->px, source->weight);
+
+  return source->layout;
+}
+
+/* Draws @source with its origin at (@x, @y) in @color. On an image, from
  * an image of it kept under @key with the colour, the scale and where the
  * origin falls in its pixel (see LsSankeyText), placed pixel for pixel. */
-void
-_ls_sankey_text_show_layout (const LsSankeyText *setup,
-                             cairo_t            *cr,
-                             PangoLayout        *layout,
-                             const char         *key,
-                             double              x,
-                             double              y,
-                             const LsColor      *color,
-                             double              alpha)
+static void
+show_text (const LsSankeyText *setup,
+           cairo_t            *cr,
+           TextSource         *source,
+           const char         *key,
+           double              x,
+           double              y,
+           const LsColor      *color,
+           double              alpha)
 {
   g_autofree char *full_key = NULL;
   LsSankeyTextImage *image;
+  PangoLayout *layout;
   double scale, dx = x, dy = y;
 
   if (setup->images == NULL || !_ls_sankey_takes_text_images (cr, &scale))
     {
+      layout = source_layout (setup, source);
       cairo_move_to (cr, x, y);
       _ls_sankey_set_color (cr, color, alpha);
       pango_cairo_show_layout (cr, layout);
@@ -274,6 +297,7 @@ _ls_sankey_text_show_layout (const LsSankeyText *setup,
       cairo_t *icr;
 
       /* Both extents, in pixels from the origin. */
+      layout = source_layout (setup, source);
       pango_layout_get_pixel_extents (layout, &ink, &logical);
       x0 = MIN (ink.x, logical.x);
       y0 = MIN (ink.y, logical.y);
@@ -303,6 +327,22 @@ _ls_sankey_text_show_layout (const LsSankeyText *setup,
   _ls_sankey_paint_text_image (cr, image->surface, image->fx, image->fy, image->left, image->top, x, y, 1);
 }
 
+/* Draws @layout with its origin at (@x, @y) in @color, as show_text(). */
+void
+_ls_sankey_text_show_layout (const LsSankeyText *setup,
+                             cairo_t            *cr,
+                             PangoLayout        *layout,
+                             const char         *key,
+                             double              x,
+                             double              y,
+                             const LsColor      *color,
+                             double              alpha)
+{
+  TextSource source = { layout, NULL, 0, PANGO_WEIGHT_NORMAL };
+
+  show_text (setup, cr, &source, key, x, y, color, alpha);
+}
+
 void
 _ls_sankey_text_show (const LsSankeyText *setup,
                       cairo_t            *cr,
@@ -314,10 +354,12 @@ _ls_sankey_text_show (const LsSankeyText *setup,
                       const LsColor      *color,
                       double              alpha)
 {
-  g_autoptr(PangoLayout) layout = _ls_sankey_text_layout (setup, text, px, weight);
+  TextSource source = { NULL, text, px, weight };
   g_autofree char *key = g_strdup_printf ("%g\x1f%d\x1f%s", px, (int)weight, text);
 
-  _ls_sankey_text_show_layout (setup, cr, layout, key, x, y, color, alpha);
+  /* The layout only when it is drawn: a kept image needs none. */
+  show_text (setup, cr, &source, key, x, y, color, alpha);
+  g_clear_object (&source.layout);
 }
 
 char *
