@@ -147,6 +147,11 @@ void      ls_render_map_highlight             (cairo_t             *cr,
                                                const LsProjection  *projection,
                                                double               line_width);
 
+cairo_region_t *ls_render_map_ink_region_new (cairo_surface_t      *image);
+void      ls_render_map_paint_ink             (cairo_t             *cr,
+                                               cairo_surface_t     *image,
+                                               const cairo_region_t *ink);
+
 guint     ls_render_map_count_arcs            (LsResult            *result,
                                                guint                stage);
 guint    *ls_render_map_dup_main_countries    (LsResult            *result,

@@ -81,6 +81,7 @@ typedef struct
 typedef struct
 {
   cairo_surface_t *surface;
+  cairo_region_t  *ink;         /* see ls_render_map_ink_region_new () */
   guint            generation;  /* of the style */
   char            *key;
   Frame            frame;
@@ -138,6 +139,7 @@ static void
 part_clear (Part *part)
 {
   g_clear_pointer (&part->surface, cairo_surface_destroy);
+  g_clear_pointer (&part->ink, cairo_region_destroy);
   g_clear_pointer (&part->key, g_free);
 }
 
@@ -494,10 +496,10 @@ paint_part (LsFlowLayer        *self,
       for_each_copy (part_cr, &drawn, world, 0, frame->width, func, data);
       cairo_destroy (part_cr);
       cairo_surface_flush (part->surface);
+      part->ink = ls_render_map_ink_region_new (part->surface);
     }
 
-  cairo_set_source_surface (cr, part->surface, 0, 0);
-  cairo_paint (cr);
+  ls_render_map_paint_ink (cr, part->surface, part->ink);
 }
 
 /* What the lines' image shows: the borders of the filled countries, and

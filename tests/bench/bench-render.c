@@ -60,6 +60,7 @@ typedef struct
    * (the result's, and the old one's during a fade). */
   cairo_surface_t     *tiles;
   cairo_surface_t     *lines;
+  cairo_region_t      *lines_ink;     /* where the lines' image has any */
   cairo_surface_t     *overlay;
   cairo_surface_t     *old_overlay;
 } Frame;
@@ -288,15 +289,6 @@ paint_image (cairo_t         *cr,
   cairo_paint_with_alpha (cr, alpha);
 }
 
-/* An image drawn onto another of the same size. */
-static void
-paint_image_same (cairo_t         *cr,
-                  cairo_surface_t *image)
-{
-  cairo_set_source_surface (cr, image, 0, 0);
-  cairo_paint (cr);
-}
-
 static void
 draw_highlight (cairo_t *cr,
                 Frame   *f)
@@ -326,7 +318,7 @@ draw_overlay_into (Frame           *f,
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
     }
   ls_render_map_unmet (cr, result, f->shapes, f->style, &f->options, p, 1.0);
-  paint_image_same (cr, f->lines);
+  ls_render_map_paint_ink (cr, f->lines, f->lines_ink);
   ls_render_map_arcs (cr, result, f->style, &f->options, p, 14);
   ls_render_map_labels (cr, result, f->style, &f->options, p, 11);
   cairo_destroy (cr);
@@ -354,6 +346,8 @@ draw_lines_into (Frame           *f,
     ls_render_map_outlines (cr, f->result, f->shapes, f->style, p, 1.8);
   cairo_destroy (cr);
   cairo_surface_flush (target);
+  g_clear_pointer (&f->lines_ink, cairo_region_destroy);
+  f->lines_ink = ls_render_map_ink_region_new (target);
 }
 
 static void
@@ -590,6 +584,7 @@ main (int    argc,
   cairo_surface_destroy (surface);
   cairo_surface_destroy (f.tiles);
   cairo_surface_destroy (f.lines);
+  cairo_region_destroy (f.lines_ink);
   cairo_surface_destroy (f.overlay);
   cairo_surface_destroy (f.old_overlay);
   ls_sankey_figure_unref (f.figure);

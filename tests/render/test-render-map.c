@@ -676,6 +676,107 @@ test_legend_parts (void)
   cairo_surface_destroy (surface);
 }
 
+/* Issue 12: an image painted through its ink region is the image
+ * painted whole, and the region leaves out what has no ink. */
+static void
+check_ink_region (cairo_surface_t *image)
+{
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  cairo_region_t *ink = ls_render_map_ink_region_new (image);
+  cairo_surface_t *painted = cairo_surface_create_similar_image (image, CAIRO_FORMAT_ARGB32, width, height);
+  double scale_x, scale_y;
+  gint64 covered = 0;
+  cairo_t *cr;
+
+  cairo_surface_get_device_scale (image, &scale_x, &scale_y);
+  cairo_surface_set_device_scale (painted, scale_x, scale_y);
+  cr = cairo_create (painted);
+  ls_render_map_paint_ink (cr, image, ink);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (painted);
+
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (image), cairo_image_surface_get_data (painted),
+                           (gsize) stride * height), ==, 0);
+
+  /* Every rectangle holds ink. */
+  for (int i = 0; i < cairo_region_num_rectangles (ink); i++)
+    {
+      cairo_rectangle_int_t rect;
+      gboolean any = FALSE;
+
+      cairo_region_get_rectangle (ink, i, &rect);
+      g_assert_cmpint (rect.x, >=, 0);
+      g_assert_cmpint (rect.y, >=, 0);
+      g_assert_cmpint (rect.x + rect.width, <=, width);
+      g_assert_cmpint (rect.y + rect.height, <=, height);
+      covered += (gint64) rect.width * rect.height;
+      for (int y = rect.y; y < rect.y + rect.height && !any; y++)
+        for (int x = rect.x; x < rect.x + rect.width && !any; x++)
+          any = ((const guint32 *) (gconstpointer) (cairo_image_surface_get_data (image) + y * stride))[x] != 0;
+      g_assert_true (any);
+    }
+  g_assert_cmpint (covered, <, (gint64) width * height);
+
+  cairo_region_destroy (ink);
+  cairo_surface_destroy (painted);
+}
+
+static void
+test_ink_region (void)
+{
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
+  cairo_surface_t *image;
+  cairo_region_t *ink;
+  LsRenderStyle style;
+  LsMapOptions options;
+  LsProjection projection;
+  cairo_t *cr;
+
+  ls_render_style_init (&style, FALSE);
+  ls_map_options_init (&options);
+
+  /* Nothing drawn, no ink. */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 301, 203);
+  ink = ls_render_map_ink_region_new (image);
+  g_assert_true (cairo_region_is_empty (ink));
+  cairo_region_destroy (ink);
+
+  /* A pixel in the last, partial tile, one near the origin, a faint
+   * line: all of them kept. */
+  cr = cairo_create (image);
+  cairo_rectangle (cr, 300, 202, 1, 1);
+  cairo_rectangle (cr, 2, 3, 1, 1);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0, 0, 1, 0.02);
+  cairo_move_to (cr, 70, 150);
+  cairo_line_to (cr, 200, 120);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  check_ink_region (image);
+  cairo_surface_destroy (image);
+
+  /* The map view's lines: the filled countries' borders and the bloc's
+   * outlines, at a scale of 1 and of 2. */
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000 * scale, 560 * scale);
+      cairo_surface_set_device_scale (image, scale, scale);
+      ls_projection_init_fit (&projection, LS_PROJECTION_WEB_MERCATOR, 0, 0, 1000, 560, 0);
+      cr = cairo_create (image);
+      ls_render_map_choropleth_borders (cr, result, get_shapes (), &style, &options, &projection, 0.6);
+      ls_render_map_outlines (cr, result, get_shapes (), &style, &projection, 1.8);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (image);
+      check_ink_region (image);
+      cairo_surface_destroy (image);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/map/world-crop", test_world_crop);
   g_test_add_func ("/lodestone/render/map/main-countries", test_main_countries);
   g_test_add_func ("/lodestone/render/map/legend-parts", test_legend_parts);
+  g_test_add_func ("/lodestone/render/map/ink-region", test_ink_region);
 
   ret = g_test_run ();
   g_clear_object (&shapes_low);
