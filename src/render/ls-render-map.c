@@ -1422,8 +1422,12 @@ ls_render_map_arcs (cairo_t             *cr,
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   /* Curves flattened to half a unit: the arcs are smooth and wide, and
-   * the default tenth of a unit costs a fifth more to stroke. */
+   * the default tenth of a unit costs a fifth more to stroke. Their edges
+   * need no fine antialiasing either: Cairo's fast one differs in a few
+   * edge pixels, by no more than a shade, and the arcs were a fifth of a
+   * map frame after a lever (issue 12). */
   cairo_set_tolerance (cr, 0.5);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   for (guint i = 0; i < arcs->len; i++)
     {
@@ -1457,15 +1461,12 @@ ls_render_map_arcs (cairo_t             *cr,
 
       /* The casing is solid even under a dashed arc: the gaps then show
        * a light ribbon, not the fill of the country beneath, and the
-       * head never breaks into pieces. Its soft edge needs no fine
-       * antialiasing. */
+       * head never breaks into pieces. */
       cairo_set_dash (cr, NULL, 0, 0);
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       set_color_alpha (cr, &style->background, 0.85);
       draw_arc_shape (cr, &path, width, casing);
       cairo_arc (cr, x0, y0, dot + casing, 0, 2 * G_PI);
       cairo_fill (cr);
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
       if (arc->estimated > ARC_ESTIMATED_SHARE * arc->value)
         {
