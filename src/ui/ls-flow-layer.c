@@ -68,7 +68,7 @@ typedef struct
 {
   cairo_surface_t *surface;
   GdkTexture      *texture;     /* the surface's pixels, shared */
-  GskRenderNode   *node;        /* or a copy of them, for the Cairo renderer */
+  GskRenderNode   *node;        /* or a paint of them, for the Cairo renderer */
   LsResult        *result;      /* a ref; NULL when empty */
   guint            generation;  /* of options and style */
   Frame            frame;
@@ -530,9 +530,9 @@ cache_keep_image (LsFlowLayer *self,
 
   /* GTK 4.8's Cairo renderer converts a texture's pixels into a new
    * image on every frame (an 8 MB copy and its page faults at 1920×1080,
-   * the largest part of a pan or fade frame in the profile, issue 12);
-   * it paints a Cairo node's image as it is. So for it, the image is
-   * copied once into a node that every frame reuses. */
+   * the largest part of a pan or fade frame in the profile, issue 12).
+   * A Cairo node records a paint of the image instead, which every frame
+   * replays from the image itself. */
   if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && cache->frame.scale == 1)
     {
       cache->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
@@ -559,40 +559,6 @@ cache_keep_image (LsFlowLayer *self,
                                              cairo_image_surface_get_height (cache->surface),
                                              GDK_MEMORY_DEFAULT, bytes, stride);
   }
-}
-
-/* A new image for an overlay at @frame. Under the Cairo renderer, at a
- * scale of 1, when GTK gives a Cairo node an image (GTK 4.8 does; newer
- * GTK may record instead), it is the image of a new Cairo node, set in
- * @node, that frames then paint as it is: cache_keep_image () would cost
- * a second 13 MB image at 1920×1080 with its margins, its page faults
- * and a copy, on every lever (issue 12). Else an image of its own, and
- * @node is NULL. Either is drawn with cairo_create() on the image, in
- * any one thread. */
-static cairo_surface_t *
-overlay_image_new (LsFlowLayer    *self,
-                   const Frame    *frame,
-                   GskRenderNode **node)
-{
-  *node = NULL;
-
-  if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && frame->scale == 1)
-    {
-      GskRenderNode *cairo_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, frame->width, frame->height));
-      cairo_t *cr = gsk_cairo_node_get_draw_context (cairo_node);
-      cairo_surface_t *target = cairo_surface_reference (cairo_get_target (cr));
-
-      cairo_destroy (cr);
-      if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
-        {
-          *node = cairo_node;
-          return target;
-        }
-      cairo_surface_destroy (target);
-      gsk_render_node_unref (cairo_node);
-    }
-
-  return create_surface (frame);
 }
 
 /* Draws @result's overlay into @cache, over the widget and a margin
@@ -631,7 +597,7 @@ cache_draw (LsFlowLayer        *self,
   cache->frame = frame;
   frame_projection (&frame, projection, &drawn);
 
-  cache->surface = overlay_image_new (self, &frame, &cache->node);
+  cache->surface = create_surface (&frame);
   cr = cairo_create (cache->surface);
 
   /* The fills' edges lie under the borders: Cairo's fast antialiasing
@@ -655,8 +621,7 @@ cache_draw (LsFlowLayer        *self,
   cairo_destroy (cr);
   cairo_surface_flush (cache->surface);
 
-  if (cache->node == NULL)
-    cache_keep_image (self, cache);
+  cache_keep_image (self, cache);
   self->n_cache_draws++;
 }
 
@@ -711,8 +676,7 @@ struct _SettleDraw
   double           world;
   guint            generation;
   Frame            frame;
-  cairo_surface_t *surface;   /* see overlay_image_new () */
-  GskRenderNode   *node;
+  cairo_surface_t *surface;
 };
 
 static void
@@ -720,7 +684,6 @@ settle_draw_free (SettleDraw *draw)
 {
   g_clear_pointer (&draw->result, ls_result_unref);
   g_clear_pointer (&draw->surface, cairo_surface_destroy);
-  g_clear_pointer (&draw->node, gsk_render_node_unref);
   g_free (draw);
 }
 
@@ -838,9 +801,7 @@ finish_settle_draw (LsFlowLayer *self)
       self->cache.generation = draw->generation;
       self->cache.frame = draw->frame;
       self->cache.surface = g_steal_pointer (&draw->surface);
-      self->cache.node = g_steal_pointer (&draw->node);
-      if (self->cache.node == NULL)
-        cache_keep_image (self, &self->cache);
+      cache_keep_image (self, &self->cache);
       self->n_cache_draws++;
     }
 
@@ -876,7 +837,7 @@ start_settle_draw (LsFlowLayer        *self,
   draw->world = world;
   draw->generation = self->generation;
   frame_init (&draw->frame, projection, zoom, width, height, scale);
-  draw->surface = overlay_image_new (self, &draw->frame, &draw->node);
+  draw->surface = create_surface (&draw->frame);
 
   self->settle_draw = g_cancellable_new ();
   self->settle_zoom = zoom;
