@@ -89,7 +89,8 @@ static gboolean missed;
 /* The reference every figure is also given against, timed beside each
  * frame: an opaque 1920×1080 image painted over the frame, the least
  * that any frame of a view does. This machine is shared, and its speed
- * moves by a third from one minute to the next; a frame's ratio to the
+ * moves from one minute to the next (the same cached map frame took
+ * 3.0 ms in one run and 4.5 ms in the next); a frame's ratio to the
  * reference measured beside it moves far less. */
 static cairo_surface_t *reference_image;
 
