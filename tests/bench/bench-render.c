@@ -157,7 +157,7 @@ time_frames_prepared (const char  *what,
   qsort (cpu, FRAMES, sizeof (double), compare_doubles);
   qsort (wall, FRAMES, sizeof (double), compare_doubles);
   qsort (reference, FRAMES, sizeof (double), compare_doubles);
-  printf ("%-62s %7.2f ms (%.2f) %5.1f×", what, cpu[FRAMES / 2], wall[FRAMES / 2],
+  printf ("%-64s %7.2f ms (%.2f) %5.1f×", what, cpu[FRAMES / 2], wall[FRAMES / 2],
           cpu[FRAMES / 2] / reference[FRAMES / 2]);
   if (target > 0)
     {
