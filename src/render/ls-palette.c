@@ -212,10 +212,10 @@ ls_render_style_need_legend_markup (const LsRenderStyle *style,
  * Sets @context up for a figure's text: unhinted, at 96 dpi, whatever the
  * surface. The figures measure their text on one surface and draw it on
  * another (the map view measures its legend on a scratch image and draws
- * it into the widget's node; the Sankey diagram measures on its own
- * context; export draws on PNG, SVG and PDF): with one set of font
- * options, text measures the same on all of them, and every surface
- * shares the same fonts and glyphs.
+ * it into the widget's node, a recording surface; the Sankey diagram
+ * measures on its own context; export draws on PNG, SVG and PDF): with
+ * one set of font options, text measures the same on all of them, and
+ * every surface shares the same fonts and glyphs.
  */
 void
 ls_render_text_context_init (PangoContext *context)
@@ -233,16 +233,31 @@ ls_render_text_context_init (PangoContext *context)
  * ls_render_text_layout_new:
  * @cr: the context the text is to be drawn on, or measured for
  *
- * Returns: (transfer full): a layout for a figure's text on @cr, set up
- *   by ls_render_text_context_init()
+ * A layout for a figure's text on @cr, set up by
+ * ls_render_text_context_init(), with @cr's transformation but none of
+ * its surface's font options. Pango would merge those into the context's
+ * own (pango_cairo_create_layout()), and they differ from one kind of
+ * surface to another: an image rounds glyph positions, a recording
+ * surface does not. Text measured on one and drawn on the other then
+ * used other fonts, loaded twice, at other positions (issue 12).
+ *
+ * Returns: (transfer full): the layout
  */
 PangoLayout *
 ls_render_text_layout_new (cairo_t *cr)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout;
+  cairo_matrix_t ctm;
+  PangoMatrix matrix;
 
-  ls_render_text_context_init (pango_layout_get_context (layout));
-  pango_layout_context_changed (layout);
+  /* As pango_cairo_update_context() sets it: the linear part alone. */
+  cairo_get_matrix (cr, &ctm);
+  matrix = (PangoMatrix) { ctm.xx, ctm.xy, ctm.yx, ctm.yy, 0, 0 };
+  pango_context_set_matrix (context, &matrix);
+  ls_render_text_context_init (context);
+  layout = pango_layout_new (context);
+  g_object_unref (context);
 
   return layout;
 }

@@ -549,12 +549,9 @@ update_legend (LsMapView *self)
 
   get_legend_style (self, &style);
 
-  /* Measured on the kind of surface the legend is drawn on: GTK 4.8 gives
-   * a drawing area a recording surface. Pango merges a surface's font
-   * options into its own, and an image's differ from a recording's (they
-   * round glyph positions), so on an image the legend was measured with
-   * other fonts than it was drawn with, each loaded twice (issue 12). */
-  scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  /* Text is measured the same on any Cairo surface
+   * (ls_render_text_layout_new()), so a tiny scratch image will do. */
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (scratch);
   ls_render_map_measure_legend (cr, self->result, &style, &self->options, self->legend_parts,
                                 ls_flow_layer_get_max_arc_width (self->flow_layer), &width, &height);
