@@ -11,6 +11,7 @@
 
 #include "ls-flow-layer.h"
 
+#include "ls-image-pattern.h"
 #include "ls-map-source.h"
 
 #include <math.h>
@@ -535,12 +536,15 @@ cache_keep_image (LsFlowLayer *self,
    * replays from the image itself. */
   if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && cache->frame.scale == 1)
     {
+      cairo_pattern_t *pattern = ls_image_pattern_new (cache->surface);
+
       cache->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
       cr = gsk_cairo_node_get_draw_context (cache->node);
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_set_source_surface (cr, cache->surface, 0, 0);
+      cairo_set_source (cr, pattern);
       cairo_paint (cr);
       cairo_destroy (cr);
+      cairo_pattern_destroy (pattern);
     }
   else
   /* A texture over the same pixels, never written again: the GL

@@ -11,6 +11,7 @@
 
 #include "ls-map-source.h"
 
+#include "ls-image-pattern.h"
 #include "ls-render-map.h"
 
 #include <math.h>
@@ -67,7 +68,7 @@ ls_tile_image_snapshot (GdkPaintable *paintable,
   /* As GSK draws a texture: its box filled, edges filtered with their
    * own pixels (else a faint seam shows between scaled tiles). */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pattern = cairo_pattern_create_for_surface (self->surface);
+  pattern = ls_image_pattern_new (self->surface);
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
   cairo_matrix_init_scale (&matrix, self->size / width, self->size / height);
   cairo_pattern_set_matrix (pattern, &matrix);

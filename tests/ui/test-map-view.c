@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ls-image-pattern.h"
 #include "ls-map-view.h"
 #include "ls-test-utils.h"
 #include "ls-ui-test-utils.h"
@@ -837,6 +838,90 @@ test_tile_images (void)
     }
 }
 
+/* An image drawn for a renderer's Cairo node: at its device scale,
+ * padded or not, replayed from a recording, it paints as
+ * cairo_set_source_surface() paints it, and the recording holds the
+ * image itself, by reference, for as long as it lives. */
+static cairo_surface_t *
+pattern_paint (cairo_surface_t *image,
+               gboolean         use_pattern,
+               gboolean         pad)
+{
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 120, 90);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_translate (cr, 10.5, 7);
+  cairo_scale (cr, 1.3, 1.1);
+  if (use_pattern)
+    {
+      cairo_pattern_t *pattern = ls_image_pattern_new (image);
+
+      cairo_set_source (cr, pattern);
+      cairo_pattern_destroy (pattern);
+      g_assert_cmpuint (cairo_surface_get_reference_count (image), ==, 2);
+    }
+  else
+    {
+      cairo_set_source_surface (cr, image, 0, 0);
+    }
+  if (pad)
+    cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_rectangle (cr, -5, -5, 80, 60);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  if (use_pattern)
+    g_assert_cmpuint (cairo_surface_get_reference_count (image), ==, 2);
+
+  cr = cairo_create (target);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  g_assert_cmpuint (cairo_surface_get_reference_count (image), ==, 1);
+  cairo_surface_flush (target);
+
+  return target;
+}
+
+static void
+test_image_pattern (void)
+{
+  for (int scale = 1; scale <= 2; scale++)
+    for (int pad = 0; pad <= 1; pad++)
+      {
+        cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64 * scale, 48 * scale);
+        cairo_surface_t *expected, *painted;
+        int stride;
+        cairo_t *cr;
+
+        cairo_surface_set_device_scale (image, scale, scale);
+        cr = cairo_create (image);
+        cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.7);
+        cairo_arc (cr, 30, 20, 15, 0, 2 * G_PI);
+        cairo_fill (cr);
+        cairo_set_source_rgba (cr, 0.1, 0.1, 0.8, 1);
+        cairo_rectangle (cr, 5, 30, 50, 10);
+        cairo_fill (cr);
+        cairo_destroy (cr);
+        cairo_surface_flush (image);
+
+        expected = pattern_paint (image, FALSE, pad);
+        painted = pattern_paint (image, TRUE, pad);
+        stride = cairo_image_surface_get_stride (expected);
+        for (int row = 0; row < 90; row++)
+          if (memcmp (cairo_image_surface_get_data (expected) + row * stride,
+                      cairo_image_surface_get_data (painted) + row * stride, 120 * 4) != 0)
+            g_error ("scale %d, pad %d: row %d differs from the image painted as a surface", scale, pad, row);
+
+        cairo_surface_destroy (expected);
+        cairo_surface_destroy (painted);
+        cairo_surface_destroy (image);
+      }
+}
+
 static void
 on_notify_cb (GObject    *object,
               GParamSpec *pspec,
@@ -901,6 +986,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/style", Fixture, NULL, fixture_setup, test_style, fixture_teardown);
   g_test_add_func ("/lodestone/ui/map-view/tile-images", test_tile_images);
+  g_test_add_func ("/lodestone/ui/map-view/image-pattern", test_image_pattern);
   g_test_add_func ("/lodestone/ui/map-view/online-tiles", test_online_tiles);
 
   return g_test_run ();
