@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "bench-frame-utils.h"
+#include "ls-application.h"
 #include "ls-map-view.h"
 #include "ls-session.h"
 
@@ -234,6 +235,9 @@ main (int    argc,
   GdkFrameClock *clock;
   Bench bench = { 0 };
 
+  /* As the app's main() does; the floors, drawn in this process, are
+   * timed with the same allocator. */
+  ls_application_init_allocator ();
   bench_choose_renderer (argc, argv);
   if (!gtk_init_check ())
     {

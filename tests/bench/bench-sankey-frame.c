@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "bench-frame-utils.h"
+#include "ls-application.h"
 #include "ls-sankey-view.h"
 #include "ls-session.h"
 
@@ -273,6 +274,9 @@ main (int   argc,
   double median, worst, cpu_median, cpu_worst, result_median, figure_median, dummy;
   double floor_median, floor_worst, floor_cpu;
 
+  /* As the app's main() does; the floors, drawn in this process, are
+   * timed with the same allocator. */
+  ls_application_init_allocator ();
   bench_choose_renderer (argc, argv);
   if (!gtk_init_check ())
     {
