@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ls-explain-popover.h"
+#include "ls-image-pattern.h"
 #include "ls-sankey-layout.h"
 
 /*
@@ -1180,9 +1181,9 @@ rasterize (LsSankeyView    *self,
 }
 
 /* An image for the next frame of an animation. Two are kept and used by
- * turns: the one the previous frame's node still shows is left alone
- * (writing to it would make cairo copy it first), and a fresh image of
- * the window's size costs a page fault for every page. */
+ * turns: the one the previous frame's node still shows holds a reference
+ * from it (ls_image_pattern_new()) and is left alone, and a fresh image
+ * of the window's size costs a page fault for every page. */
 static cairo_surface_t *
 frame_surface (LsSankeyView *self,
                int           width,
@@ -1223,10 +1224,12 @@ image_node (cairo_surface_t       *surface,
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  cairo_pattern_t *pattern = ls_image_pattern_new (surface);
 
-  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_set_source (cr, pattern);
   cairo_paint (cr);
   cairo_destroy (cr);
+  cairo_pattern_destroy (pattern);
 
   return gtk_snapshot_free_to_node (snapshot);
 }
