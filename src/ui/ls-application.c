@@ -74,11 +74,12 @@ ls_application_ensure_resources (void)
  * the window into a new image (8 MB at 1920×1080) and frees it, and a
  * lever makes the map a new overlay (13 MB). glibc maps blocks that
  * large, and gives them back when freed, so every frame took a page
- * fault for each page it wrote: half of a Sankey animation frame's CPU
- * time, and a one-colour window's redraw cost 47 ms (issue 12). Served
- * from the heap, and a heap that keeps up to 64 MiB free at its top,
- * those pages are reused: the same redraw costs 29 ms, an animation
- * frame 33 ms instead of 62, with the same peak resident size.
+ * fault for each page it wrote: over a third of the Sankey frame
+ * benchmark's CPU time (issue 12). Served from the heap, and a heap that
+ * keeps up to 64 MiB free at its top, those pages are reused: a
+ * one-colour window's redraw went from 40 to 28 ms, a frame of the
+ * Sankey's move from about 55 to 35-43 ms, and the peak resident size
+ * rose by less than 10 MiB.
  */
 void
 ls_application_init_allocator (void)
