@@ -105,8 +105,11 @@ change_lever (Bench *bench,
 
   switch (i % 4)
     {
+    /* Alliances that change the bloc: with the MSP on, the Quad and the
+     * G7 add no member, and a toggle of theirs leaves the result as it
+     * was. */
     case 0:
-      ls_scenario_set_alliance (scenario, "quad", !ls_scenario_has_alliance (scenario, "quad"));
+      ls_scenario_set_alliance (scenario, "eu27", !ls_scenario_has_alliance (scenario, "eu27"));
       break;
     case 1:
       ls_scenario_set_friend_shoring (scenario, ls_scenario_get_friend_shoring (scenario) > 0 ? 0.0 : 0.5);
@@ -115,7 +118,7 @@ change_lever (Bench *bench,
       ls_scenario_set_year (scenario, ls_scenario_get_year (scenario) == 2023 ? 2024 : 2023);
       break;
     default:
-      ls_scenario_set_alliance (scenario, "g7", !ls_scenario_has_alliance (scenario, "g7"));
+      ls_scenario_set_alliance (scenario, "brics", !ls_scenario_has_alliance (scenario, "brics"));
       break;
     }
 }
