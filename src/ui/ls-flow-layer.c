@@ -527,25 +527,14 @@ static void
 cache_keep_image (LsFlowLayer *self,
                   Cache       *cache)
 {
-  cairo_t *cr;
-
   /* GTK 4.8's Cairo renderer converts a texture's pixels into a new
    * image on every frame (an 8 MB copy and its page faults at 1920×1080,
    * the largest part of a pan or fade frame in the profile, issue 12).
    * A Cairo node records a paint of the image instead, which every frame
    * replays from the image itself. */
   if (ls_map_source_widget_uses_cairo (GTK_WIDGET (self)) && cache->frame.scale == 1)
-    {
-      cairo_pattern_t *pattern = ls_image_pattern_new (cache->surface);
-
-      cache->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
-      cr = gsk_cairo_node_get_draw_context (cache->node);
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_set_source (cr, pattern);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_pattern_destroy (pattern);
-    }
+    cache->node = ls_image_node_new (cache->surface,
+                                     &GRAPHENE_RECT_INIT (0, 0, cache->frame.width, cache->frame.height));
   else
   /* A texture over the same pixels, never written again: the GL
    * renderer uploads it once, and an unchanged texture node is no damage,

@@ -7,11 +7,12 @@
 
 #pragma once
 
-#include <cairo.h>
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-cairo_pattern_t *ls_image_pattern_new (cairo_surface_t *image);
+cairo_pattern_t *ls_image_pattern_new (cairo_surface_t       *image);
+GskRenderNode   *ls_image_node_new    (cairo_surface_t       *image,
+                                       const graphene_rect_t *bounds);
 
 G_END_DECLS

@@ -1218,22 +1218,6 @@ frame_surface (LsSankeyView *self,
   return NULL;
 }
 
-static GskRenderNode *
-image_node (cairo_surface_t       *surface,
-            const graphene_rect_t *bounds)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
-  cairo_pattern_t *pattern = ls_image_pattern_new (surface);
-
-  cairo_set_source (cr, pattern);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_pattern_destroy (pattern);
-
-  return gtk_snapshot_free_to_node (snapshot);
-}
-
 static void
 ls_sankey_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -1255,7 +1239,7 @@ ls_sankey_view_snapshot (GtkWidget   *widget,
       g_autoptr(LsSankeyFigure) frame = ls_sankey_figure_interpolate (self->from, self->figure,
                                                                        self->progress);
       cairo_surface_t *surface = rasterize (self, frame, width, height, frame_surface (self, width, height));
-      GskRenderNode *node = image_node (surface, &bounds);
+      GskRenderNode *node = ls_image_node_new (surface, &bounds);
 
       gtk_snapshot_append_node (snapshot, node);
       gsk_render_node_unref (node);
@@ -1269,7 +1253,7 @@ ls_sankey_view_snapshot (GtkWidget   *widget,
     {
       cairo_surface_t *surface = rasterize (self, self->figure, width, height, NULL);
 
-      self->cache = image_node (surface, &bounds);
+      self->cache = ls_image_node_new (surface, &bounds);
       cairo_surface_destroy (surface);
     }
   gtk_snapshot_append_node (snapshot, self->cache);

@@ -922,6 +922,60 @@ test_image_pattern (void)
       }
 }
 
+/* A node of an image paints it, over what is under it, and holds it
+ * while it lives. */
+static void
+test_image_node (void)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  cairo_surface_t *expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  cairo_surface_t *targets[] = { expected, drawn };
+  GskRenderNode *node;
+  int stride;
+  cairo_t *cr;
+
+  cr = cairo_create (image);
+  cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.6);
+  cairo_arc (cr, 30, 20, 15, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  node = ls_image_node_new (image, &GRAPHENE_RECT_INIT (0, 0, 64, 48));
+  g_assert_cmpuint (cairo_surface_get_reference_count (image), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      cr = cairo_create (targets[i]);
+      cairo_set_source_rgb (cr, 0.2, 0.6, 0.3);
+      cairo_paint (cr);
+      if (i == 0)
+        {
+          cairo_set_source_surface (cr, image, 0, 0);
+          cairo_paint (cr);
+        }
+      else
+        {
+          gsk_render_node_draw (node, cr);
+        }
+      cairo_destroy (cr);
+      cairo_surface_flush (targets[i]);
+    }
+
+  stride = cairo_image_surface_get_stride (expected);
+  for (int row = 0; row < 48; row++)
+    if (memcmp (cairo_image_surface_get_data (expected) + row * stride,
+                cairo_image_surface_get_data (drawn) + row * stride, 64 * 4) != 0)
+      g_error ("row %d of the node differs from the image painted over the same ground", row);
+
+  gsk_render_node_unref (node);
+  g_assert_cmpuint (cairo_surface_get_reference_count (image), ==, 1);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (image);
+}
+
 static void
 on_notify_cb (GObject    *object,
               GParamSpec *pspec,
@@ -987,6 +1041,7 @@ main (int   argc,
   g_test_add ("/lodestone/ui/map-view/style", Fixture, NULL, fixture_setup, test_style, fixture_teardown);
   g_test_add_func ("/lodestone/ui/map-view/tile-images", test_tile_images);
   g_test_add_func ("/lodestone/ui/map-view/image-pattern", test_image_pattern);
+  g_test_add_func ("/lodestone/ui/map-view/image-node", test_image_node);
   g_test_add_func ("/lodestone/ui/map-view/online-tiles", test_online_tiles);
 
   return g_test_run ();
