@@ -505,17 +505,19 @@ draw_map_zooming_frame (cairo_t  *cr,
   draw_highlight (cr, f);
 }
 
+/* The worker's part of a settled zoom: timed on its own, and done
+ * untimed before each frame that finishes one. */
 static void
-draw_map_settle_below (cairo_t  *cr,
-                       gpointer  data)
+prepare_settled (gpointer data)
 {
   draw_below_symbols_into (data, ((Frame *) data)->overlay);
 }
 
 static void
-prepare_settled (gpointer data)
+draw_map_settle_below (cairo_t  *cr,
+                       gpointer  data)
 {
-  draw_below_symbols_into (data, ((Frame *) data)->overlay);
+  prepare_settled (data);
 }
 
 /* The frame that finishes a settled zoom: the main thread draws the arcs
