@@ -794,20 +794,29 @@ ls_render_map_choropleth (cairo_t             *cr,
         filled[n_filled++] = i;
     }
 
-  for (guint i = 0; i < n_filled; i++)
+  /* The colours in the order of their first country in the dataset,
+   * seen or not: where two colours meet, the pixels of their edge mix
+   * them in the order drawn, which is then the same whatever part of the
+   * map is drawn (a zoom, a box of the map view's lines drawn anew). */
+  for (guint i = 0; i < v.n; i++)
     {
-      const LsColor *color = &colors[filled[i]];
-      gboolean drawn = FALSE;
+      const LsColor *color = &colors[i];
+      gboolean first = colors[i].alpha > 0, any = FALSE;
 
-      for (guint j = 0; j < i && !drawn; j++)
-        drawn = memcmp (&colors[filled[j]], color, sizeof *color) == 0;
-      if (drawn)
+      for (guint j = 0; j < i && first; j++)
+        first = memcmp (&colors[j], color, sizeof *color) != 0;
+      if (!first)
         continue;
 
       cairo_new_path (cr);
-      for (guint j = i; j < n_filled; j++)
+      for (guint j = 0; j < n_filled; j++)
         if (memcmp (&colors[filled[j]], color, sizeof *color) == 0)
-          append_country (cr, result, shapes, filled[j], projection, MAX (2.5, 3 * border_width));
+          {
+            append_country (cr, result, shapes, filled[j], projection, MAX (2.5, 3 * border_width));
+            any = TRUE;
+          }
+      if (!any)
+        continue;
       set_color (cr, color);
       cairo_fill (cr);
     }
