@@ -490,6 +490,25 @@ boxes_overlap (const Box *a,
   return a->x2 >= b->x1 && a->x1 <= b->x2 && a->y2 >= b->y1 && a->y1 <= b->y2;
 }
 
+/* The box of a shape, projected. */
+static void
+get_shape_extent (LsShapes           *shapes,
+                  guint               shape,
+                  const LsProjection *projection,
+                  Box                *extent)
+{
+  LsGeoBounds b;
+
+  ls_shapes_get_bounds (shapes, shape, &b);
+  ls_projection_get_raw_bounds (projection->kind, b.west, b.south, b.east, b.north,
+                                &extent->x1, &extent->y2, &extent->x2, &extent->y1);
+  /* Raw y grows north, target y south. */
+  extent->x1 = projection->origin_x + projection->scale * extent->x1;
+  extent->x2 = projection->origin_x + projection->scale * extent->x2;
+  extent->y1 = projection->origin_y - projection->scale * extent->y1;
+  extent->y2 = projection->origin_y - projection->scale * extent->y2;
+}
+
 /* Whether any of a country can fall inside @box. At world zoom
  * everything passes; zoomed in, this skips most of the 1:50m shapes. */
 static gboolean
@@ -498,17 +517,9 @@ country_visible (LsShapes           *shapes,
                  const LsProjection *projection,
                  const Box          *box)
 {
-  LsGeoBounds b;
   Box extent;
 
-  ls_shapes_get_bounds (shapes, country, &b);
-  ls_projection_get_raw_bounds (projection->kind, b.west, b.south, b.east, b.north,
-                                &extent.x1, &extent.y2, &extent.x2, &extent.y1);
-  /* Raw y grows north, target y south. */
-  extent.x1 = projection->origin_x + projection->scale * extent.x1;
-  extent.x2 = projection->origin_x + projection->scale * extent.x2;
-  extent.y1 = projection->origin_y - projection->scale * extent.y1;
-  extent.y2 = projection->origin_y - projection->scale * extent.y2;
+  get_shape_extent (shapes, country, projection, &extent);
 
   return boxes_overlap (&extent, box);
 }
@@ -549,6 +560,54 @@ country_maybe_visible (LsResult           *result,
   int shape = ls_shapes_lookup (shapes, ls_dataset_get_country_id (ls_result_get_dataset (result), country));
 
   return shape < 0 || country_visible (shapes, shape, projection, box);
+}
+
+/**
+ * ls_render_map_get_country_box:
+ * @result: the result shown, for its dataset
+ * @shapes: country shapes
+ * @country: index of a country in @result's dataset
+ * @projection: where the map is
+ * @box: (out): where the layers draw @country, in @projection's target
+ *   space
+ *
+ * The box of @country's shape, or its label point (a box of no size) when
+ * it is too small to have a shape and the layers draw it as a dot. Lines
+ * and dots reach beyond it by their half width or their radius.
+ */
+void
+ls_render_map_get_country_box (LsResult           *result,
+                               LsShapes           *shapes,
+                               guint               country,
+                               const LsProjection *projection,
+                               cairo_rectangle_t  *box)
+{
+  LsDataset *dataset;
+  int shape;
+  Box extent;
+
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (LS_IS_SHAPES (shapes));
+  g_return_if_fail (country < ls_result_get_n_countries (result));
+  g_return_if_fail (projection != NULL);
+  g_return_if_fail (box != NULL);
+
+  dataset = ls_result_get_dataset (result);
+  shape = ls_shapes_lookup (shapes, ls_dataset_get_country_id (dataset, country));
+  if (shape >= 0)
+    get_shape_extent (shapes, shape, projection, &extent);
+  else
+    {
+      double lat, lon;
+
+      /* As append_country() places the dot. */
+      ls_dataset_get_country_label_point (dataset, country, &lat, &lon);
+      ls_projection_project (projection, lon, lat, &extent.x1, &extent.y1);
+      extent.x2 = extent.x1;
+      extent.y2 = extent.y1;
+    }
+
+  *box = (cairo_rectangle_t) { extent.x1, extent.y1, extent.x2 - extent.x1, extent.y2 - extent.y1 };
 }
 
 /* Layers */
@@ -1051,6 +1110,65 @@ ls_render_map_highlight (cairo_t             *cr,
 #define INK_TILE_WIDTH 64
 #define INK_TILE_HEIGHT 32
 
+/* Adds to @ink the tiles of @image from @first_row to @last_row and
+ * @first_column to @last_column (in tiles, inclusive) that hold ink. */
+static void
+scan_ink (cairo_surface_t *image,
+          int              first_row,
+          int              last_row,
+          int              first_column,
+          int              last_column,
+          cairo_region_t  *ink)
+{
+  const guchar *data = cairo_image_surface_get_data (image);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  int n_columns = last_column - first_column + 1;
+  g_autofree gboolean *marked = g_new (gboolean, n_columns);
+
+  for (int r = first_row; r <= last_row; r++)
+    {
+      int top = r * INK_TILE_HEIGHT;
+      int bottom = MIN (height, top + INK_TILE_HEIGHT);
+
+      memset (marked, 0, n_columns * sizeof (gboolean));
+      for (int y = top; y < bottom; y++)
+        {
+          const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+          for (int c = 0; c < n_columns; c++)
+            {
+              int end = MIN (width, (first_column + c + 1) * INK_TILE_WIDTH);
+              guint32 any = 0;
+
+              if (marked[c])
+                continue;
+              for (int x = (first_column + c) * INK_TILE_WIDTH; x < end; x++)
+                any |= row[x];
+              marked[c] = any != 0;
+            }
+        }
+
+      /* A run of marked tiles is one rectangle. */
+      for (int c = 0; c < n_columns; c++)
+        {
+          cairo_rectangle_int_t rect;
+          int first = c;
+
+          if (!marked[c])
+            continue;
+          while (c + 1 < n_columns && marked[c + 1])
+            c++;
+          rect.x = (first_column + first) * INK_TILE_WIDTH;
+          rect.y = top;
+          rect.width = MIN (width, (first_column + c + 1) * INK_TILE_WIDTH) - rect.x;
+          rect.height = bottom - top;
+          cairo_region_union_rectangle (ink, &rect);
+        }
+    }
+}
+
 /**
  * ls_render_map_ink_region_new:
  * @image: a flushed %CAIRO_FORMAT_ARGB32 image surface
@@ -1069,65 +1187,70 @@ cairo_region_t *
 ls_render_map_ink_region_new (cairo_surface_t *image)
 {
   cairo_region_t *ink;
-  const guchar *data;
-  g_autofree gboolean *marked = NULL;
-  int width, height, stride, n_columns;
+  int width, height;
 
   g_return_val_if_fail (image != NULL, NULL);
   g_return_val_if_fail (cairo_image_surface_get_format (image) == CAIRO_FORMAT_ARGB32, NULL);
 
   ink = cairo_region_create ();
-  data = cairo_image_surface_get_data (image);
   width = cairo_image_surface_get_width (image);
   height = cairo_image_surface_get_height (image);
-  stride = cairo_image_surface_get_stride (image);
-  if (data == NULL)
+  if (cairo_image_surface_get_data (image) == NULL || width == 0 || height == 0)
     return ink;
 
-  n_columns = (width + INK_TILE_WIDTH - 1) / INK_TILE_WIDTH;
-  marked = g_new (gboolean, n_columns);
-
-  for (int top = 0; top < height; top += INK_TILE_HEIGHT)
-    {
-      int bottom = MIN (height, top + INK_TILE_HEIGHT);
-
-      memset (marked, 0, n_columns * sizeof (gboolean));
-      for (int y = top; y < bottom; y++)
-        {
-          const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
-
-          for (int c = 0; c < n_columns; c++)
-            {
-              int end = MIN (width, (c + 1) * INK_TILE_WIDTH);
-              guint32 any = 0;
-
-              if (marked[c])
-                continue;
-              for (int x = c * INK_TILE_WIDTH; x < end; x++)
-                any |= row[x];
-              marked[c] = any != 0;
-            }
-        }
-
-      /* A run of marked tiles is one rectangle. */
-      for (int c = 0; c < n_columns; c++)
-        {
-          cairo_rectangle_int_t rect;
-          int first = c;
-
-          if (!marked[c])
-            continue;
-          while (c + 1 < n_columns && marked[c + 1])
-            c++;
-          rect.x = first * INK_TILE_WIDTH;
-          rect.y = top;
-          rect.width = MIN (width, (c + 1) * INK_TILE_WIDTH) - rect.x;
-          rect.height = bottom - top;
-          cairo_region_union_rectangle (ink, &rect);
-        }
-    }
+  scan_ink (image, 0, (height - 1) / INK_TILE_HEIGHT, 0, (width - 1) / INK_TILE_WIDTH, ink);
 
   return ink;
+}
+
+/**
+ * ls_render_map_ink_region_update:
+ * @ink: @image's ink, from ls_render_map_ink_region_new()
+ * @image: the same image, flushed, drawn on since inside @changed alone
+ * @changed: where @image was drawn on, in its pixels
+ *
+ * Brings @ink up to date with @image by looking again at the tiles that
+ * @changed touches, and at no others: @ink is then what
+ * ls_render_map_ink_region_new() would give.
+ */
+void
+ls_render_map_ink_region_update (cairo_region_t       *ink,
+                                 cairo_surface_t      *image,
+                                 const cairo_region_t *changed)
+{
+  int width, height;
+
+  g_return_if_fail (ink != NULL);
+  g_return_if_fail (image != NULL);
+  g_return_if_fail (cairo_image_surface_get_format (image) == CAIRO_FORMAT_ARGB32);
+  g_return_if_fail (changed != NULL);
+
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  if (cairo_image_surface_get_data (image) == NULL)
+    return;
+
+  for (int i = 0; i < cairo_region_num_rectangles (changed); i++)
+    {
+      cairo_rectangle_int_t rect, tiles;
+      int first_row, last_row, first_column, last_column;
+
+      cairo_region_get_rectangle (changed, i, &rect);
+      first_column = MAX (rect.x, 0) / INK_TILE_WIDTH;
+      first_row = MAX (rect.y, 0) / INK_TILE_HEIGHT;
+      last_column = (MIN (rect.x + rect.width, width) - 1) / INK_TILE_WIDTH;
+      last_row = (MIN (rect.y + rect.height, height) - 1) / INK_TILE_HEIGHT;
+      if (rect.width <= 0 || rect.height <= 0 || first_column > last_column || first_row > last_row ||
+          rect.x + rect.width <= 0 || rect.y + rect.height <= 0)
+        continue;
+
+      tiles.x = first_column * INK_TILE_WIDTH;
+      tiles.y = first_row * INK_TILE_HEIGHT;
+      tiles.width = MIN (width, (last_column + 1) * INK_TILE_WIDTH) - tiles.x;
+      tiles.height = MIN (height, (last_row + 1) * INK_TILE_HEIGHT) - tiles.y;
+      cairo_region_subtract_rectangle (ink, &tiles);
+      scan_ink (image, first_row, last_row, first_column, last_column, ink);
+    }
 }
 
 /**

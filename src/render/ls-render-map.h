@@ -140,6 +140,11 @@ void      ls_render_map_labels                (cairo_t             *cr,
                                                const LsMapOptions  *options,
                                                const LsProjection  *projection,
                                                double               font_size);
+void      ls_render_map_get_country_box       (LsResult            *result,
+                                               LsShapes            *shapes,
+                                               guint                country,
+                                               const LsProjection  *projection,
+                                               cairo_rectangle_t   *box);
 void      ls_render_map_highlight             (cairo_t             *cr,
                                                LsShapes            *shapes,
                                                guint                shape,
@@ -148,6 +153,9 @@ void      ls_render_map_highlight             (cairo_t             *cr,
                                                double               line_width);
 
 cairo_region_t *ls_render_map_ink_region_new (cairo_surface_t      *image);
+void      ls_render_map_ink_region_update     (cairo_region_t       *ink,
+                                               cairo_surface_t      *image,
+                                               const cairo_region_t *changed);
 void      ls_render_map_paint_ink             (cairo_t             *cr,
                                                cairo_surface_t     *image,
                                                const cairo_region_t *ink);

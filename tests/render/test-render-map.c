@@ -777,6 +777,66 @@ test_ink_region (void)
     }
 }
 
+/* An ink region brought up to date where its image was drawn on is the
+ * region of the image made anew: ink added, ink cleared, in a partial
+ * tile at the image's edge, and where the changed box is not on the
+ * tiles' grid. */
+static void
+test_ink_region_update (void)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 301, 203);
+  cairo_region_t *ink, *fresh, *changed;
+  cairo_rectangle_int_t box;
+  cairo_t *cr;
+
+  cr = cairo_create (image);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, 10, 10);
+  cairo_line_to (cr, 290, 190);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  ink = ls_render_map_ink_region_new (image);
+
+  /* Four tiles cleared, the line through them gone; a dot drawn in one
+   * of them again, and one in the last, partial column and row. */
+  g_assert_true (cairo_region_contains_point (ink, 100, 80));
+  box = (cairo_rectangle_int_t) { 64, 32, 128, 64 };
+  changed = cairo_region_create_rectangle (&box);
+  box = (cairo_rectangle_int_t) { 290, 195, 11, 8 };
+  cairo_region_union_rectangle (changed, &box);
+  cr = cairo_create (image);
+  cairo_rectangle (cr, 64, 32, 128, 64);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_fill (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  cairo_rectangle (cr, 150, 40, 3, 3);
+  cairo_rectangle (cr, 299, 201, 1, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  ls_render_map_ink_region_update (ink, image, changed);
+  fresh = ls_render_map_ink_region_new (image);
+  g_assert_true (cairo_region_equal (ink, fresh));
+  g_assert_false (cairo_region_contains_point (ink, 100, 80));
+  g_assert_true (cairo_region_contains_point (ink, 151, 41));
+  g_assert_true (cairo_region_contains_point (ink, 299, 201));
+
+  /* An empty change, and one outside the image, change nothing. */
+  cairo_region_destroy (changed);
+  changed = cairo_region_create ();
+  box = (cairo_rectangle_int_t) { 400, 300, 20, 20 };
+  cairo_region_union_rectangle (changed, &box);
+  ls_render_map_ink_region_update (ink, image, changed);
+  g_assert_true (cairo_region_equal (ink, fresh));
+
+  cairo_region_destroy (changed);
+  cairo_region_destroy (fresh);
+  cairo_region_destroy (ink);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/map/main-countries", test_main_countries);
   g_test_add_func ("/lodestone/render/map/legend-parts", test_legend_parts);
   g_test_add_func ("/lodestone/render/map/ink-region", test_ink_region);
+  g_test_add_func ("/lodestone/render/map/ink-region-update", test_ink_region_update);
 
   ret = g_test_run ();
   g_clear_object (&shapes_low);
