@@ -39,6 +39,7 @@ guint        ls_flow_layer_get_n_faded_snapshots (LsFlowLayer  *self);
 gboolean     ls_flow_layer_is_fading          (LsFlowLayer         *self);
 gint64       ls_flow_layer_get_last_draw_time (LsFlowLayer         *self);
 guint        ls_flow_layer_get_n_cache_draws  (LsFlowLayer         *self);
+guint        ls_flow_layer_get_n_lines_updates (LsFlowLayer        *self);
 gint64       ls_flow_layer_get_max_fade_draw_time (LsFlowLayer     *self);
 void         ls_flow_layer_reset_timings      (LsFlowLayer         *self);
 void         ls_flow_layer_set_zoom_settle_time (LsFlowLayer       *self,
