@@ -1233,16 +1233,20 @@ ls_render_map_ink_region_update (cairo_region_t       *ink,
   for (int i = 0; i < cairo_region_num_rectangles (changed); i++)
     {
       cairo_rectangle_int_t rect, tiles;
-      int first_row, last_row, first_column, last_column;
+      int x1, y1, x2, y2, first_row, last_row, first_column, last_column;
 
       cairo_region_get_rectangle (changed, i, &rect);
-      first_column = MAX (rect.x, 0) / INK_TILE_WIDTH;
-      first_row = MAX (rect.y, 0) / INK_TILE_HEIGHT;
-      last_column = (MIN (rect.x + rect.width, width) - 1) / INK_TILE_WIDTH;
-      last_row = (MIN (rect.y + rect.height, height) - 1) / INK_TILE_HEIGHT;
-      if (rect.width <= 0 || rect.height <= 0 || first_column > last_column || first_row > last_row ||
-          rect.x + rect.width <= 0 || rect.y + rect.height <= 0)
+      x1 = MAX (rect.x, 0);
+      y1 = MAX (rect.y, 0);
+      x2 = MIN (rect.x + rect.width, width);
+      y2 = MIN (rect.y + rect.height, height);
+      if (x1 >= x2 || y1 >= y2)
         continue;
+
+      first_column = x1 / INK_TILE_WIDTH;
+      first_row = y1 / INK_TILE_HEIGHT;
+      last_column = (x2 - 1) / INK_TILE_WIDTH;
+      last_row = (y2 - 1) / INK_TILE_HEIGHT;
 
       tiles.x = first_column * INK_TILE_WIDTH;
       tiles.y = first_row * INK_TILE_HEIGHT;

@@ -779,8 +779,8 @@ test_ink_region (void)
 
 /* An ink region brought up to date where its image was drawn on is the
  * region of the image made anew: ink added, ink cleared, in a partial
- * tile at the image's edge, and where the changed box is not on the
- * tiles' grid. */
+ * tile at the image's edge, where the changed box is not on the tiles'
+ * grid, and where it reaches out of the image. */
 static void
 test_ink_region_update (void)
 {
@@ -822,6 +822,21 @@ test_ink_region_update (void)
   g_assert_false (cairo_region_contains_point (ink, 100, 80));
   g_assert_true (cairo_region_contains_point (ink, 151, 41));
   g_assert_true (cairo_region_contains_point (ink, 299, 201));
+
+  /* A change reaching out of the image, over its first tile. */
+  cr = cairo_create (image);
+  cairo_rectangle (cr, 1, 1, 1, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  cairo_region_destroy (changed);
+  box = (cairo_rectangle_int_t) { -10, -10, 20, 20 };
+  changed = cairo_region_create_rectangle (&box);
+  ls_render_map_ink_region_update (ink, image, changed);
+  cairo_region_destroy (fresh);
+  fresh = ls_render_map_ink_region_new (image);
+  g_assert_true (cairo_region_equal (ink, fresh));
+  g_assert_true (cairo_region_contains_point (ink, 1, 1));
 
   /* An empty change, and one outside the image, change nothing. */
   cairo_region_destroy (changed);
