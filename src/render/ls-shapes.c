@@ -934,6 +934,36 @@ get_polygon (LsShapes *self,
 }
 
 /**
+ * ls_shapes_get_polygon_bounds:
+ * @self: an #LsShapes
+ * @country: index, below ls_shapes_get_n_countries()
+ * @polygon: index, below ls_shapes_get_n_polygons()
+ * @bounds: (out caller-allocates): the polygon's bounding box, degrees
+ *
+ * The box of one polygon of @country: of Alaska, say, where the
+ * country's box (ls_shapes_get_bounds()) reaches from the Aleutians to
+ * Maine.
+ */
+void
+ls_shapes_get_polygon_bounds (LsShapes    *self,
+                              guint        country,
+                              guint        polygon,
+                              LsGeoBounds *bounds)
+{
+  const Polygon *p;
+
+  g_return_if_fail (LS_IS_SHAPES (self));
+  g_return_if_fail (country < self->countries->len);
+  g_return_if_fail (polygon < get_country (self, country)->n_polygons);
+  g_return_if_fail (bounds != NULL);
+
+  p = get_polygon (self, country, polygon);
+  bounds_init (bounds);
+  for (guint r = 0; r < p->n_rings; r++)
+    bounds_union (bounds, &g_array_index (self->rings, Ring, p->first_ring + r).bounds);
+}
+
+/**
  * ls_shapes_get_n_rings:
  * @self: an #LsShapes
  * @country: index, below ls_shapes_get_n_countries()

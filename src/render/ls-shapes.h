@@ -98,6 +98,10 @@ void          ls_shapes_get_bounds       (LsShapes           *self,
                                           LsGeoBounds        *bounds);
 guint         ls_shapes_get_n_polygons   (LsShapes           *self,
                                           guint               country);
+void          ls_shapes_get_polygon_bounds (LsShapes         *self,
+                                            guint             country,
+                                            guint             polygon,
+                                            LsGeoBounds      *bounds);
 guint         ls_shapes_get_n_rings      (LsShapes           *self,
                                           guint               country,
                                           guint               polygon);

@@ -213,15 +213,27 @@ test_bounds (void)
   g_assert_cmpfloat_with_epsilon (b.south, 34.0, 1.0);
   g_assert_cmpfloat_with_epsilon (b.north, 38.6, 0.3);
 
-  /* Every point lies in its country's box. */
+  /* Every point lies in its country's box... */
   for (guint c = 0; c < ls_shapes_get_n_countries (shapes); c++)
     {
+      LsGeoBounds all = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
       ls_shapes_get_bounds (shapes, c, &b);
       g_assert_cmpfloat (b.west, <=, b.east);
       g_assert_cmpfloat (b.south, <=, b.north);
 
       for (guint p = 0; p < ls_shapes_get_n_polygons (shapes, c); p++)
         {
+          LsGeoBounds pb;
+
+          /* ... and in its polygon's, and the polygons' boxes make up
+           * the country's. */
+          ls_shapes_get_polygon_bounds (shapes, c, p, &pb);
+          all.west = MIN (all.west, pb.west);
+          all.south = MIN (all.south, pb.south);
+          all.east = MAX (all.east, pb.east);
+          all.north = MAX (all.north, pb.north);
+
           for (guint r = 0; r < ls_shapes_get_n_rings (shapes, c, p); r++)
             {
               guint n;
@@ -233,10 +245,36 @@ test_bounds (void)
                   g_assert_cmpfloat (xy[2 * i], <=, b.east);
                   g_assert_cmpfloat (xy[2 * i + 1], >=, b.south);
                   g_assert_cmpfloat (xy[2 * i + 1], <=, b.north);
+                  g_assert_cmpfloat (xy[2 * i], >=, pb.west);
+                  g_assert_cmpfloat (xy[2 * i], <=, pb.east);
+                  g_assert_cmpfloat (xy[2 * i + 1], >=, pb.south);
+                  g_assert_cmpfloat (xy[2 * i + 1], <=, pb.north);
                 }
             }
         }
+      g_assert_cmpfloat (all.west, ==, b.west);
+      g_assert_cmpfloat (all.south, ==, b.south);
+      g_assert_cmpfloat (all.east, ==, b.east);
+      g_assert_cmpfloat (all.north, ==, b.north);
     }
+
+  /* Alaska's box is not the United States'. */
+  {
+    int usa = ls_shapes_lookup (shapes, "USA");
+    gboolean alaska = FALSE;
+
+    ls_shapes_get_bounds (shapes, usa, &b);
+    for (guint p = 0; p < ls_shapes_get_n_polygons (shapes, usa); p++)
+      {
+        LsGeoBounds pb;
+
+        ls_shapes_get_polygon_bounds (shapes, usa, p, &pb);
+        if (pb.north > 65 && pb.east < -125)
+          alaska = TRUE;
+      }
+    g_assert_true (alaska);
+    g_assert_cmpfloat (b.east, >, -70);
+  }
 
   g_assert_finalize_object (shapes);
 }
