@@ -43,6 +43,10 @@
  * kept (part_redraw ()). */
 #define REDRAW_PAD        4
 
+/* At most this many nodes for the highlighted country's parts
+ * (append_highlight ()). */
+#define MAX_HIGHLIGHT_NODES 8
+
 /* The overlay's cache reaches this share of the widget's size beyond
  * each edge, so that a short pan only moves it. */
 #define CACHE_MARGIN      0.125
@@ -1037,8 +1041,11 @@ cache_append (GtkSnapshot        *snapshot,
     gtk_snapshot_pop (snapshot);
 }
 
-/* The highlighted country, on top, in a node no larger than it: on a
- * hover only its box is damaged and repainted. */
+/* The highlighted country, on top, in nodes no larger than its parts:
+ * on a hover only their boxes are damaged and repainted. One box around
+ * the whole United States, Alaska and Hawaii with it, was a third of the
+ * view's width; repainted on every hover to it and away from it, it made
+ * those frames four times as costly as a hover of China (issue 12). */
 static void
 append_highlight (LsFlowLayer        *self,
                   GtkSnapshot        *snapshot,
@@ -1050,32 +1057,63 @@ append_highlight (LsFlowLayer        *self,
 {
   int shape = ls_shapes_lookup (shapes, self->highlight);
   double left = projection->origin_x - world / 2;
-  LsGeoBounds b;
-  double x1, y1, x2, y2, pad = HIGHLIGHT_WIDTH + 2;
+  double pad = HIGHLIGHT_WIDTH + 2;
+  g_autoptr(GArray) boxes = NULL;
+  guint n_polygons;
 
   if (shape < 0)
     return;
 
-  ls_shapes_get_bounds (shapes, shape, &b);
-  ls_projection_get_raw_bounds (projection->kind, b.west, b.south, b.east, b.north, &x1, &y1, &x2, &y2);
-
+  /* Each polygon's box, wherever a copy of the world shows it, merged
+   * with those it meets: the islands of Indonesia or Canada's north are
+   * a few boxes at the world's zoom. */
+  boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  n_polygons = ls_shapes_get_n_polygons (shapes, shape);
   for (double k = ceil ((0 - left - world) / world); left + k * world < width; k++)
+    for (guint p = 0; p < n_polygons; p++)
+      {
+        LsGeoBounds b;
+        double x1, y1, x2, y2, ox = projection->origin_x + k * world;
+        cairo_rectangle_int_t rect;
+
+        ls_shapes_get_polygon_bounds (shapes, shape, p, &b);
+        ls_projection_get_raw_bounds (projection->kind, b.west, b.south, b.east, b.north, &x1, &y1, &x2, &y2);
+        rect.x = (int) floor (MAX (ox + x1 * projection->scale - pad, 0));
+        rect.y = (int) floor (MAX (projection->origin_y - y2 * projection->scale - pad, 0));
+        rect.width = (int) ceil (MIN (ox + x2 * projection->scale + pad, width)) - rect.x;
+        rect.height = (int) ceil (MIN (projection->origin_y - y1 * projection->scale + pad, height)) - rect.y;
+        if (rect.width > 0 && rect.height > 0)
+          add_box (boxes, rect);
+      }
+
+  /* Beyond a few, one box around them all: each node draws the whole
+   * country, clipped to its box. */
+  if (boxes->len > MAX_HIGHLIGHT_NODES)
     {
-      LsProjection copy = *projection;
-      graphene_rect_t box, view = GRAPHENE_RECT_INIT (0, 0, width, height);
-      cairo_t *cr;
+      cairo_region_t *region = cairo_region_create ();
+      cairo_rectangle_int_t all;
 
-      copy.origin_x += k * world;
-      graphene_rect_init (&box,
-                          copy.origin_x + x1 * copy.scale - pad,
-                          copy.origin_y - y2 * copy.scale - pad,
-                          (x2 - x1) * copy.scale + 2 * pad,
-                          (y2 - y1) * copy.scale + 2 * pad);
-      if (!graphene_rect_intersection (&box, &view, &box))
-        continue;
+      for (guint i = 0; i < boxes->len; i++)
+        cairo_region_union_rectangle (region, &g_array_index (boxes, cairo_rectangle_int_t, i));
+      cairo_region_get_extents (region, &all);
+      cairo_region_destroy (region);
+      g_array_set_size (boxes, 0);
+      g_array_append_val (boxes, all);
+    }
 
-      cr = gtk_snapshot_append_cairo (snapshot, &box);
-      ls_render_map_highlight (cr, shapes, shape, &self->style, &copy, HIGHLIGHT_WIDTH);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const cairo_rectangle_int_t *box = &g_array_index (boxes, cairo_rectangle_int_t, i);
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (box->x, box->y, box->width,
+                                                                              box->height));
+
+      for (double k = ceil ((0 - left - world) / world); left + k * world < width; k++)
+        {
+          LsProjection copy = *projection;
+
+          copy.origin_x += k * world;
+          ls_render_map_highlight (cr, shapes, shape, &self->style, &copy, HIGHLIGHT_WIDTH);
+        }
       cairo_destroy (cr);
     }
 }

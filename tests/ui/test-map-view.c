@@ -342,6 +342,83 @@ test_highlight (Fixture       *fixture,
   g_assert_null (ls_flow_layer_get_highlight (ls_map_view_get_flow_layer (fixture->view)));
 }
 
+/* The flow layer as it now draws, into an image of its size. */
+static cairo_surface_t *
+draw_layer (LsFlowLayer *layer)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (layer));
+  int height = gtk_widget_get_height (GTK_WIDGET (layer));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (layer));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cr = cairo_create (image);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  return image;
+}
+
+/* Issue 12: the highlighted country is drawn in nodes around its parts,
+ * not in one around it all; together they paint all of it. The United
+ * States, Alaska and Hawaii with it, over the overlay is the overlay
+ * with the country's highlight drawn on it, in every copy of the world. */
+static void
+test_highlight_parts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LsResult) result = ls_test_default_result ("msp");
+  LsFlowLayer *layer = ls_map_view_get_flow_layer (fixture->view);
+  ShumateViewport *viewport = get_viewport (fixture);
+  cairo_surface_t *plain, *lit;
+  LsProjection projection;
+  LsShapes *shapes;
+  double world;
+  int stride, height, max_diff = 0;
+  cairo_t *cr;
+
+  ls_map_view_set_result (fixture->view, result);
+  ls_ui_test_wait_for (has_drawn_result, fixture, "the overlay");
+  while (ls_flow_layer_is_fading (layer))
+    g_main_context_iteration (NULL, TRUE);
+  ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  plain = draw_layer (layer);
+
+  ls_map_view_set_highlight_country (fixture->view, "USA");
+  ls_ui_test_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  lit = draw_layer (layer);
+
+  g_assert_true (ls_flow_layer_get_projection (layer, &projection, &world));
+  shapes = ls_map_source_get_shapes_for_zoom (floor (shumate_viewport_get_zoom_level (viewport)));
+  cr = cairo_create (plain);
+  for (int k = -3; k <= 3; k++)
+    {
+      LsProjection copy = projection;
+
+      copy.origin_x += k * world;
+      ls_render_map_highlight (cr, shapes, ls_shapes_lookup (shapes, "USA"),
+                               ls_map_view_get_render_style (fixture->view), &copy, 2.5);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (plain);
+
+  stride = cairo_image_surface_get_stride (plain);
+  height = cairo_image_surface_get_height (plain);
+  for (int i = 0; i < stride * height; i++)
+    max_diff = MAX (max_diff, abs (cairo_image_surface_get_data (plain)[i] - cairo_image_surface_get_data (lit)[i]));
+  g_assert_cmpint (max_diff, <=, 1);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (lit);
+}
+
 static void
 test_keyboard_zoom_and_pan (Fixture       *fixture,
                             gconstpointer  data)
@@ -1111,6 +1188,8 @@ main (int   argc,
   g_test_add ("/lodestone/ui/map-view/click-explains", Fixture, NULL, fixture_setup, test_click_explains,
               fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/highlight", Fixture, NULL, fixture_setup, test_highlight, fixture_teardown);
+  g_test_add ("/lodestone/ui/map-view/highlight-parts", Fixture, NULL, fixture_setup, test_highlight_parts,
+              fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/keyboard-zoom-pan", Fixture, NULL, fixture_setup,
               test_keyboard_zoom_and_pan, fixture_teardown);
   g_test_add ("/lodestone/ui/map-view/zoom-cap", Fixture, NULL, fixture_setup, test_zoom_cap, fixture_teardown);
