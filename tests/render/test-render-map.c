@@ -838,7 +838,7 @@ test_ink_region_update (void)
   g_assert_true (cairo_region_equal (ink, fresh));
   g_assert_true (cairo_region_contains_point (ink, 1, 1));
 
-  /* An empty change, and one outside the image, change nothing. */
+  /* A change wholly outside the image changes nothing. */
   cairo_region_destroy (changed);
   changed = cairo_region_create ();
   box = (cairo_rectangle_int_t) { 400, 300, 20, 20 };
