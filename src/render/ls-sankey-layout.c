@@ -78,6 +78,10 @@
 #define TIE_TOLERANCE 0.05
 #define MAX_TIE_ROUNDS 4
 
+/* Weights of segments crossed, as a share of all the column's, below
+ * which the difference of two of its sums is rounding alone. */
+#define CROSSING_RESIDUE 1e-12
+
 /* Multi-start (search_orders ()): budgets of counted operations, for
  * figures with block moves and without (the large ones, whose time is
  * what SEARCH_BUDGET was set for: at 1.2e6, one of the 1,000-node graphs
@@ -536,9 +540,16 @@ count_crossings_after (LsSankeyLayout *self,
               below_count += counter->tree_count[j];
             }
 
-          /* Exact zero when nothing ends lower, despite rounding. */
+          /* Exact zero when nothing ends lower, despite rounding; and
+           * when what ends lower weighs nothing (links of value 0), which
+           * the difference of the two sums leaves as a residue. */
           if (total_count > below_count)
-            weight += segment->value * MAX (total_weight - below_weight, 0);
+            {
+              double lower = total_weight - below_weight;
+
+              if (lower > total_weight * CROSSING_RESIDUE)
+                weight += segment->value * lower;
+            }
           count += total_count - below_count;
         }
 

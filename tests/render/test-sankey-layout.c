@@ -1834,6 +1834,52 @@ test_pins (void)
     }
 }
 
+/* Crossings of links of value 0 weigh nothing, exactly. The count takes
+ * the weight ending lower as the difference of two sums, which round
+ * otherwise here: the links' values added in order against the tree's
+ * (2.5 + (2.8 + 1.3)) + (((0.5 + 1.1) + 2.2) + 2.2). Before, this left
+ * 1.8e-15, and the exact solver's optimum of a random graph weighed
+ * 6.3e-14 against 0 for the same graph pinned. */
+static void
+test_crossings_weightless (void)
+{
+  g_autoptr(LsSankeyGraph) graph = ls_sankey_graph_new ();
+  const double values[] = { 0.5, 1.1, 2.2, 2.2, 2.8, 1.3, 2.5 };
+  LsSankeyPin pins[17];
+  g_auto(GStrv) ids = g_new0 (char *, G_N_ELEMENTS (pins) + 1);
+  LsSankeyLayoutOptions opts;
+  LsSankeyLayout *layout;
+  guint64 n_crossings;
+
+  /* Nodes s0–s8 then t0–t7, each pinned at its number. */
+  ls_sankey_graph_set_extent (graph, 300, 600);
+  for (guint k = 0; k < G_N_ELEMENTS (pins); k++)
+    {
+      guint column = k < 9 ? 0 : 1;
+      guint rank = k < 9 ? k : k - 9;
+
+      ids[k] = g_strdup_printf ("%c%u", column == 0 ? 's' : 't', rank);
+      ls_sankey_graph_add_node (graph, ids[k], column, NULL);
+      pins[k].node = ids[k];
+      pins[k].rank = rank;
+    }
+  /* s8 → t6 crosses s7 → t7 only, whose value is 0. */
+  for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+    ls_sankey_graph_add_link (graph, k, 9 + k, values[k]);
+  ls_sankey_graph_add_link (graph, 7, 16, 0);
+  ls_sankey_graph_add_link (graph, 8, 15, 1);
+
+  ls_sankey_layout_options_init (&opts);
+  opts.pins = pins;
+  opts.n_pins = G_N_ELEMENTS (pins);
+  layout = ls_sankey_layout_compute (graph, &opts);
+  for (guint k = 0; k < G_N_ELEMENTS (pins); k++)
+    g_assert_cmpuint (ls_sankey_layout_get_node_rank (layout, k), ==, pins[k].rank);
+  g_assert_cmpfloat (ls_sankey_layout_weighted_crossings (layout, &n_crossings), ==, 0);
+  g_assert_cmpuint (n_crossings, ==, 1);
+  g_assert_finalize_object (layout);
+}
+
 /* A rank past the column's end is its last place; of two pins on one
  * place the first wins and the second takes the nearest free place,
  * below first. */
@@ -2027,6 +2073,7 @@ main (int   argc,
   g_test_add_func ("/lodestone/render/sankey-layout/exact/hint-breaks-ties", test_exact_hint_breaks_ties);
   g_test_add_func ("/lodestone/render/sankey-layout/pins/kept", test_pins);
   g_test_add_func ("/lodestone/render/sankey-layout/pins/resolved", test_pins_resolved);
+  g_test_add_func ("/lodestone/render/sankey-layout/crossings/weightless", test_crossings_weightless);
   g_test_add_func ("/lodestone/render/sankey-layout/stability/unneeded-change",
                    test_stability_unneeded_change);
 
